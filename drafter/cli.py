@@ -1,0 +1,128 @@
+"""Command line: Chinese help, lazy imports, one clear message and exit code 2 on bad input."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from drafter import __version__
+
+# argparse's own words, in Chinese: argparse looks up its module-level `_` at call time.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "expected one argument": "需要一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid %(type)s value: %(value)r": "无效的%(type)s值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+    "expected at least one argument": "至少需要一个值",
+}
+argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+
+# Subcommand -> "module:function"; modules load only when their command runs (fast --help).
+_HANDLERS = {
+    "parse": "drafter.parse:run_cli",
+    "new": "drafter.skeleton:run_cli",
+    "fill": "drafter.wizard:run_cli",
+    "render": "drafter.render:run_cli",
+    "draft": "drafter.pipeline:run_cli",
+    "batch": "drafter.batch:run_cli",
+    "check": "drafter.check:run_cli",
+}
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafter",
+        description="法治政府建设情况报告起草工具：解析往年报告 → 生成新年度草稿 → 填报数字 → 排版输出 Word 文档。",
+        epilog="示例：drafter draft seeds/yingkou-2023.txt -o 营口市2024年报告.docx",
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节（供开发者排查）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", title="命令")
+
+    p = sub.add_parser("parse", help="解析往年报告（.txt/.docx/.html）为 YAML", description="把往年发布的报告解析为标准结构的 YAML 文件。")
+    p.add_argument("inputs", nargs="+", metavar="输入文件", help="报告文件：.txt、.docx、.html/.htm")
+    p.add_argument("-o", "--output", required=True, metavar="输出", help="一个输入时为 .yaml 文件；多个输入时为文件夹")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+
+    p = sub.add_parser("new", help="由上一年度的 YAML 生成本年度草稿", description="由上一年度报告的 YAML 生成本年度草稿（年份推进、计划转为举措、数字待填）。")
+    p.add_argument("prior", metavar="上年YAML", help="drafter parse 生成的上一年度 YAML")
+    p.add_argument("-o", "--output", required=True, metavar="草稿", help="输出的草稿 YAML 文件")
+    p.add_argument("--year", type=int, metavar="年份", help="报告年度（默认：上一年度 + 1）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+
+    p = sub.add_parser("fill", help="逐项填报数字和文字（交互向导，或用答案文件）", description="交互式向导：逐项填报数字和文字，每答一项即保存，可随时中断后继续。")
+    p.add_argument("draft", metavar="草稿", help="drafter new 生成的草稿 YAML（就地保存）")
+    p.add_argument("--answers", metavar="答案文件", help="不提问，直接应用答案 YAML 文件")
+
+    p = sub.add_parser("render", help="把草稿排版为 .docx（GB/T 9704-2012 公文格式）", description="把草稿 YAML 按 GB/T 9704-2012 排版为 Word 文档。")
+    p.add_argument("draft", metavar="草稿", help="草稿或报告 YAML")
+    p.add_argument("-o", "--output", required=True, metavar="输出.docx", help="输出的 Word 文件")
+    p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径（默认：内置公文模板）")
+    p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+
+    p = sub.add_parser("draft", help="一步完成：解析往年报告 → 生成草稿 → （应用答案）→ 排版", description="一步完成：解析往年报告、生成本年度草稿、应用答案（可选）并排版为 Word 文档。")
+    p.add_argument("prior", metavar="往年报告", help="往年报告：.txt、.docx、.html/.htm")
+    p.add_argument("-o", "--output", required=True, metavar="输出.docx", help="输出的 Word 文件")
+    p.add_argument("--answers", metavar="答案文件", help="答案 YAML 文件")
+    p.add_argument("--year", type=int, metavar="年份", help="报告年度（默认：往年年度 + 1）")
+    p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径")
+    p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+
+    p = sub.add_parser("batch", help="批量把多个草稿排版为 .docx", description="批量排版：每个草稿 YAML 生成一个 Word 文件，并行处理，单个文件出错不影响其他文件。")
+    p.add_argument("inputs", nargs="+", metavar="输入", help="草稿 YAML 文件或包含它们的文件夹")
+    p.add_argument("-o", "--output", required=True, metavar="输出文件夹", help="输出文件夹")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="并行进程数（默认：CPU 核数）")
+    p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径")
+    p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
+    p.add_argument("--report", metavar="报告文件", help="逐项结果写入的 CSV 或 JSON 文件（默认：输出文件夹/batch-report.csv）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+
+    p = sub.add_parser("check", help="检查草稿或 .docx 的问题", description="检查草稿 YAML 或生成的 .docx：缺少的部分、未填项、沿用上年的内容、相互矛盾的数字、版式问题。")
+    p.add_argument("target", metavar="草稿或文档", help="草稿 YAML 或 .docx")
+    p.add_argument("--prior", metavar="上年YAML", help="上一年度 YAML，用于查找照搬的段落")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    module_name, func_name = _HANDLERS[args.command].split(":")
+    from drafter.errors import DrafterError
+
+    try:
+        handler = getattr(importlib.import_module(module_name), func_name)
+        return int(handler(args) or 0)
+    except DrafterError as exc:
+        if args.debug:
+            raise
+        print(f"drafter：错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        print("\ndrafter：已中断。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so plainly, full trace only with --debug
+        if args.debug:
+            raise
+        print(f"drafter：内部错误（{type(exc).__name__}：{exc}）。请加 --debug 重新运行并报告此问题。", file=sys.stderr)
+        return EXIT_INTERNAL

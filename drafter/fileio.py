@@ -1,0 +1,106 @@
+"""Reading inputs safely and writing outputs atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import DrafterError
+
+# A published report is a few hundred KB at most; anything far larger is not a report.
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+MAX_DOCX_BYTES = 32 * 1024 * 1024
+
+
+def read_input_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of an input file, refusing what is missing, a folder, empty or too large."""
+    p = Path(path)
+    if not p.exists():
+        raise DrafterError("文件不存在", p)
+    if p.is_dir():
+        raise DrafterError("这是一个文件夹，不是文件", p)
+    if not p.is_file():
+        raise DrafterError("不是普通文件", p)
+    size = p.stat().st_size
+    if size == 0:
+        raise DrafterError("文件是空的", p)
+    if size > limit:
+        raise DrafterError(
+            f"文件过大（{size / 1048576:.1f} MB，上限 {limit / 1048576:.0f} MB），不像是一份报告", p
+        )
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror}）", p) from exc
+
+
+def _looks_like_text(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    bad += text.count("\ufffd")
+    return bad <= max(2, len(text) // 200)
+
+
+def decode_text(data: bytes, path: str | Path) -> str:
+    """Decode report text, detecting UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        # GB18030 is a superset of GBK and GB2312; UTF-8 is tried first since it fails fast on GB bytes.
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if _looks_like_text(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise DrafterError("无法识别为文本（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 编码的文字）", path)
+
+
+def check_output(path: str | Path, force: bool) -> Path:
+    """Refuse to overwrite an existing output without --force; refuse a folder as a file."""
+    p = Path(path)
+    if p.is_dir():
+        raise DrafterError("输出位置是一个文件夹，请给出文件名", p)
+    if p.exists() and not force:
+        raise DrafterError("输出文件已存在；如需覆盖，请加 --force", p)
+    return p
+
+
+def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Path:
+    """Write to a temporary file beside the target, then rename it into place."""
+    p = check_output(path, force)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DrafterError(f"无法写入（{exc.strerror}）", p) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise DrafterError(f"无法写入（{exc.strerror}）", p) from exc
+        raise
+    return p

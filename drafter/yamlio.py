@@ -1,0 +1,240 @@
+"""YAML in and out: safe loading with line numbers, schema validation, atomic saving."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.errors import DrafterError
+from drafter.fileio import atomic_write, decode_text, read_input_bytes
+
+SCHEMA_VERSION_REPORT = 1
+SCHEMA_VERSION_DRAFT = 2
+NEWEST_SCHEMA_VERSION = SCHEMA_VERSION_DRAFT
+MAX_YAML_BYTES = 16 * 1024 * 1024
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no alias bombs) and keeps dates as text."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise DrafterError("不允许使用 YAML 别名（*名称），请写出完整内容", place=f"第 {mark.line + 1} 行")
+        return super().compose_node(parent, index)
+
+
+# Dates such as 2024-01-18 stay strings: the schema stores them as ISO text.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """Block style, Chinese unescaped, keys in the order given."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9, indent=2)
+
+
+class Located:
+    """A loaded YAML document with the node tree, to say on which line a key path is."""
+
+    def __init__(self, data: Any, root: yaml.Node | None, path: Path):
+        self.data = data
+        self.root = root
+        self.path = path
+
+    def line_of(self, keys: tuple | list, key_itself: bool = False) -> int | None:
+        node = self.root
+        key_node = None
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == str(key):
+                        key_node, node = k, v
+                        break
+                else:
+                    return (node.start_mark.line + 1) if node is not None else None
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                key_node, node = None, node.value[key]
+            else:
+                break
+        target = key_node if key_itself and key_node is not None else node
+        return target.start_mark.line + 1 if target is not None else None
+
+    def place(self, keys: tuple | list, key_itself: bool = False) -> str:
+        line = self.line_of(keys, key_itself)
+        dotted = format_path(keys)
+        if line is None:
+            return dotted or "文件开头"
+        return f"第 {line} 行（{dotted}）" if dotted else f"第 {line} 行"
+
+
+def format_path(keys) -> str:
+    out = ""
+    for key in keys:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        else:
+            out += f".{key}" if out else str(key)
+    return out
+
+
+def _check_duplicates(node: yaml.Node, path: Path) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen = set()
+            for k, v in current.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in seen:
+                        raise DrafterError(f"键“{k.value}”重复出现", path, f"第 {k.start_mark.line + 1} 行")
+                    seen.add(k.value)
+                stack.append(v)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def parse_yaml(text: str, path: str | Path) -> Located:
+    path = Path(path)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return Located(None, None, path)
+        _check_duplicates(root, path)
+        data = loader.construct_document(root)
+    except DrafterError as exc:
+        exc.file = exc.file or str(path)
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        place = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else None
+        raise DrafterError(f"YAML 格式错误：{exc.problem or exc.context}", path, place) from None
+    except yaml.YAMLError as exc:
+        raise DrafterError(f"YAML 格式错误：{exc}", path) from None
+    except RecursionError:
+        raise DrafterError("YAML 嵌套过深", path) from None
+    finally:
+        loader.dispose()
+    return Located(data, root, path)
+
+
+def read_yaml(path: str | Path) -> Located:
+    data = read_input_bytes(path, MAX_YAML_BYTES)
+    return parse_yaml(decode_text(data, path), path)
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    from drafter.resources import schemas_dir
+
+    schema = json.loads((schemas_dir() / "drafter.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+_TYPE_NAMES = {
+    "string": "文字", "integer": "整数", "number": "数字", "array": "列表",
+    "object": "映射（键: 值）", "null": "空值（null）", "boolean": "是/否",
+}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "是/否"
+    if isinstance(value, int):
+        return "整数"
+    if isinstance(value, float):
+        return "数字"
+    if isinstance(value, str):
+        return "文字"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "映射"
+    return type(value).__name__
+
+
+def _describe(error) -> tuple[str, list, bool]:
+    """A Chinese message, the key path to point at, and whether to point at the key itself."""
+    path = list(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in (error.instance or {})]
+        return f"缺少必填的键“{'、'.join(missing)}”", path, False
+    if kind == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        return f"未知的键“{'、'.join(map(str, extra))}”", path + extra[:1], True
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = "或".join(_TYPE_NAMES.get(t, t) for t in wanted)
+        return f"类型不对：应为{names}，实际是{_type_name(error.instance)}", path, False
+    if kind == "enum":
+        options = "、".join(str(v) for v in error.validator_value)
+        return f"取值“{error.instance}”无效，应为其中之一：{options}", path, False
+    if kind == "pattern":
+        last = path[-1] if path else ""
+        hint = {"date": "日期应写作 2024-01-18", "published": "日期应写作 2024-01-18",
+                "id": "编号应形如 F001", "sha256": "应为 64 位十六进制摘要"}.get(last, "格式不对")
+        return f"“{error.instance}”{hint}", path, False
+    if kind in ("minimum", "maximum"):
+        return f"数值 {error.instance} 超出允许范围", path, False
+    if kind == "minLength":
+        return "不能为空", path, False
+    return f"不符合格式要求（{error.message}）", path, False
+
+
+def validate_model(located: Located) -> dict:
+    data = located.data
+    if not isinstance(data, dict):
+        raise DrafterError("YAML 顶层应是映射（键: 值），这不是 drafter 的报告或草稿文件", located.path)
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > NEWEST_SCHEMA_VERSION:
+        raise DrafterError(
+            f"此文件的 schema_version 为 {version}，比本程序支持的 {NEWEST_SCHEMA_VERSION} 新；请升级 drafter",
+            located.path, located.place(["schema_version"]),
+        )
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(list(e.absolute_path)), list(map(str, e.absolute_path))))
+    if errors:
+        message, keys, key_itself = _describe(errors[0])
+        more = f"（另有 {len(errors) - 1} 处问题）" if len(errors) > 1 else ""
+        raise DrafterError(message + more, located.path, located.place(keys, key_itself))
+    return data
+
+
+def load_model(path: str | Path) -> dict:
+    """Load and validate a report (v1) or draft (v2) YAML."""
+    return validate_model(read_yaml(path))
+
+
+def validate_data(model: dict, path: str | Path = "<内存>") -> dict:
+    """Validate a model built in memory (before saving it)."""
+    return validate_model(Located(model, None, Path(path)))
+
+
+def save_model(model: dict, path: str | Path, force: bool = False) -> Path:
+    validate_data(model, path)
+    return atomic_write(path, dump_yaml(model), force=force)
