@@ -96,10 +96,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="草稿或文档", help="草稿 YAML 或 .docx")
     p.add_argument("--prior", metavar="上年YAML", help="上一年度 YAML，用于查找照搬的段落")
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    # --debug is accepted after the command too; SUPPRESS keeps the top-level value when absent here.
+    for p in sub.choices.values():
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="出错时显示完整的技术细节（供开发者排查）")
     return parser
 
 
+def _tolerant_streams() -> None:
+    # A console that cannot show Chinese (or a file name that is not UTF-8) must not turn a message into a crash.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

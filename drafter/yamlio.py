@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ SCHEMA_VERSION_REPORT = 1
 SCHEMA_VERSION_DRAFT = 2
 NEWEST_SCHEMA_VERSION = SCHEMA_VERSION_DRAFT
 MAX_YAML_BYTES = 16 * 1024 * 1024
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class _Loader(yaml.SafeLoader):
@@ -113,9 +116,45 @@ def _check_duplicates(node: yaml.Node, path: Path) -> None:
             stack.extend(current.value)
 
 
+# PyYAML's most common complaints, as a clerk should read them.
+_YAML_PROBLEMS_ZH = {
+    "mapping values are not allowed here": "此处不能出现“键: 值”（冒号后的内容可能需要加引号）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
+    "found unhashable key": "键不能是列表或映射",
+    "but found another document": "文件里只能有一个 YAML 文档（不要用 ---）",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
+    "found undefined tag handle": "未定义的标签",
+    "did not find expected key": "缩进不对，找不到应有的键",
+    "expected <block end>, but found '-'": "缩进不对：列表项“-”的位置有误",
+    "found duplicate anchor": "锚点（&名称）重复",
+}
+
+
+def _problem_zh(problem: str | None) -> str:
+    problem = (problem or "").strip()
+    for english, chinese in _YAML_PROBLEMS_ZH.items():
+        if problem.startswith(english):
+            return chinese
+    if problem.startswith("could not determine a constructor for the tag"):
+        return "不允许的标签（!!…）：drafter 只接受普通的文字、数字、列表和映射"
+    return problem
+
+
+def _line_at(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
 def parse_yaml(text: str, path: str | Path) -> Located:
     path = Path(path)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        # Control characters such as NUL are refused by PyYAML before parsing starts.
+        raise DrafterError(
+            f"含有不允许的控制字符（U+{exc.character:04X}）" if isinstance(exc.character, int) else "含有不允许的字符",
+            path, f"第 {_line_at(text, exc.position)} 行",
+        ) from None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -128,11 +167,14 @@ def parse_yaml(text: str, path: str | Path) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         place = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else None
-        raise DrafterError(f"YAML 格式错误：{exc.problem or exc.context}", path, place) from None
+        raise DrafterError(f"YAML 格式错误：{_problem_zh(exc.problem or exc.context)}", path, place) from None
     except yaml.YAMLError as exc:
         raise DrafterError(f"YAML 格式错误：{exc}", path) from None
     except RecursionError:
         raise DrafterError("YAML 嵌套过深", path) from None
+    except (ValueError, OverflowError):
+        # int() refuses numbers of more than 4300 digits; no report holds such a number.
+        raise DrafterError("数值过大，无法读取", path) from None
     finally:
         loader.dispose()
     return Located(data, root, path)
@@ -222,7 +264,23 @@ def validate_model(located: Located) -> dict:
         message, keys, key_itself = _describe(errors[0])
         more = f"（另有 {len(errors) - 1} 处问题）" if len(errors) > 1 else ""
         raise DrafterError(message + more, located.path, located.place(keys, key_itself))
+    _check_values(located)
     return data
+
+
+def _check_values(located: Located) -> None:
+    """What the schema cannot say: numbers must be finite, text must be writable as UTF-8."""
+    stack: list[tuple[list, Any]] = [([], located.data)]
+    while stack:
+        keys, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((keys + [k], v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((keys + [i], v) for i, v in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise DrafterError(f"数值“{value}”无效，应为有限的数字", located.path, located.place(keys))
+        elif isinstance(value, str) and _SURROGATE_RE.search(value):
+            raise DrafterError("文字中含有无效的字符（孤立的 UTF-16 代理码）", located.path, located.place(keys))
 
 
 def load_model(path: str | Path) -> dict:
