@@ -1,0 +1,421 @@
+"""Reading a prior report (.txt, .docx, .html) into cleaned paragraphs, keeping what page noise says."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from drafter.document import Para, RawDoc
+from drafter.errors import DrafterError
+from drafter.fileio import MAX_DOCX_BYTES, decode_text, read_input_bytes
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+DOCX_SUFFIXES = {".docx"}
+
+# A .docx is a zip; these bounds are checked on the zip's directory, before anything is inflated.
+MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+MAX_DOCX_RATIO = 200  # office XML compresses ~5-30x; far more means a zip bomb
+
+BAD_DOCX = "不是有效的 Word 文档（.docx），文件可能已损坏或不完整；请用 Word 或 WPS 打开后重新另存为 .docx"
+
+
+def read_document(path: str | Path) -> RawDoc:
+    """The report's cleaned paragraphs, the metadata found in its page noise, and its source."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES:
+        if not p.exists():
+            raise DrafterError("文件不存在", p)
+        raise DrafterError(f"不支持的文件类型“{suffix or '无扩展名'}”；支持 .txt、.docx、.html、.htm", p)
+    hints: dict = {}
+    if suffix in DOCX_SUFFIXES:
+        data = read_input_bytes(p, MAX_DOCX_BYTES)
+        paras = _docx_paras(data, p)
+    elif suffix in HTML_SUFFIXES:
+        data = read_input_bytes(p)
+        paras, page_title = _html_paras(data, p)
+        if page_title:
+            hints["page_title"] = page_title
+    else:
+        data = read_input_bytes(p)
+        paras = [Para(line) for line in decode_text(data, p).split("\n")]
+    paras = clean_paras(paras, hints)
+    if not paras:
+        raise DrafterError("文件里没有找到正文文字", p)
+    return RawDoc(paras=paras, hints=hints, source={"file": p.name, "sha256": hashlib.sha256(data).hexdigest()})
+
+
+# ---------------------------------------------------------------- whitespace
+
+_SPACES_RE = re.compile(r"[\s\u3000\u00a0\u2002-\u200a\u202f\u205f]+")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_space(text: str) -> str:
+    """Full-width, non-breaking and runs of spaces become one space; invisible marks go."""
+    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
+
+
+# ---------------------------------------------------------------- dates and numbers
+
+_DATE_RE = re.compile(r"((?:19|20|21)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_DOCNUM_RE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,5})\s*号")
+
+
+def iso_date(text: str) -> str | None:
+    """The first date in text (2024-03-06, 2020年03月09日, 2020/3/9…) as yyyy-mm-dd, or None."""
+    m = _DATE_RE.search(text)
+    if not m:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def normalize_doc_number(text: str) -> str | None:
+    """驻政文[2020]22号 / 驻政文（2020）22号 → 驻政文〔2020〕22号; None if text holds no 文号."""
+    m = _DOCNUM_RE.search(text)
+    if not m:
+        return None
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+
+
+# ---------------------------------------------------------------- page noise
+
+# Labels of the metadata fields that web pages print around an article. Internal spaces are
+# allowed (索 引 号, 名  称) since pages pad labels to equal width. Value: the hint it feeds, or None.
+_FIELDS = {
+    "发布时间": "published", "发布日期": "published", "发表时间": "published", "公开日期": "published",
+    "时间": "published", "日期": "published",
+    "成文日期": "written_date", "成文时间": "written_date", "印发日期": "written_date",
+    "文号": "doc_number", "发文字号": "doc_number", "发文文号": "doc_number",
+    "名称": "page_title", "标题": "page_title", "文件名称": "page_title",
+    "来源": "source_org", "信息来源": "source_org", "文章来源": "source_org", "发布机构": "source_org",
+    "发布单位": "source_org",
+    "发文机关": "issuing_org",
+    "作者": None, "投稿": None, "责任编辑": None, "编辑": None, "审核": None, "校对": None,
+    "访问量": None, "访问次数": None, "点击量": None, "点击数": None, "点击次数": None, "浏览次数": None,
+    "浏览量": None, "阅读量": None, "阅读次数": None, "累计次数": None,
+    "字号": None, "字体": None, "分享": None, "分享到": None, "打印": None, "收藏": None,
+    "索引号": None, "有效性": None, "主题分类": None, "体裁分类": None, "组配分类": None,
+    "服务对象分类": None, "公文种类": None, "主题词": None, "关键词": None, "生效日期": None,
+    "废止日期": None, "失效日期": None, "上一篇": None, "下一篇": None,
+    "主办单位": None, "承办单位": None, "技术支持": None, "联系电话": None, "网站标识码": None,
+    # Attachment stubs: noise only when nothing follows the label.
+    "附件": "stub", "视频": "stub", "图片": "stub", "相关附件": "stub", "相关链接": "stub",
+}
+_LABEL_RE = re.compile(
+    "(" + "|".join(r"\s*".join(label) for label in sorted(_FIELDS, key=len, reverse=True)) + r")\s*[:：]"
+)
+_LEAD_MARKS = " •·●▪◆■◇□【[|丨"
+_BREADCRUMB_RE = re.compile(r"^(您?(当前|现在)?的?(所在)?位置)\s*[:：]")
+_HOME_TRAIL_RE = re.compile(r"首页\s*[>＞»›/]")
+_FOOTER_RE = re.compile(r"版权所有|ICP\s*备|公网安备|网站标识码|Copyright|©")
+# Page widgets printed as words: after removing them and brackets, nothing may remain.
+_WIDGETS = sorted(
+    [
+        "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面", "扫一扫在手机上打开当前页", "扫一扫",
+        "在手机打开当前页", "分享到", "分享", "打印本页", "打印", "关闭窗口", "关闭本页", "关闭",
+        "收藏本页", "收藏", "返回顶部", "返回首页", "返回", "网站地图", "联系我们", "字号", "字体",
+        "微信", "微博", "QQ空间", "默认", "大", "中", "小", "放大", "缩小",
+    ],
+    key=len,
+    reverse=True,
+)
+_WIDGET_RE = re.compile("|".join(map(re.escape, _WIDGETS)))
+_WIDGET_LEFTOVER_RE = re.compile(r"^[\s【】\[\]()（）|丨•·●/:：,，]*$")
+# Column names a site prints above an article (行政规范性文件, 通知公告).
+_CATEGORY_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(文件|公告|公示|通知|动态|信息|要闻|新闻|资讯|专栏|专题|公开|年报|栏目|政策|解读)$")
+
+
+def _field_pairs(line: str) -> list[tuple[str, str]] | None:
+    """[(label, value), …] if the line is made of page metadata fields only, else None."""
+    stripped = line.lstrip(_LEAD_MARKS)
+    matches = list(_LABEL_RE.finditer(stripped))
+    if not matches or matches[0].start() != 0:
+        return None
+    pairs = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
+        label = re.sub(r"\s+", "", m.group(1))
+        value = stripped[m.end() : end].strip(" •·●▪|丨")
+        pairs.append((label, value))
+    return pairs
+
+
+def _take_hints(pairs: list[tuple[str, str]], hints: dict) -> None:
+    for label, value in pairs:
+        kind = _FIELDS[label]
+        if not value or kind in (None, "stub"):
+            continue
+        if kind in ("published", "written_date"):
+            date = iso_date(value)
+            if date:
+                hints.setdefault(kind, date)
+        elif kind == "doc_number":
+            number = normalize_doc_number(value)
+            if number:
+                hints.setdefault("doc_number", number)
+        elif kind in ("source_org", "issuing_org"):
+            # Only an organ's name: 新余市司法局 yes, 归集 (how the page was collected) no.
+            if re.search(r"(局|委|办|府|厅|院|会|室|部|处|中心|公署|政府)$", value):
+                hints.setdefault(kind, value)
+        else:
+            hints.setdefault(kind, value)
+
+
+def _is_field_line(text: str, hints: dict) -> bool:
+    if "。" in text or len(text) > 200:
+        return False
+    pairs = _field_pairs(text)
+    if pairs is None:
+        return False
+    if any(_FIELDS[label] == "stub" and value for label, value in pairs):
+        return False  # 附件：1.xxx lists real attachments
+    _take_hints(pairs, hints)
+    return True
+
+
+def _is_widget_line(text: str) -> bool:
+    if "。" in text or len(text) > 100:
+        return False
+    if _BREADCRUMB_RE.match(text.lstrip(_LEAD_MARKS)) or _HOME_TRAIL_RE.search(text) or _FOOTER_RE.search(text):
+        return True
+    return bool(_WIDGET_LEFTOVER_RE.match(_WIDGET_RE.sub("", text)))
+
+
+def clean_paras(paras: list[Para], hints: dict) -> list[Para]:
+    """Drop page noise and empty lines, normalise spaces; what the noise says goes into hints."""
+    kept: list[Para] = []
+    for para in paras:
+        text = normalize_space(para.text)
+        if not text or _is_field_line(text, hints) or _is_widget_line(text):
+            continue
+        kept.append(Para(text, para.level, para.bold))
+    # A site's column name (通知公告) printed alone above the title.
+    while len(kept) > 1 and _CATEGORY_RE.match(kept[0].text) and "情况" not in kept[0].text:
+        kept.pop(0)
+    return kept
+
+
+# ---------------------------------------------------------------- HTML
+
+_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "footer", "header", "aside", "iframe", "svg",
+              "button", "select", "form", "object", "embed", "head"}
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table",
+               "tbody", "thead", "tfoot", "section", "article", "main", "blockquote", "pre", "center", "body",
+               "html", "address", "figure", "figcaption", "caption", "hr"}
+_CELL_TAGS = {"td", "th"}
+_BOLD_TAGS = {"strong", "b"}
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+def _decode_html(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, path)
+    m = _META_CHARSET_RE.search(data[:4096])
+    if m:
+        declared = m.group(1).decode("ascii").lower()
+        # Pages that say gb2312/gbk often hold GB18030-only characters; GB18030 is their superset.
+        encoding = "gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk") else declared
+        try:
+            return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect from the bytes instead
+    return decode_text(data, path)
+
+
+def _is_bold_style(tag) -> bool:
+    style = (tag.get("style") or "").replace(" ", "").lower()
+    return "font-weight:bold" in style or "font-weight:700" in style or "font-weight:bolder" in style
+
+
+def _page_title(soup) -> str | None:
+    if soup.title is None:
+        return None
+    title = normalize_space(soup.title.get_text())
+    # "关于…的报告_通知公告_营口市人民政府": the article's title is the part naming a report.
+    parts = [p for p in re.split(r"\s*[_|｜]\s*|\s+[-—]+\s+", title) if p]
+    for part in parts:
+        if "报告" in part or "法治" in part:
+            return part
+    return parts[0] if parts else None
+
+
+def _html_paras(data: bytes, path: Path) -> tuple[list[Para], str | None]:
+    from bs4 import BeautifulSoup, NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    soup = BeautifulSoup(_decode_html(data, path), "lxml")
+    title = _page_title(soup)
+    paras: list[Para] = []
+    pieces: list[str] = []
+    flags = {"level": None, "bold": True, "text": False}
+
+    def flush():
+        text = "".join(pieces)
+        if text.strip():
+            paras.append(Para(text, flags["level"], flags["bold"] and flags["text"]))
+        pieces.clear()
+        flags.update(level=None, bold=True, text=False)
+
+    def walk(node, level, bold):
+        for child in node.children:
+            if isinstance(child, PreformattedString):
+                continue  # comments, doctype, CDATA
+            if isinstance(child, NavigableString):
+                text = str(child)
+                pieces.append(text)
+                if text.strip():
+                    if not flags["text"]:
+                        flags["level"] = level
+                    flags["text"] = True
+                    flags["bold"] = flags["bold"] and bold
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in _DROP_TAGS:
+                continue
+            if name == "br":
+                flush()
+                continue
+            heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else None
+            is_bold = bold or name in _BOLD_TAGS or _is_bold_style(child)
+            if name in _BLOCK_TAGS or heading:
+                flush()
+                walk(child, heading or level, is_bold)
+                flush()
+            elif name in _CELL_TAGS:
+                pieces.append(" ")
+                walk(child, level, is_bold)
+                pieces.append(" ")
+            else:
+                walk(child, level, is_bold)
+
+    walk(soup.body or soup, None, False)
+    flush()
+    return paras, title
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _check_docx_zip(data: bytes, path: Path) -> None:
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise DrafterError("这是旧版 Word 文档（.doc），请用 Word 或 WPS 打开后另存为 .docx 再试", path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise DrafterError(BAD_DOCX, path) from exc
+    names = {info.filename for info in infos}
+    if "word/document.xml" not in names:
+        raise DrafterError(BAD_DOCX.replace("文件可能已损坏或不完整", "压缩包里没有 Word 正文（word/document.xml）"), path)
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos)
+    if unpacked > MAX_DOCX_UNPACKED or unpacked > MAX_DOCX_RATIO * max(packed, 1):
+        raise DrafterError("Word 文档解压后异常巨大（可能是恶意构造的压缩包），拒绝读取", path)
+
+
+def _style_chain(style):
+    seen = set()
+    while style is not None and id(style) not in seen:
+        seen.add(id(style))
+        yield style
+        style = style.base_style
+
+
+def _outline_level(ppr) -> int | None:
+    if ppr is None:
+        return None
+    from docx.oxml.ns import qn
+
+    el = ppr.find(qn("w:outlineLvl"))
+    if el is None:
+        return None
+    try:
+        value = int(el.get(qn("w:val")))
+    except (TypeError, ValueError):
+        return None
+    return value + 1 if 0 <= value < 9 else None  # 9 means body text
+
+
+def _docx_level(paragraph) -> int | None:
+    level = _outline_level(paragraph._p.pPr)
+    if level:
+        return level
+    for style in _style_chain(paragraph.style):
+        m = re.fullmatch(r"(?:heading|标题)\s*([1-9])", (style.name or "").strip(), re.I)
+        if m:
+            return int(m.group(1))
+        level = _outline_level(style.element.pPr)
+        if level:
+            return level
+    return None
+
+
+def _run_bold(run, paragraph) -> bool:
+    if run.font.bold is not None:
+        return bool(run.font.bold)
+    for style in _style_chain(run.style):
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+    for style in _style_chain(paragraph.style):
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+    return False
+
+
+def _docx_paragraph(p_el, parent) -> list[Para]:
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    paragraph = Paragraph(p_el, parent)
+    # Runs directly in the paragraph, or inside hyperlinks, tracked insertions and fields; not in text boxes.
+    runs = [Run(r, paragraph) for r in p_el.xpath(
+        "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r | ./w:sdt/w:sdtContent/w:r"
+    )]
+    text = "".join(run.text for run in runs)
+    if not text.strip():
+        return []
+    level = _docx_level(paragraph)
+    bold = all(_run_bold(run, paragraph) for run in runs if run.text.strip())
+    # A soft line break (Shift+Enter) separates paragraphs as much as a hard one does.
+    return [Para(part, level, bold) for part in text.split("\n") if part.strip()]
+
+
+def _docx_blocks(container, parent) -> list[Para]:
+    from docx.oxml.ns import qn
+
+    paras: list[Para] = []
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            paras.extend(_docx_paragraph(child, parent))
+        elif child.tag == qn("w:tbl"):
+            # A body laid out in a table: cell after cell; merged cells appear once in the XML.
+            for tc in child.iter(qn("w:tc")):
+                if tc.getparent().getparent() is child:
+                    paras.extend(_docx_blocks(tc, parent))
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                paras.extend(_docx_blocks(content, parent))
+    return paras
+
+
+def _docx_paras(data: bytes, path: Path) -> list[Para]:
+    _check_docx_zip(data, path)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # any failure to open the package means a damaged file, not a bug to show
+        raise DrafterError(BAD_DOCX, path) from exc
+    return _docx_blocks(document.element.body, document)
