@@ -1,0 +1,441 @@
+"""`drafter batch`: render many drafts in parallel processes; one bad input fails alone."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import time
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.fileio import atomic_write, read_input_bytes
+
+YAML_SUFFIXES = (".yaml", ".yml")
+REPORT_NAME = "batch-report"
+NAME_TAIL = "法治政府建设情况报告"
+# Most file systems cap a name at 255 bytes; stay well below so " (12)" and ".docx" always fit.
+MAX_NAME_BYTES = 200
+_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+@dataclass
+class Row:
+    input: str
+    status: str  # ok / failed
+    reason: str = ""
+    output: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class BatchResult:
+    rows: list[Row] = field(default_factory=list)
+    report: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> int:
+        return sum(1 for r in self.rows if r.status == "ok")
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.rows if r.status != "ok")
+
+
+# ---------------------------------------------------------------- inputs and names
+
+
+def collect_inputs(inputs: list[str | Path]) -> tuple[list[Path], list[Row]]:
+    """Files given, plus the YAMLs inside folders given; empty folders become failed rows."""
+    files: list[Path] = []
+    rows: list[Row] = []
+    seen: set[Path] = set()
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.iterdir()
+                if f.suffix.lower() in YAML_SUFFIXES and f.is_file() and not f.name.startswith(".")
+            )
+            if not found:
+                rows.append(Row(str(p), "failed", "文件夹中没有草稿 YAML 文件（.yaml/.yml）"))
+            candidates = found
+        else:
+            candidates = [p]
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:  # the same file given twice renders once
+                seen.add(key)
+                files.append(f)
+    return files, rows
+
+
+def _decode_loosely(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig", "gb18030"]
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _skip_node(events, first) -> None:
+    import yaml
+
+    depth = 1 if isinstance(first, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) else 0
+    while depth:
+        ev = next(events)
+        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def peek_meta(path: Path) -> tuple[str | None, int | None]:
+    """meta.region and meta.year, read from the YAML events up to the end of `meta` only.
+
+    The parent process needs them to name outputs before the workers load the full model;
+    anything unreadable gives (None, None) and the worker reports the real error.
+    """
+    import yaml
+
+    try:
+        text = _decode_loosely(read_input_bytes(path, 16 * 1024 * 1024))
+        if text is None:
+            return None, None
+        events = yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        for ev in events:
+            if isinstance(ev, yaml.MappingStartEvent):
+                break
+            if not isinstance(ev, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
+                return None, None
+        while True:
+            key = next(events)
+            if isinstance(key, yaml.MappingEndEvent):
+                return None, None
+            value = next(events)
+            if isinstance(key, yaml.ScalarEvent) and key.value == "meta" and isinstance(value, yaml.MappingStartEvent):
+                return _read_meta(events)
+            _skip_node(events, value)
+    except (DrafterError, yaml.YAMLError, StopIteration, RecursionError):
+        return None, None
+
+
+def _read_meta(events) -> tuple[str | None, int | None]:
+    import yaml
+
+    found: dict[str, str | None] = {}
+    while True:
+        key = next(events)
+        if isinstance(key, yaml.MappingEndEvent):
+            break
+        value = next(events)
+        if isinstance(key, yaml.ScalarEvent) and isinstance(value, yaml.ScalarEvent):
+            null = value.implicit[0] and value.value in ("", "~", "null", "Null", "NULL")
+            found[key.value] = None if null else value.value
+        else:
+            _skip_node(events, value)
+    region = (found.get("region") or "").strip() or None
+    year_text = (found.get("year") or "").strip()
+    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+    return region, year
+
+
+def _truncate_bytes(text: str, limit: int) -> str:
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
+def safe_name(text: str) -> str:
+    """A file-name stem that is one plain name on every system: no separators, no '..',
+    no control or Windows-reserved characters, not a reserved device name, not too long."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    text = _UNSAFE_CHARS.sub("", text)
+    text = re.sub(r"\.{2,}", ".", text)
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    text = _truncate_bytes(text, MAX_NAME_BYTES).strip(" .")
+    if text.split(".")[0].strip().upper() in _WINDOWS_RESERVED:
+        text = "_" + text
+    return text
+
+
+def output_stem(path: Path, region: str | None, year: int | None) -> str:
+    """'{region}{year}年法治政府建设情况报告', or the input's own name when region or year is unknown."""
+    if region and year:
+        region_part = safe_name(region)
+        if region_part:
+            budget = MAX_NAME_BYTES - len(f"{year}年{NAME_TAIL}".encode("utf-8"))
+            return _truncate_bytes(region_part, budget).rstrip(" .") + f"{year}年{NAME_TAIL}"
+    return safe_name(path.stem) or "报告"
+
+
+def assign_outputs(stems: list[str], outdir: Path) -> list[Path]:
+    """One distinct path per stem inside outdir; repeats get ' (2)', ' (3)'… in input order.
+
+    Names are compared case-folded so two outputs stay distinct on Windows and macOS too.
+    """
+    taken: set[str] = set()
+    out: list[Path] = []
+    for stem in stems:
+        name = f"{stem}.docx"
+        n = 2
+        while name.casefold() in taken:
+            name = f"{stem} ({n}).docx"
+            n += 1
+        taken.add(name.casefold())
+        out.append(outdir / name)
+    return out
+
+
+# ---------------------------------------------------------------- workers
+
+
+def _init_worker() -> None:
+    # Ctrl-C is the parent's to handle: it stops handing out work and writes the report.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import drafter.render  # noqa: F401  (heavy imports once per worker, not once per draft)
+
+
+def _render_one(task: tuple) -> Row:
+    index, src, out, template, appendix, force = task
+    start = time.perf_counter()
+    try:
+        from drafter.render import render_model
+        from drafter.yamlio import load_model
+
+        model = load_model(src)
+        render_model(model, Path(out), template=template, appendix=appendix, force=force)
+        row = Row(src, "ok", "", out)
+    except DrafterError as exc:
+        row = Row(src, "failed", str(exc))
+    except Exception as exc:  # a bug in drafter must not stop the other inputs
+        row = Row(src, "failed", f"内部错误（{type(exc).__name__}：{exc}）")
+    row.seconds = round(time.perf_counter() - start, 3)
+    return row
+
+
+def _render_chunk(tasks: list[tuple]) -> list[tuple[int, Row]]:
+    return [(task[0], _render_one(task)) for task in tasks]
+
+
+def _mp_context():
+    # fork is far cheaper than spawn (no fresh interpreter, imports shared); it is safe here
+    # because the parent runs no other threads when the pool starts (progress refreshes by hand).
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _run_pool(tasks: list[tuple], jobs: int, ctx, chunk: int, on_done) -> list[tuple]:
+    """Run tasks in one pool; returns the tasks lost when a worker died (the pool breaks)."""
+    lost: list[tuple] = []
+    chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx, initializer=_init_worker) as pool:
+        futures = {pool.submit(_render_chunk, c): c for c in chunks}
+        try:
+            for fut in as_completed(futures):
+                try:
+                    results = fut.result()
+                except Exception:  # BrokenProcessPool, or a result that could not come back
+                    lost.extend(futures[fut])
+                    continue
+                for index, row in results:
+                    on_done(index, row)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return lost
+
+
+def _run_tasks(tasks: list[tuple], jobs: int, on_done) -> None:
+    if not tasks:
+        return
+    ctx = _mp_context()
+    if ctx.get_start_method() == "fork":
+        import drafter.render  # noqa: F401  (imported once here, shared by every forked worker)
+    # A few chunks per worker: little IPC, yet the last chunks still balance the load.
+    chunk = max(1, min(8, len(tasks) // (jobs * 4)))
+    lost = _run_pool(tasks, jobs, ctx, chunk, on_done)
+    # A dead worker takes its pool down and hides which input killed it: rerun the lost
+    # inputs one process each, so only the guilty one fails.
+    for task in lost:
+        for gone in _run_pool([task], 1, ctx, 1, on_done):
+            on_done(gone[0], Row(gone[1], "failed", "处理进程意外终止（可能内存不足或被系统结束），未生成文件"))
+
+
+# ---------------------------------------------------------------- report
+
+
+def _report_path(report: str | Path | None, outdir: Path, force: bool) -> Path:
+    if report is not None:
+        p = Path(report)
+        if p.suffix.lower() not in (".csv", ".json"):
+            raise DrafterError("报告文件应以 .csv 或 .json 结尾", p)
+        if p.is_dir():
+            raise DrafterError("报告位置是一个文件夹，请给出文件名", p)
+        if p.exists() and not force:
+            raise DrafterError("报告文件已存在；如需覆盖，请加 --force", p)
+        return p
+    # The default report never overwrites an earlier one: a rerun writes batch-report (2).csv.
+    p = outdir / f"{REPORT_NAME}.csv"
+    n = 2
+    while p.exists() and not force:
+        p = outdir / f"{REPORT_NAME} ({n}).csv"
+        n += 1
+    return p
+
+
+def write_report(rows: list[Row], path: Path) -> Path:
+    if path.suffix.lower() == ".json":
+        data = json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
+        return atomic_write(path, data, force=True)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["input", "status", "reason", "output", "seconds"])
+    for r in rows:
+        writer.writerow([r.input, r.status, r.reason, r.output, f"{r.seconds:.3f}"])
+    # utf-8-sig: Excel opens the Chinese text correctly only with the BOM.
+    return atomic_write(path, buf.getvalue().encode("utf-8-sig"), force=True)
+
+
+# ---------------------------------------------------------------- the batch
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class _Progress:
+    """A rich bar on stderr with done/failed counts; nothing when stderr is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.bar = None
+        self.task = None
+        if not (enabled and total and sys.stderr.isatty()):
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        # auto_refresh=False: no refresh thread, so forking workers stays safe.
+        self.bar = Progress(
+            TextColumn("排版"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("成功 {task.fields[ok]}  失败 {task.fields[failed]}"), TimeElapsedColumn(),
+            console=Console(stderr=True), auto_refresh=False, transient=False,
+        )
+        self.task = self.bar.add_task("排版", total=total, ok=0, failed=0)
+        self.bar.start()
+        self.bar.refresh()
+
+    def update(self, ok: int, failed: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=ok + failed, ok=ok, failed=failed)
+            self.bar.refresh()
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_batch(
+    inputs: list[str | Path],
+    outdir: str | Path,
+    jobs: int | None = None,
+    template: str | None = None,
+    appendix: bool = False,
+    force: bool = False,
+    report: str | Path | None = None,
+    progress: bool = True,
+) -> BatchResult:
+    """Render every draft among inputs into outdir; the report lists each input's fate."""
+    start = time.perf_counter()
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise DrafterError("输出位置应是文件夹，但这是一个文件", outdir)
+    if jobs is None:
+        jobs = default_jobs()
+    if jobs < 1:
+        raise DrafterError(f"并行进程数应至少为 1（收到 {jobs}）")
+    if not inputs:
+        raise DrafterError("没有给出输入文件")
+    files, early_rows = collect_inputs(inputs)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(f"无法创建输出文件夹（{exc.strerror}）", outdir) from exc
+    report_path = _report_path(report, outdir, force)
+
+    stems = [output_stem(f, *peek_meta(f)) for f in files]
+    outputs = assign_outputs(stems, outdir)
+    rows: list[Row | None] = [None] * len(files)
+    tasks = []
+    for i, (src, out) in enumerate(zip(files, outputs)):
+        if out.exists() and not force:
+            rows[i] = Row(str(src), "failed", f"输出已存在：{out}；如需覆盖，请加 --force")
+        elif out.is_dir():
+            rows[i] = Row(str(src), "failed", f"输出位置是一个文件夹：{out}")
+        else:
+            tasks.append((i, str(src), str(out), template, appendix, force))
+
+    counts = {"ok": 0, "failed": sum(1 for r in rows if r is not None)}
+    bar = _Progress(len(files), progress)
+    bar.update(counts["ok"], counts["failed"])
+
+    def on_done(index: int, row: Row) -> None:
+        rows[index] = row
+        counts["ok" if row.status == "ok" else "failed"] += 1
+        bar.update(counts["ok"], counts["failed"])
+
+    try:
+        _run_tasks(tasks, min(jobs, max(1, len(tasks))), on_done)
+    except KeyboardInterrupt:
+        for i, src in enumerate(files):
+            if rows[i] is None:
+                rows[i] = Row(str(src), "failed", "已中断，未处理")
+        write_report(early_rows + rows, report_path)
+        raise
+    finally:
+        bar.stop()
+    result = BatchResult(early_rows + rows, report_path, round(time.perf_counter() - start, 3))
+    write_report(result.rows, report_path)
+    return result
+
+
+def print_summary(result: BatchResult, out=None) -> None:
+    out = out or sys.stdout
+    print(
+        f"批量排版完成：共 {len(result.rows)} 份，成功 {result.ok} 份，失败 {result.failed} 份，"
+        f"用时 {result.seconds:.1f} 秒。",
+        file=out,
+    )
+    for r in result.rows:
+        if r.status != "ok":
+            print(f"  失败：{r.input}：{r.reason}", file=out)
+    if result.report is not None:
+        print(f"逐项结果：{result.report}", file=out)
+
+
+def run_cli(args) -> int:
+    result = run_batch(
+        args.inputs, args.output, jobs=args.jobs, template=args.template,
+        appendix=args.appendix, force=args.force, report=args.report,
+    )
+    print_summary(result)
+    return 1 if result.failed else 0

@@ -1,0 +1,301 @@
+"""`drafter batch`: many drafts in parallel, safe names, a bad input fails alone, the report."""
+
+import copy
+import csv
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import types
+from argparse import Namespace
+
+import pytest
+
+from conftest import SEEDS, seed_path
+from drafter.batch import assign_outputs, output_stem, peek_meta, run_batch, run_cli, safe_name
+from drafter.errors import DrafterError
+from drafter.fileio import atomic_write
+from drafter.yamlio import dump_yaml, save_model
+
+TAIL = "法治政府建设情况报告.docx"
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="stand-in renderer reaches workers only by fork")
+
+
+def _hand_draft(name: str) -> dict:
+    """A small v2 draft made by hand from a seed's own paragraphs (until parse/skeleton land)."""
+    _, region, year = SEEDS[name]
+    lines = [ln.strip() for ln in seed_path(name).read_text(encoding="utf-8").splitlines() if len(ln.strip()) > 40]
+    empty = {"heading": None, "paragraphs": [], "items": []}
+    return {
+        "schema_version": 2,
+        "meta": {"region": region, "year": year + 1, "title": f"{region}{year + 1}年法治政府建设情况报告",
+                 "issuer": region, "date": None, "recipient": None, "doc_number": None, "source": None},
+        "preamble": lines[:1],
+        "sections": {
+            "measures": {"heading": "主要举措和成效", "paragraphs": [], "items": [
+                {"heading": None, "paragraphs": [p], "items": [], "id": f"measures.{i + 1}", "status": "reference", "origin": "prior_measures"}
+                for i, p in enumerate(lines[1:4])]},
+            "shortcomings": copy.deepcopy(empty), "duties": copy.deepcopy(empty),
+            "plan": copy.deepcopy(empty), "other": copy.deepcopy(empty),
+        },
+        "closing": ["特此报告。"],
+        "figures": [],
+        "draft": {"prior_year": year},
+    }
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    return {name: _hand_draft(name) for name in SEEDS}
+
+
+@pytest.fixture(autouse=True)
+def stand_in_renderer(monkeypatch):
+    """Temporary: the renderer has not landed; write a small .docx carrying the draft's text."""
+    def render_model(model, out, template=None, appendix=False, force=False):
+        from docx import Document
+        import io
+
+        doc = Document()
+        doc.add_paragraph(model["meta"]["title"] or "")
+        for p in model["preamble"]:
+            doc.add_paragraph(p)
+        buf = io.BytesIO()
+        doc.save(buf)
+        return atomic_write(out, buf.getvalue(), force=force)
+
+    module = types.ModuleType("drafter.render")
+    module.render_model = render_model
+    monkeypatch.setitem(sys.modules, "drafter.render", module)
+    return module
+
+
+def _save(model, path):
+    save_model(model, path)
+    return path
+
+
+def _docx_text(path):
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+
+def _rows(result):
+    return {os.path.basename(r.input): r for r in result.rows}
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_safe_name_strips_separators_and_control_chars():
+    assert safe_name("../../etc/passwd") == "etcpasswd"
+    assert safe_name("营口市\x00\n\t<>:\"|?*") == "营口市"
+    assert safe_name("..") == ""
+    assert safe_name(" 鹤庆县. ") == "鹤庆县"
+
+
+@pytest.mark.parametrize("name", ["CON", "con", "Aux", "COM1", "lpt9", "NUL.report"])
+def test_safe_name_avoids_windows_device_names(name):
+    assert safe_name(name).startswith("_")
+
+
+def test_long_region_keeps_year_and_tail_within_limit(tmp_path):
+    stem = output_stem(tmp_path / "x.yaml", "很长的地区名称" * 40, 2024)
+    assert stem.endswith("2024年法治政府建设情况报告")
+    assert len((stem + " (99).docx").encode("utf-8")) <= 255
+
+
+def test_name_falls_back_to_input_stem(tmp_path):
+    assert output_stem(tmp_path / "草稿-甲.yaml", None, 2024) == "草稿-甲"
+    assert output_stem(tmp_path / "草稿-甲.yaml", "营口市", None) == "草稿-甲"
+    assert output_stem(tmp_path / "草稿-甲.yaml", "营口市", 2024) == "营口市2024年法治政府建设情况报告"
+
+
+def test_collisions_get_numbered_in_input_order(tmp_path):
+    out = assign_outputs(["甲", "乙", "甲", "A", "a", "甲"], tmp_path)
+    assert [p.name for p in out] == ["甲.docx", "乙.docx", "甲 (2).docx", "A.docx", "a (2).docx", "甲 (3).docx"]
+
+
+def test_peek_meta_reads_region_and_year(tmp_path, drafts):
+    path = _save(drafts["heqing"], tmp_path / "d.yaml")
+    assert peek_meta(path) == ("鹤庆县", 2024)
+    gb = tmp_path / "gb.yaml"
+    gb.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    assert peek_meta(gb) == ("鹤庆县", 2024)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: [unclosed\n", encoding="utf-8")
+    assert peek_meta(broken) == (None, None)
+    assert peek_meta(tmp_path / "missing.yaml") == (None, None)
+
+
+# ---------------------------------------------------------------- the batch
+
+
+@needs_fork
+def test_batch_renders_each_draft_and_a_bad_one_fails_alone(tmp_path, drafts):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("yingkou", "tongzhou", "xinyu"):
+        _save(drafts[name], src / f"{name}.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 2\nmeta: {region: 某县\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = run_batch([src, bad, tmp_path / "missing.yaml"], out, jobs=2, progress=False)
+
+    rows = _rows(result)
+    assert (result.ok, result.failed) == (3, 2)
+    assert rows["bad.yaml"].status == "failed" and "YAML 格式错误" in rows["bad.yaml"].reason
+    assert rows["missing.yaml"].status == "failed" and "文件不存在" in rows["missing.yaml"].reason
+    for name, region in (("yingkou", "营口市"), ("tongzhou", "通州区"), ("xinyu", "新余市")):
+        row = rows[f"{name}.yaml"]
+        assert row.status == "ok" and row.reason == ""
+        expected = out / f"{region}{drafts[name]['meta']['year']}年{TAIL}"
+        assert row.output == str(expected)
+        assert drafts[name]["preamble"][0] in _docx_text(expected)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["batch-report.csv", f"营口市2024年{TAIL}", f"通州区2024年{TAIL}", f"新余市2022年{TAIL}"])
+
+
+@needs_fork
+def test_same_region_and_year_do_not_overwrite(tmp_path, drafts):
+    first = _save(drafts["yingkou"], tmp_path / "a.yaml")
+    other = copy.deepcopy(drafts["yingkou"])
+    other["preamble"] = ["第二份草稿的开头。"]
+    second = _save(other, tmp_path / "b.yaml")
+    out = tmp_path / "out"
+
+    result = run_batch([first, second], out, jobs=2, progress=False)
+
+    assert result.failed == 0
+    one, two = out / f"营口市2024年{TAIL}", out / f"营口市2024年法治政府建设情况报告 (2).docx"
+    assert drafts["yingkou"]["preamble"][0] in _docx_text(one)
+    assert "第二份草稿的开头。" in _docx_text(two)
+
+
+@needs_fork
+def test_existing_output_kept_without_force_replaced_with_force(tmp_path, drafts):
+    src = _save(drafts["tongzhou"], tmp_path / "t.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / f"通州区2024年{TAIL}"
+    target.write_bytes(b"earlier work")
+
+    result = run_batch([src], out, jobs=1, progress=False)
+    assert result.rows[0].status == "failed" and "输出已存在" in result.rows[0].reason
+    assert target.read_bytes() == b"earlier work"
+
+    result = run_batch([src], out, jobs=1, force=True, progress=False)
+    assert result.rows[0].status == "ok"
+    assert drafts["tongzhou"]["preamble"][0] in _docx_text(target)
+
+
+@needs_fork
+def test_region_with_dotdot_stays_inside_outdir(tmp_path, drafts):
+    evil = copy.deepcopy(drafts["heqing"])
+    evil["meta"]["region"] = "../../逃逸县"
+    src = _save(evil, tmp_path / "evil.yaml")
+    out = tmp_path / "deep" / "out"
+
+    result = run_batch([src], out, jobs=1, progress=False)
+
+    assert result.rows[0].status == "ok"
+    assert result.rows[0].output == str(out / f"逃逸县2024年{TAIL}")
+    made = [p for p in tmp_path.rglob("*.docx")]
+    assert made == [out / f"逃逸县2024年{TAIL}"]
+
+
+@needs_fork
+def test_report_csv_opens_in_excel_and_json_on_request(tmp_path, drafts):
+    good = _save(drafts["zhumadian"], tmp_path / "z.yaml")
+    bad = tmp_path / "empty.yaml"
+    bad.write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = run_batch([good, bad], out, jobs=2, progress=False)
+    raw = result.report.read_bytes()
+    assert result.report == out / "batch-report.csv" and raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert [r["input"] for r in rows] == [str(good), str(bad)]
+    assert [r["status"] for r in rows] == ["ok", "failed"]
+    assert rows[0]["output"].endswith(f"驻马店市2020年{TAIL}") and float(rows[0]["seconds"]) > 0
+    assert "空的" in rows[1]["reason"] and rows[1]["output"] == ""
+
+    # A rerun keeps the first report; an explicit JSON report is written as asked.
+    again = run_batch([good], out, jobs=1, progress=False, force=True, report=tmp_path / "r.json")
+    assert (out / "batch-report.csv").read_bytes() == raw
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data == [{"input": str(good), "status": "ok", "reason": "", "output": rows[0]["output"],
+                     "seconds": again.rows[0].seconds}]
+    third = run_batch([good], out, jobs=1, progress=False)
+    assert third.report == out / "batch-report (2).csv"
+
+
+@needs_fork
+def test_empty_folder_and_duplicate_inputs(tmp_path, drafts):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    src = _save(drafts["xinyu"], tmp_path / "x.yaml")
+    result = run_batch([empty, src, src, tmp_path / "." / "x.yaml"], tmp_path / "out", jobs=2, progress=False)
+    assert [(r.input, r.status) for r in result.rows] == [(str(empty), "failed"), (str(src), "ok")]
+    assert "没有草稿" in result.rows[0].reason
+
+
+@needs_fork
+def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, stand_in_renderer):
+    real = stand_in_renderer.render_model
+
+    def render_model(model, out, **kw):
+        region = model["meta"]["region"]
+        if region == "崩溃县":
+            os._exit(9)  # the worker dies as if killed
+        if region == "出错县":
+            raise ZeroDivisionError("division by zero")
+        return real(model, out, **kw)
+
+    stand_in_renderer.render_model = render_model
+    inputs = []
+    for i, name in enumerate(["yingkou", "tongzhou", "xinyu", "heqing"]):
+        inputs.append(_save(drafts[name], tmp_path / f"{i}-{name}.yaml"))
+    for region in ("崩溃县", "出错县"):
+        model = copy.deepcopy(drafts["zhumadian"])
+        model["meta"]["region"] = region
+        inputs.insert(2, _save(model, tmp_path / f"{region}.yaml"))
+
+    result = run_batch(inputs, tmp_path / "out", jobs=2, progress=False)
+
+    rows = _rows(result)
+    assert rows["崩溃县.yaml"].status == "failed" and "意外终止" in rows["崩溃县.yaml"].reason
+    assert rows["出错县.yaml"].status == "failed" and "ZeroDivisionError" in rows["出错县.yaml"].reason
+    assert result.ok == 4 and len(result.rows) == 6
+    assert [r.input for r in result.rows] == [str(p) for p in inputs]
+
+
+def test_bad_arguments_refused_before_work(tmp_path, drafts):
+    src = _save(drafts["xinyu"], tmp_path / "x.yaml")
+    afile = tmp_path / "file"
+    afile.write_text("x", encoding="utf-8")
+    with pytest.raises(DrafterError, match="应是文件夹"):
+        run_batch([src], afile, progress=False)
+    with pytest.raises(DrafterError, match="至少为 1"):
+        run_batch([src], tmp_path / "o", jobs=0, progress=False)
+    with pytest.raises(DrafterError, match=r"\.csv 或 \.json"):
+        run_batch([src], tmp_path / "o", report=tmp_path / "r.txt", progress=False)
+    (tmp_path / "r.csv").write_text("old", encoding="utf-8")
+    with pytest.raises(DrafterError, match="报告文件已存在"):
+        run_batch([src], tmp_path / "o", report=tmp_path / "r.csv", progress=False)
+    assert not list((tmp_path / "o").glob("*.docx"))
+
+
+@needs_fork
+def test_run_cli_exit_codes(tmp_path, drafts, capsys):
+    src = _save(drafts["heqing"], tmp_path / "h.yaml")
+    args = Namespace(inputs=[str(src)], output=str(tmp_path / "out"), jobs=1, template=None,
+                     appendix=False, force=False, report=None)
+    assert run_cli(args) == 0
+    assert "成功 1 份，失败 0 份" in capsys.readouterr().out
+    assert run_cli(args) == 1  # the output exists now
+    printed = capsys.readouterr().out
+    assert "失败 1 份" in printed and "输出已存在" in printed
