@@ -1,0 +1,205 @@
+import re
+
+import pytest
+
+from conftest import SEEDS
+from draft_fixtures import parsed_seed, yingkou_v1
+from drafter.cli import main
+from drafter.errors import DrafterError
+from drafter.placeholders import PLACEHOLDER_RE, fill_text
+from drafter.skeleton import build_draft, new_title, shift_years, split_problems
+from drafter.yamlio import load_model, save_model
+
+
+def _all_items(items):
+    for item in items:
+        yield item
+        yield from _all_items(item["items"])
+
+
+def rendered_texts(draft):
+    """Every string the renderer prints as body text (never `reference` nor `prompt`)."""
+    yield draft["meta"]["title"]
+    yield from draft["preamble"]
+    for section in draft["sections"].values():
+        if section["heading"]:
+            yield section["heading"]
+        yield from section["paragraphs"]
+        for item in _all_items(section["items"]):
+            if item["heading"]:
+                yield item["heading"]
+            yield from item["paragraphs"]
+    yield from draft["closing"]
+
+
+@pytest.fixture
+def yingkou_draft():
+    return build_draft(yingkou_v1())
+
+
+def test_meta_and_title_move_to_the_new_year(yingkou_draft):
+    meta = yingkou_draft["meta"]
+    assert meta["year"] == 2024
+    assert meta["title"] == "关于2024年法治政府建设情况的报告"
+    assert meta["date"] is None and meta["doc_number"] is None and meta["published"] is None
+    assert meta["region"] == "营口市"
+    assert yingkou_draft["draft"] == {"prior_year": 2023, "prior_title": "关于2023年法治政府建设情况的报告",
+                                      "prior_source": None, "preamble_status": "reference"}
+    assert yingkou_draft["schema_version"] == 2
+
+
+def test_titles_without_or_with_other_year_forms():
+    assert new_title("新余市2021年度法治政府建设情况", "新余市", 2021, 2022) == "新余市2022年度法治政府建设情况"
+    assert new_title("驻马店市人民政府 关于驻马店市法治政府建设工作情况的报告", "驻马店市", 2019, 2020) == "驻马店市2020年法治政府建设情况报告"
+    assert new_title("关于2023年法治政府建设情况的报告", None, 2023, 2025) == "关于2025年法治政府建设情况的报告"
+
+
+def test_year_shift_leaves_documents_ranges_and_other_years():
+    years = {2023: 2024, 2024: 2025}
+    assert shift_years("2023年,营口市坚持", years) == "2024年,营口市坚持"
+    assert shift_years("四、2024年推进法治政府建设的工作思路", years) == "四、2025年推进法治政府建设的工作思路"
+    assert shift_years("印发《营口市法治政府建设实施方案(2021-2025年)》", years) == "印发《营口市法治政府建设实施方案(2021-2025年)》"
+    assert shift_years("审议《2023年市政府规章制定计划》,列入2023年立法计划", years) == "审议《2023年市政府规章制定计划》,列入2024年立法计划"
+    assert shift_years("实施方案(2023-2024年)", years) == "实施方案(2023-2024年)"
+    assert shift_years("继2019年全面完成改革后", years) == "继2019年全面完成改革后"
+    assert shift_years("驻政文〔2023〕22号", years) == "驻政文〔2023〕22号"
+
+
+def test_prior_plan_items_open_this_years_measures(yingkou_draft):
+    items = yingkou_draft["sections"]["measures"]["items"]
+    assert [i["heading"] for i in items[:2]] == ["着力增强法治思维意识", "大力规范行政执法行为"]
+    first = items[0]
+    assert first["status"] == "todo" and first["origin"] == "prior_plan" and first["paragraphs"] == []
+    assert first["prompt"].startswith("请填写本年度落实情况：着力增强法治思维意识")
+    assert first["reference"] == ["着力增强法治思维意识", "细化完善《领导干部学法用法清单》,带动广大党员干部群众树立法治理念。"]
+    assert [i["id"] for i in items] == ["measures.1", "measures.2", "measures.3", "measures.4"]
+
+
+def test_prior_measures_kept_as_reference_with_placeholders(yingkou_draft):
+    items = yingkou_draft["sections"]["measures"]["items"]
+    ref = items[3]
+    assert ref["status"] == "reference" and ref["origin"] == "prior_measures"
+    assert [s["id"] for s in ref["items"]] == ["measures.4.1", "measures.4.2"]
+    assert all(s["status"] == "reference" for s in ref["items"])
+    assert ref["items"][0]["paragraphs"][0].startswith("年度审核规范性文件{F005},提出修改意见{F006}。")
+    # Two figures written alike (24件) in one sentence each get their own place, in order.
+    assert ref["items"][1]["paragraphs"] == ["市本级新收行政复议案件148件,受理112件,审结87件,直接纠错{F007},调解{F008},调解率{F009}。"]
+    assert ref["items"][1]["reference"] == ["市本级新收行政复议案件148件,受理112件,审结87件,直接纠错24件,调解24件,调解率28%。"]
+    # The report year in last year's wording moves; a document's own title does not.
+    assert "市委法治建设委员会2024年工作要点" in items[2]["items"][0]["paragraphs"][0]
+    assert "(2021-2025年)" in ref["items"][0]["paragraphs"][0]
+
+
+def test_figures_carry_prior_value_and_new_place(yingkou_draft):
+    figures = {f["id"]: f for f in yingkou_draft["figures"]}
+    assert len(figures) == 9
+    f4 = figures["F004"]
+    assert f4["value"] is None and f4["approx"] is None and f4["prior"] == 4420 and f4["prior_approx"] == "余"
+    assert (f4["section"], f4["item"]) == ("measures", "3.1")
+    assert (figures["F009"]["section"], figures["F009"]["item"]) == ("measures", "4.2")
+    assert yingkou_draft["preamble"][0].startswith("2024年,营口市坚持")
+    assert yingkou_draft["preamble"][0].endswith("全市法治建设领域获得国家级荣誉{F001},省级荣誉{F002}。")
+    rendered = fill_text(yingkou_draft["preamble"][0], figures, 2023)
+    assert "【待填：国家级荣誉（2023年：23个）】" in rendered and "23个" not in rendered.replace("2023年：23个", "")
+
+
+def test_shortcomings_become_rectification_items(yingkou_draft):
+    items = yingkou_draft["sections"]["shortcomings"]["items"]
+    assert [i["reference"] for i in items[:3]] == [["统筹推进法治政府建设抓手还需进一步丰富"],
+                                                  ["打通基层法治“最后一公里”的力度还需进一步加强"],
+                                                  ["行政执法队伍能力素质和执法水平还需进一步提升"]]
+    assert all(i["status"] == "todo" and i["origin"] == "prior_shortcomings" and "整改情况" in i["prompt"] for i in items[:3])
+    assert items[3]["origin"] == "new" and items[3]["status"] == "todo" and len(items) == 4
+
+
+def test_split_problems_forms():
+    assert split_problems("存在以下问题:一是执法队伍素质参差不齐;二是普法形式单一;三是监督不够有力。") == [
+        "执法队伍素质参差不齐", "普法形式单一", "监督不够有力"]
+    zmd = ("我们的工作离要求还有很大差距,工作中还存在法治理念还没有普遍真正树立、依法行政能力和水平有待进一步提高、"
+           "行政决策程序和行政执法有待进一步规范等问题。下一步,我们将积极践行习近平法治思想。")
+    assert split_problems(zmd) == ["法治理念还没有普遍真正树立", "依法行政能力和水平有待进一步提高", "行政决策程序和行政执法有待进一步规范"]
+    assert split_problems("执法力量不足。普法形式单一。") == ["执法力量不足。", "普法形式单一。"]
+
+
+def test_duties_always_present_and_plan_offered_as_start(yingkou_draft):
+    duties = yingkou_draft["sections"]["duties"]["items"]
+    assert len(duties) == 1 and duties[0]["status"] == "todo" and "第一责任人" in duties[0]["prompt"]
+    plan = yingkou_draft["sections"]["plan"]
+    assert [i["heading"] for i in plan["items"]] == ["着力增强法治思维意识", "大力规范行政执法行为"]
+    assert all(i["status"] == "todo" and "2025年" in i["prompt"] for i in plan["items"])
+    assert plan["paragraphs"] == ["2025年,我市将坚持问题导向、目标导向、结果导向,全面提升法治政府建设水平。"]
+    assert plan["status"] == "reference"
+
+
+def test_closing_keeps_formula_and_asks_for_date(yingkou_draft):
+    assert yingkou_draft["closing"] == ["特此报告。", "【待填：成文日期（如 2025年1月20日）】"]
+    prior = yingkou_v1()
+    prior["closing"] = ["特此报告。", "中共鹤庆县委 鹤庆县人民政府", "2024年1月18日", "(此件公开发布)"]
+    assert build_draft(prior)["closing"] == ["特此报告。", "中共鹤庆县委 鹤庆县人民政府", "【待填：成文日期（如 2025年1月20日）】"]
+
+
+def test_year_option_and_refusals():
+    assert build_draft(yingkou_v1(), 2025)["meta"]["title"] == "关于2025年法治政府建设情况的报告"
+    with pytest.raises(DrafterError, match="应晚于"):
+        build_draft(yingkou_v1(), 2023)
+    prior = yingkou_v1()
+    prior["meta"]["year"] = None
+    with pytest.raises(DrafterError, match="--year"):
+        build_draft(prior)
+    with pytest.raises(DrafterError, match="草稿"):
+        build_draft(build_draft(yingkou_v1()))
+
+
+def test_cli_writes_draft_and_refuses_overwrite(tmp_path, capsys):
+    prior = tmp_path / "prior.yaml"
+    save_model(yingkou_v1(), prior)
+    out = tmp_path / "draft.yaml"
+    assert main(["new", str(prior), "-o", str(out)]) == 0
+    assert load_model(out)["meta"]["year"] == 2024
+    assert "drafter fill" in capsys.readouterr().out
+    assert main(["new", str(prior), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main(["new", str(prior), "-o", str(out), "--force", "--year", "2025"]) == 0
+    assert load_model(out)["meta"]["year"] == 2025
+
+
+# --- the five seeds, through the real parser -------------------------------------------------
+
+
+@pytest.fixture(params=sorted(SEEDS))
+def seed_pair(request):
+    prior = parsed_seed(request.param)
+    return request.param, prior, build_draft(prior)
+
+
+def _plain(text):
+    return re.sub(r"\s+", "", text)
+
+
+def test_seed_skeleton(seed_pair):
+    name, prior, draft = seed_pair
+    _, region, year = SEEDS[name]
+    assert draft["meta"]["year"] == year + 1
+    assert str(year + 1) in draft["meta"]["title"] and str(year) not in draft["meta"]["title"]
+    measures = draft["sections"]["measures"]["items"]
+    from_plan = [i for i in measures if i["origin"] == "prior_plan"]
+    plan = prior["sections"]["plan"]
+    assert len(from_plan) == max(len(plan["items"]), 1 if plan["paragraphs"] else 0)
+    for prior_item, item in zip(plan["items"], from_plan):
+        assert item["heading"] == prior_item["heading"] and item["status"] == "todo"
+    assert draft["sections"]["duties"]["items"] or draft["sections"]["duties"]["paragraphs"]
+    assert [f["id"] for f in draft["figures"]] == [f["id"] for f in prior["figures"]]
+    for old, new in zip(prior["figures"], draft["figures"]):
+        assert new["prior"] == old["value"] and new["value"] is None and new["prior_approx"] == old["approx"]
+
+
+def test_seed_no_prior_number_rendered_as_current(seed_pair):
+    name, prior, draft = seed_pair
+    body = "".join(rendered_texts(draft))
+    used = set(PLACEHOLDER_RE.findall(body))
+    for old in prior["figures"]:
+        if old["section"] in ("preamble", "measures", "duties", "other") and old["id"] not in used:
+            # Not placed: it must at least not stand in the rendered text as written last year.
+            assert _plain(old["sentence"]) not in _plain(body), old
+    placed_in_text = [f for f in draft["figures"] if f["id"] in used]
+    assert len(placed_in_text) >= 0.9 * len([f for f in prior["figures"] if f["section"] in ("preamble", "measures", "duties", "other")])
