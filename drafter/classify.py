@@ -1,0 +1,184 @@
+"""The classify step: outline Nodes -> preamble + the five standard parts of the schema.
+
+Top-level headings are scored against keyword groups (on jieba tokens, and on the heading text for
+longer phrases). A heading that scores for no part is thematic (驻马店's nine parts): it is an
+item of the part before it, or of measures when it comes first. A part the report has no heading
+for may sit inside a paragraph at the end of another part ("虽然取得…成绩，但也还存在一些不足…",
+"下一步，我们将…"): those sentences are cut out into shortcomings / plan.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import jieba
+
+from drafter.document import PARTS, Node
+
+jieba.setLogLevel(logging.WARNING)
+
+# Keyword -> weight, per part. Two-character words match jieba tokens (or a token ending with
+# them: 工作思路, 工作安排); longer phrases match the heading text.
+KEYWORDS = {
+    "measures": {"举措": 4, "成效": 4, "主要工作": 3, "工作情况": 3, "开展情况": 3, "做法": 3, "成绩": 3,
+                 "进展": 2, "总结": 2, "完成情况": 3, "推进情况": 2},
+    "shortcomings": {"不足": 4, "问题": 3, "差距": 3, "短板": 3, "原因": 2, "薄弱": 2, "困难": 2, "弱项": 3},
+    "duties": {"第一责任人": 6, "主要负责人": 3, "述法": 2, "履行": 1, "职责": 1},
+    "plan": {"下一年度": 5, "下一步": 5, "下步": 5, "下阶段": 5, "明年": 4, "安排": 3, "思路": 3, "打算": 4,
+             "计划": 2, "展望": 3, "努力方向": 3, "工作重点": 2, "目标任务": 2},
+    "other": {"其他": 5, "其它": 5, "需要报告": 3},
+}
+THRESHOLD = 3  # a heading scoring less than this for every part is thematic
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+# A sentence saying what is still lacking (虽然…但…存在…不足 / 还存在…问题).
+_SHORT_NOUN = r"(?:不足|差距|问题|短板|薄弱|弱项|欠缺|不够|有待)"
+_SHORTCOMING = re.compile(
+    rf"(?:(?:虽然|虽|尽管).{{0,60}}(?:但|然而).{{0,80}}{_SHORT_NOUN})"
+    rf"|(?:(?:还|仍|仍然|依然|尚|也)(?:存在|有).{{0,120}}{_SHORT_NOUN})"
+    rf"|(?:{_SHORT_NOUN}(?:主要)?(?:表现在|体现在))"
+)
+# A sentence opening the next steps (下一步，我们将… / 2024年，我市将…).
+_PLAN_START = re.compile(
+    r"^(?:下一步|下步|下阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年(?:度)?)[，,]?.{0,12}?将"
+    r"|^(?:下一步|下步|下阶段)"
+    r"|^(?:我们|我市|我区|我县|我局|全市|全区|全县)(?:将|要)"
+)
+_SENTENCE = re.compile(r".+?(?:[。！!？?][”’」』]?|$)", re.S)
+
+
+def _empty_section() -> dict:
+    return {"heading": None, "paragraphs": [], "items": []}
+
+
+def _item(node: Node) -> dict:
+    return {"heading": node.heading, "paragraphs": list(node.paragraphs), "items": [_item(c) for c in node.children]}
+
+
+def score_heading(heading: str, report_year: int | None = None) -> dict:
+    """Score of a top-level heading for each part."""
+    tokens = [t for t in jieba.lcut(heading) if t.strip()]
+    scores = {}
+    for part, words in KEYWORDS.items():
+        total = 0
+        for word, weight in words.items():
+            if len(word) <= 2:
+                hit = any(t == word or (t.endswith(word) and len(t) <= 4) for t in tokens)
+            else:
+                hit = word in heading
+            if hit:
+                total += weight
+        scores[part] = total
+    # A heading about the year after the reported one is the plan (2024年度主要安排 in a 2023 report).
+    years = [int(y) for y in _YEAR.findall(heading)]
+    if report_year and years and max(years) == report_year + 1:
+        scores["plan"] += 3
+    return scores
+
+
+def classify_heading(heading: str | None, report_year: int | None = None) -> str | None:
+    """The part a top-level heading introduces, or None for a thematic heading."""
+    if not heading:
+        return None
+    scores = score_heading(heading, report_year)
+    best = max(PARTS, key=lambda p: (scores[p], -PARTS.index(p)))
+    return best if scores[best] >= THRESHOLD else None
+
+
+def _report_year(preamble: list[str], nodes: list[Node]) -> int | None:
+    """The year reported on: the first year named in the preamble, else the earliest in the headings."""
+    for text in preamble:
+        m = _YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    years = [int(y) for n in nodes for y in _YEAR.findall(n.heading or "")]
+    return min(years) if years else None
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s]
+
+
+def _tail_holder(section: dict) -> dict:
+    """The item (or section) holding a part's last paragraph: the last item, depth first."""
+    holder = section
+    while holder["items"]:
+        holder = holder["items"][-1]
+    return holder
+
+
+def _cut_tail(section: dict, want_short: bool, want_plan: bool) -> tuple[list[str], list[str]]:
+    """Cut shortcoming / next-step sentences out of a part's closing paragraph.
+
+    Only a paragraph that closes the part and is not the sole text of its item is searched: a
+    closing summary, not the body of an item (which may well mention 存在问题 in passing).
+    """
+    # A paragraph after an item's own text lands in that item (the outline cannot tell a closing
+    # summary from the item's body), so the candidate is the last paragraph of the last item.
+    holder = _tail_holder(section)
+    candidates = [holder] if len(holder["paragraphs"]) > 1 else []
+    short_out, plan_out = [], []
+    for holder in candidates:
+        text = holder["paragraphs"][-1]
+        sents = sentences(text)
+        keep, short, plan = [], [], []
+        state = "keep"
+        for s in sents:
+            if want_plan and state != "plan" and _PLAN_START.search(s):
+                state = "plan"
+            elif want_short and state == "keep" and _SHORTCOMING.search(s):
+                state = "short"
+            {"keep": keep, "short": short, "plan": plan}[state].append(s)
+        if not short and not plan:
+            continue
+        if keep:
+            holder["paragraphs"][-1] = "".join(keep)
+        else:
+            holder["paragraphs"].pop()
+        if short:
+            short_out.append("".join(short))
+        if plan:
+            plan_out.append("".join(plan))
+    return short_out, plan_out
+
+
+def classify(nodes: list[Node]) -> tuple[list[str], dict]:
+    """(preamble, sections): sections has all five parts, each {heading, paragraphs, items}."""
+    nodes = list(nodes)
+    preamble: list[str] = []
+    if nodes and nodes[0].heading is None and nodes[0].marker is None:
+        preamble = list(nodes.pop(0).paragraphs)
+    year = _report_year(preamble, nodes)
+    sections = {part: _empty_section() for part in PARTS}
+    found: set[str] = set()
+    last_part = None
+    for node in nodes:
+        part = classify_heading(node.heading, year)
+        if part is None or part in found:
+            # thematic (or a second heading for the same part): an item of the part it follows
+            target = last_part or "measures"
+            sections[target]["items"].append(_item(node))
+            last_part = target
+            continue
+        sec = sections[part]
+        sec["heading"] = node.heading
+        sec["paragraphs"] = list(node.paragraphs)
+        sec["items"] = [_item(c) for c in node.children]
+        found.add(part)
+        last_part = part
+
+    if not nodes and len(preamble) > 1:
+        # no headings at all: the opening paragraph is the preamble, the rest the measures
+        sections["measures"]["paragraphs"] = preamble[1:]
+        preamble = preamble[:1]
+
+    want_short = "shortcomings" not in found
+    want_plan = "plan" not in found
+    if want_short or want_plan:
+        for part in PARTS:
+            short, plan = _cut_tail(sections[part], want_short and part != "shortcomings", want_plan and part != "plan")
+            sections["shortcomings"]["paragraphs"].extend(short)
+            sections["plan"]["paragraphs"].extend(plan)
+    return preamble, sections

@@ -1,0 +1,253 @@
+"""The outline step: a report body (paragraphs) -> a tree of numbered headings.
+
+`build_outline(body)` returns top-level Nodes. Paragraphs before the first heading come back as a
+first Node with marker None and heading None; every other Node has a heading or a marker.
+Node.level is the depth in the tree (1 = top level), whatever numbering style sits there.
+
+What counts as a heading:
+- a paragraph that starts with a numbering marker: 一、 （一） 1. 1、 1． （1） ① 一是 (full- or half-width);
+  each style gets its depth from where it first appears, so a report may start at （一） or put 1.
+  directly under 一、; a running numbering (1.…26. across （一）…（十）) still nests under its （X）;
+- inline 一是…二是… in a paragraph (after a sentence end): split into 一是 Nodes;
+- a paragraph that Para.level (docx heading style, html <hN>) marks as a heading;
+- paragraph-lead headings: when every paragraph under a heading starts with a short clause closed
+  by 。, each paragraph becomes a sub-Node headed by that clause (marker None).
+A numbered heading that runs on into its text ("（一）着力增强法治思维意识。细化完善…") is split into
+the heading (up to the first 。 or ；) and a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.document import Node, Para
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "一二三四五六七八九十"
+
+# Marker patterns at the start of a paragraph, each with its style name. Order matters: the
+# bracketed forms before the bare ones.
+_MARKERS = [
+    ("paren_cn", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*")),
+    ("paren_num", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*")),
+    # 1. 1、 1． but not 1.12亿元, 2023年 or 3.15
+    ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    ("shi", re.compile(rf"^([{_CN}]{{1,3}})是(?=[^，,、：:；;。是])")),
+]
+
+# Where an inline 一是/二是 may start: paragraph start or right after a sentence or clause end.
+_INLINE_SHI = re.compile(rf"(?:^|(?<=[。；;：:！!？?]))\s*([{_CN}]{{1,3}})是(?=[^，,、：:；;。是])")
+
+SENTENCE_END = "。；;！!？?"
+HEADING_MAX = 35  # a heading clause closed by 。 is at most this long
+BARE_HEADING_MAX = 80  # a heading line without any sentence end
+LEAD_MAX = 25  # a paragraph-lead heading clause
+
+
+def cn_number(text: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20; None if not a plain Chinese numeral below 100."""
+    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        if "十" in ones:
+            return None
+        t = CN_DIGITS.get(tens, 0) if tens else 1
+        o = CN_DIGITS.get(ones, 0) if ones else 0
+        if (tens and tens not in CN_DIGITS) or (ones and ones not in CN_DIGITS) or len(tens) > 1 or len(ones) > 1:
+            return None
+        return t * 10 + o
+    if len(text) != 1:
+        return None
+    return CN_DIGITS[text]
+
+
+def _number(style: str, raw: str) -> int | None:
+    if style in ("paren_num", "num"):
+        return int(raw)
+    if style == "circled":
+        return ord(raw) - ord("①") + 1
+    return cn_number(raw)
+
+
+@dataclass
+class _Marked:
+    style: str
+    value: int
+    marker: str  # as written
+    rest: str  # the text after the marker
+
+
+def match_marker(text: str) -> _Marked | None:
+    """The numbering marker a paragraph starts with, if any."""
+    for style, rx in _MARKERS:
+        m = rx.match(text)
+        if not m:
+            continue
+        value = _number(style, m.group(1))
+        if value is None or value == 0:
+            continue
+        marker = text[: m.end()].strip()
+        rest = text[m.end() :].strip()
+        if not rest and style == "shi":
+            continue
+        return _Marked(style, value, marker, rest)
+    return None
+
+
+def split_inline_shi(text: str) -> list[str]:
+    """Cut a paragraph before each inline 一是/二是/三是… when they run in order from 一是.
+
+    Returns [text] when there is no such run. Text before 一是 stays as the first piece.
+    """
+    hits = [(m.start(1), cn_number(m.group(1))) for m in _INLINE_SHI.finditer(text)]
+    cuts = []
+    want = 1
+    for pos, value in hits:
+        if value == want:
+            cuts.append(pos)
+            want += 1
+    if len(cuts) < 2:
+        return [text]
+    pieces = []
+    prev = 0
+    for pos in cuts:
+        if pos > prev:
+            pieces.append(text[prev:pos].strip())
+        prev = pos
+    pieces.append(text[prev:].strip())
+    return [p for p in pieces if p]
+
+
+def _first_clause(text: str) -> tuple[str, str] | None:
+    """(clause, rest) where clause ends at the first sentence end; None if there is none."""
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END:
+            return text[:i].strip(), text[i + 1 :].strip()
+    return None
+
+
+def _commas(text: str) -> int:
+    return sum(text.count(c) for c in "，,")
+
+
+def split_heading(text: str) -> tuple[str | None, str]:
+    """A numbered paragraph's text -> (heading, paragraph text). Heading None if not heading-like."""
+    text = text.strip()
+    cut = _first_clause(text)
+    if cut is None:
+        bare = text.rstrip("：:")
+        if len(bare) <= BARE_HEADING_MAX:
+            return bare, ""
+        return None, text
+    clause, rest = cut
+    if clause and len(clause) <= HEADING_MAX and _commas(clause) <= 2:
+        return clause.rstrip("：:"), rest
+    return None, text
+
+
+def _lead(text: str) -> tuple[str, str] | None:
+    """A paragraph's lead clause if it looks like a run-in heading: short, closed by 。, no figures."""
+    i = text.find("。")
+    if i <= 0:
+        return None
+    clause, rest = text[:i].strip(), text[i + 1 :].strip()
+    if len(clause) > LEAD_MAX or _commas(clause) > 1 or re.search(r"\d", clause):
+        return None
+    if any(ch in clause for ch in "；;：:！!？?"):
+        return None
+    if len(rest) < 2 * len(clause):
+        return None
+    return clause, rest
+
+
+def _apply_leads(node: Node) -> None:
+    """Turn a heading's paragraphs into sub-Nodes when all of them open with a run-in heading."""
+    for child in node.children:
+        _apply_leads(child)
+    if node.children or len(node.paragraphs) < 2:
+        return
+    leads = [_lead(p) for p in node.paragraphs]
+    if not all(leads):
+        return
+    node.children = [Node(level=node.level + 1, marker=None, heading=h, paragraphs=[r]) for h, r in leads]
+    node.paragraphs = []
+
+
+def _relevel(nodes: list[Node], depth: int) -> None:
+    for n in nodes:
+        n.level = depth
+        _relevel(n.children, depth + 1)
+
+
+def build_outline(body: list[Para]) -> list[Node]:
+    """Top-level Nodes of the body; a leading Node(marker=None, heading=None) holds text before the first heading."""
+    root = Node(level=0, marker=None, heading=None)
+    intro = Node(level=1, marker=None, heading=None)
+    root.children.append(intro)
+    stack: list[tuple[str, Node]] = []  # open headings, outermost first: (style, node)
+    rank: dict[str, int] = {}  # style -> order of first appearance
+    last_value: dict[str, int] = {}  # style -> last number seen anywhere (running numbering)
+    last_in: dict[tuple[str, int], int] = {}  # (style, id(parent)) -> last number under that parent
+
+    def current() -> Node:
+        return stack[-1][1] if stack else intro
+
+    def place(style: str, node: Node, value: int | None) -> bool:
+        """Put a heading Node in the tree; False if its number does not fit the sequence."""
+        if style in (s for s, _ in stack):
+            keep = [s for s, _ in stack].index(style)
+        else:
+            keep = len(stack)
+            if style in rank:
+                while keep and rank[stack[keep - 1][0]] > rank[style]:
+                    keep -= 1
+        parent = stack[keep - 1][1] if keep else root
+        if value is not None:
+            prev = last_in.get((style, id(parent)))
+            ok = value == 1 or (prev is not None and prev < value <= prev + 2)
+            ok = ok or (prev is None and value == last_value.get(style, -9) + 1)
+            if not ok:
+                return False
+            last_in[(style, id(parent))] = value
+            last_value[style] = value
+        del stack[keep:]
+        rank.setdefault(style, len(rank))
+        parent.children.append(node)
+        stack.append((style, node))
+        return True
+
+    for para in body:
+        text = para.text.strip()
+        if not text:
+            continue
+        for piece in split_inline_shi(text):
+            marked = match_marker(piece)
+            if marked is None and para.level is not None and piece is text:
+                heading, rest = split_heading(text)
+                if heading is not None:
+                    node = Node(level=0, marker=None, heading=heading, paragraphs=[rest] if rest else [])
+                    place(f"h{para.level}", node, None)
+                    continue
+            if marked is not None:
+                heading, rest = split_heading(marked.rest)
+                if marked.style == "shi" and not rest:
+                    # 一是 + one sentence is an enumerated statement, not a heading over text
+                    heading, rest = None, marked.rest
+                node = Node(level=0, marker=marked.marker, heading=heading, paragraphs=[rest] if rest else [])
+                # A markup heading level vouches for the marker even if its number is out of sequence.
+                if place(marked.style, node, marked.value) or (
+                    para.level is not None and place(marked.style, node, None)
+                ):
+                    continue
+            current().paragraphs.append(piece)
+
+    for top in root.children:
+        if top is not intro:
+            _apply_leads(top)
+    nodes = [n for n in root.children if n is not intro or n.paragraphs]
+    _relevel(nodes, 1)
+    return nodes
