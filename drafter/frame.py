@@ -1,0 +1,122 @@
+"""Splitting a report into title, recipient, body and closing (特此报告, signature, date, notes)."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.document import Frame, Para, RawDoc
+
+# The title names the genre: a report (报告/情况) on building rule of law (法治政府, 法治建设, 依法行政…).
+_TITLE_TOPIC_RE = re.compile(r"法治政府|法治建设|依法行政|法治[\u4e00-\u9fff]{0,4}建设")
+_TITLE_KIND_RE = re.compile(r"报告|情况|总结")
+_SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
+_NUMBERED_RE = re.compile(r"^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])")
+TITLE_MAX = 80
+TOP_LINES = 6  # the title sits within the first lines after page noise
+
+_ORGAN_RE = re.compile(
+    r"^(中共)?[\u4e00-\u9fff（）()]{2,30}?"
+    r"(人民政府|人民代表大会常务委员会|委员会|政府|党委|党组|县委|市委|区委|州委|旗委|盟委|省委|委|局|厅|办公室|办|院|中心|公署|司|部)$"
+)
+_CN_DIGITS = "〇零一二三四五六七八九十"
+DATE_LINE_RE = re.compile(
+    rf"^(?:(?:19|20|21)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGITS}○]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日)$"
+)
+_NOTE_RE = re.compile(r"^[（(]\s*此件[^）)]{1,20}[)）]$")
+_CLOSING_PHRASE_RE = re.compile(r"^(特此|专此|谨此)(报告|报送)[。.]?$|^以上报告[，,]?请.{0,10}[。.]?$")
+
+
+def looks_like_title(text: str) -> bool:
+    """A heading that names a report on building rule-of-law government."""
+    return (
+        len(text) <= TITLE_MAX
+        and not _SENTENCE_END_RE.search(text)
+        and not text.endswith((":", "："))
+        and not _NUMBERED_RE.match(text)
+        and bool(_TITLE_TOPIC_RE.search(text))
+        and bool(_TITLE_KIND_RE.search(text))
+    )
+
+
+def is_signature(text: str) -> bool:
+    """Organ names signing the report: 中共鹤庆县委 鹤庆县人民政府, 营口市司法局."""
+    if len(text) > 60 or re.search(r"[，,。；;：:、\d]", text):
+        return False
+    # Each name carries its locality (鹤庆县人民政府, 中共鹤庆县委), unlike a phrase such as 建设法治政府.
+    return all(_ORGAN_RE.match(part) and re.search(r"^中共|[省市县区州旗盟]", part) for part in text.split())
+
+
+def _closing_kind(text: str) -> int | None:
+    """Closing lines in the order they come: 0 特此报告, 1 signature, 2 date, 3 notes like (此件公开发布)."""
+    if _CLOSING_PHRASE_RE.match(text):
+        return 0
+    if is_signature(text):
+        return 1
+    if DATE_LINE_RE.match(text.replace(" ", "")):
+        return 2
+    if _NOTE_RE.match(text):
+        return 3
+    return None
+
+
+def _find_title(paras: list[Para]) -> tuple[int, int] | None:
+    """(first, last) index of the title lines, or None. A long title may wrap onto two lines."""
+    for i, para in enumerate(paras[:TOP_LINES]):
+        text = para.text
+        if len(text) > TITLE_MAX or _SENTENCE_END_RE.search(text):
+            return None  # the body has begun
+        if looks_like_title(text):
+            return i, i
+        if i + 1 < len(paras) and looks_like_title(text + paras[i + 1].text) and not looks_like_title(paras[i + 1].text):
+            # 驻马店市人民政府 / 关于…的报告 or 关于2023年法治政府建设 / 情况的报告
+            if _TITLE_KIND_RE.search(paras[i + 1].text) and len(paras[i + 1].text) <= TITLE_MAX:
+                return i, i + 1
+    return None
+
+
+def _join_title(lines: list[str]) -> str:
+    if len(lines) == 2 and _ORGAN_RE.match(lines[0]) and lines[1].startswith("关于"):
+        return " ".join(lines)
+    return "".join(lines)
+
+
+def split_frame(raw: RawDoc) -> Frame:
+    paras = list(raw.paras)
+    title = None
+    start = 0
+    span = _find_title(paras)
+    if span:
+        title = _join_title([p.text for p in paras[span[0] : span[1] + 1]])
+        # Lines above the title (发文机关标志, 文号, 紧急程度) are the letterhead, not the body.
+        start = span[1] + 1
+    else:
+        page_title = raw.hints.get("page_title")
+        if page_title and looks_like_title(page_title):
+            title = page_title
+
+    recipient = None
+    if start < len(paras):
+        text = paras[start].text
+        if (
+            text.endswith((":", "："))
+            and len(text) <= 40
+            and not _SENTENCE_END_RE.search(text)
+            and not _NUMBERED_RE.match(text)
+            and "如下" not in text
+        ):
+            recipient = text[:-1].strip()
+            start += 1
+
+    end = len(paras)
+    last_kind = 4
+    while end > start:
+        kind = _closing_kind(paras[end - 1].text)
+        if kind is None or kind > last_kind:
+            break
+        # Several signature lines or notes may follow each other; each other kind appears once.
+        if kind == last_kind and kind not in (1, 3):
+            break
+        last_kind = kind
+        end -= 1
+    closing = [p.text for p in paras[end:]]
+    return Frame(title=title, recipient=recipient, body=paras[start:end], closing=closing)
