@@ -223,7 +223,9 @@ def _render_one(task: tuple) -> Row:
         render_model(model, Path(out), template=template, appendix=appendix, force=force)
         row = Row(src, "ok", "", out)
     except DrafterError as exc:
-        row = Row(src, "failed", str(exc))
+        # The row already names the input; keep only the place and the message.
+        own = exc.file is None or Path(exc.file) == Path(src)
+        row = Row(src, "failed", "：".join(p for p in (exc.place, exc.message) if p) if own else str(exc))
     except Exception as exc:  # a bug in drafter must not stop the other inputs
         row = Row(src, "failed", f"内部错误（{type(exc).__name__}：{exc}）")
     row.seconds = round(time.perf_counter() - start, 3)
