@@ -23,13 +23,14 @@ jieba.setLogLevel(logging.WARNING)
 KEYWORDS = {
     "measures": {"举措": 4, "成效": 4, "主要工作": 3, "工作情况": 3, "开展情况": 3, "做法": 3, "成绩": 3,
                  "进展": 2, "总结": 2, "完成情况": 3, "推进情况": 2},
-    "shortcomings": {"不足": 4, "问题": 3, "差距": 3, "短板": 3, "原因": 2, "薄弱": 2, "困难": 2, "弱项": 3},
+    "shortcomings": {"不足": 4, "问题": 2, "存在": 1, "差距": 3, "短板": 3, "原因": 2, "薄弱": 2, "困难": 2, "弱项": 3},
     "duties": {"第一责任人": 6, "主要负责人": 3, "述法": 2, "履行": 1, "职责": 1},
     "plan": {"下一年度": 5, "下一步": 5, "下步": 5, "下阶段": 5, "明年": 4, "安排": 3, "思路": 3, "打算": 4,
              "计划": 2, "展望": 3, "努力方向": 3, "工作重点": 2, "目标任务": 2},
     "other": {"其他": 5, "其它": 5, "需要报告": 3},
 }
 THRESHOLD = 3  # a heading scoring less than this for every part is thematic
+STRONG = 5  # a match this strong holds wherever the heading stands
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -79,12 +80,29 @@ def score_heading(heading: str, report_year: int | None = None) -> dict:
 
 
 def classify_heading(heading: str | None, report_year: int | None = None) -> str | None:
-    """The part a top-level heading introduces, or None for a thematic heading."""
+    """The part a top-level heading introduces, "combined" for 存在问题和下一步打算, None if thematic."""
     if not heading:
         return None
     scores = score_heading(heading, report_year)
+    if scores["shortcomings"] >= THRESHOLD and scores["plan"] >= THRESHOLD:
+        return "combined"
     best = max(PARTS, key=lambda p: (scores[p], -PARTS.index(p)))
     return best if scores[best] >= THRESHOLD else None
+
+
+def _part_at(heading: str | None, report_year: int | None, index: int, count: int) -> str | None:
+    """classify_heading, doubting a weak match out of the usual order (measures first, the rest after).
+
+    A thematic heading may use a part's word in passing (坚持问题导向, 统筹安排): a match below
+    STRONG counts only where that part usually stands.
+    """
+    part = classify_heading(heading, report_year)
+    if part is None or part == "combined":
+        return part
+    if score_heading(heading, report_year)[part] >= STRONG:
+        return part
+    early = index < count / 2
+    return part if (part == "measures") == early else None
 
 
 def _report_year(preamble: list[str], nodes: list[Node]) -> int | None:
@@ -109,39 +127,80 @@ def _tail_holder(section: dict) -> dict:
     return holder
 
 
-def _cut_tail(section: dict, want_short: bool, want_plan: bool) -> tuple[list[str], list[str]]:
-    """Cut shortcoming / next-step sentences out of a part's closing paragraph.
+def split_paragraph(text: str, want_short: bool, want_plan: bool) -> tuple[str, str, str]:
+    """(kept, shortcomings, plan) sentences of a paragraph.
 
-    Only a paragraph that closes the part and is not the sole text of its item is searched: a
-    closing summary, not the body of an item (which may well mention 存在问题 in passing).
+    From the first sentence saying what is lacking, sentences are shortcomings; from the first
+    sentence opening the next steps, they are plan; what comes before stays.
     """
-    # A paragraph after an item's own text lands in that item (the outline cannot tell a closing
-    # summary from the item's body), so the candidate is the last paragraph of the last item.
+    kept, short, plan = [], [], []
+    state = kept
+    for s in sentences(text):
+        if want_plan and state is not plan and _PLAN_START.search(s):
+            state = plan
+        elif want_short and state is kept and _SHORTCOMING.search(s):
+            state = short
+        state.append(s)
+    return "".join(kept), "".join(short), "".join(plan)
+
+
+def _cut_tail(section: dict, want_short: bool, want_plan: bool) -> tuple[list[str], list[str]]:
+    """Cut shortcoming / next-step sentences out of the closing paragraphs of a part.
+
+    A paragraph after an item's own text lands in that item (the outline cannot tell a closing
+    summary from the item's body), so the closing paragraphs are the last ones of the last item,
+    never its first (its body, which may well mention 存在问题 in passing).
+    """
     holder = _tail_holder(section)
-    candidates = [holder] if len(holder["paragraphs"]) > 1 else []
-    short_out, plan_out = [], []
-    for holder in candidates:
-        text = holder["paragraphs"][-1]
-        sents = sentences(text)
-        keep, short, plan = [], [], []
-        state = "keep"
-        for s in sents:
-            if want_plan and state != "plan" and _PLAN_START.search(s):
-                state = "plan"
-            elif want_short and state == "keep" and _SHORTCOMING.search(s):
-                state = "short"
-            {"keep": keep, "short": short, "plan": plan}[state].append(s)
+    short_out: list[str] = []
+    plan_out: list[str] = []
+    while len(holder["paragraphs"]) > 1:
+        kept, short, plan = split_paragraph(holder["paragraphs"][-1], want_short, want_plan)
         if not short and not plan:
-            continue
-        if keep:
-            holder["paragraphs"][-1] = "".join(keep)
-        else:
-            holder["paragraphs"].pop()
+            break
+        holder["paragraphs"].pop()
         if short:
-            short_out.append("".join(short))
+            short_out.insert(0, short)
         if plan:
-            plan_out.append("".join(plan))
+            plan_out.insert(0, plan)
+        if kept:
+            holder["paragraphs"].append(kept)
+            break
     return short_out, plan_out
+
+
+def _fill(section: dict, node: Node) -> None:
+    section["heading"] = node.heading
+    section["paragraphs"] = list(node.paragraphs)
+    section["items"] = [_item(c) for c in node.children]
+
+
+def _place_combined(node: Node, sections: dict, year: int | None) -> set[str]:
+    """A part headed both ways (存在问题和下一步打算): share its content out; the parts filled."""
+    kinds = [classify_heading(c.heading, year) for c in node.children]
+    if {"shortcomings", "plan"} & set(kinds):
+        # its sub-headings say which is which: （一）存在问题 （二）下步打算
+        filled = set()
+        current = "shortcomings"
+        for child, kind in zip(node.children, kinds):
+            if kind in ("shortcomings", "plan"):
+                current = kind
+                if kind not in filled:
+                    _fill(sections[kind], child)
+                    filled.add(kind)
+                    continue
+            sections[current]["items"].append(_item(child))
+        sections["shortcomings"]["paragraphs"][:0] = node.paragraphs
+        return filled | {"shortcomings"}
+    _fill(sections["plan"], node)
+    paragraphs = sections["plan"]["paragraphs"]
+    sections["plan"]["paragraphs"] = []
+    for text in paragraphs:
+        kept, short, plan = split_paragraph(text, True, False)
+        for target, piece in (("plan", kept), ("shortcomings", short)):
+            if piece:
+                sections[target]["paragraphs"].append(piece)
+    return {"shortcomings", "plan"}
 
 
 def classify(nodes: list[Node]) -> tuple[list[str], dict]:
@@ -154,18 +213,19 @@ def classify(nodes: list[Node]) -> tuple[list[str], dict]:
     sections = {part: _empty_section() for part in PARTS}
     found: set[str] = set()
     last_part = None
-    for node in nodes:
-        part = classify_heading(node.heading, year)
-        if part is None or part in found:
+    for index, node in enumerate(nodes):
+        part = _part_at(node.heading, year, index, len(nodes))
+        if part == "combined" and not {"shortcomings", "plan"} & found:
+            found |= _place_combined(node, sections, year)
+            last_part = "plan"
+            continue
+        if part is None or part == "combined" or part in found:
             # thematic (or a second heading for the same part): an item of the part it follows
             target = last_part or "measures"
             sections[target]["items"].append(_item(node))
             last_part = target
             continue
-        sec = sections[part]
-        sec["heading"] = node.heading
-        sec["paragraphs"] = list(node.paragraphs)
-        sec["items"] = [_item(c) for c in node.children]
+        _fill(sections[part], node)
         found.add(part)
         last_part = part
 
