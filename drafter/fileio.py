@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from drafter.errors import DrafterError
@@ -79,6 +81,20 @@ def check_output(path: str | Path, force: bool) -> Path:
     return p
 
 
+# A writer needs well under a second per file; a temporary file this old was left by a killed process.
+STALE_TEMP_SECONDS = 60
+
+
+def _remove_stale_temps(target: Path) -> None:
+    now = time.time()
+    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                tmp.unlink()
+        except OSError:
+            pass
+
+
 def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Path:
     """Write to a temporary file beside the target, then rename it into place."""
     p = check_output(path, force)
@@ -86,6 +102,7 @@ def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Pa
         data = data.encode("utf-8")
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(p)
         fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
     except OSError as exc:
         raise DrafterError(f"无法写入（{exc.strerror}）", p) from exc

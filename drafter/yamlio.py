@@ -128,6 +128,9 @@ _YAML_PROBLEMS_ZH = {
     "did not find expected key": "缩进不对，找不到应有的键",
     "expected <block end>, but found '-'": "缩进不对：列表项“-”的位置有误",
     "found duplicate anchor": "锚点（&名称）重复",
+    "expected ',' or ']'": "列表缺少逗号或右方括号“]”",
+    "expected ',' or '}'": "映射缺少逗号或右花括号“}”",
+    "found undefined alias": "不允许使用 YAML 别名（*名称），请写出完整内容",
 }
 
 

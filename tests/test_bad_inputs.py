@@ -1,0 +1,423 @@
+"""Every command, given a bad file, answers with one Chinese message naming the file and the place, exit code 2.
+
+The table BAD_INPUTS × COMMANDS below is what docs/bad-inputs.md describes; a test keeps the two in step.
+A command is tried once its module has landed (importable); until then its cases are skipped.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, seed_path
+from draft_fixtures import yingkou_v1
+from drafter.cli import main
+from drafter.errors import DrafterError
+from drafter.yamlio import dump_yaml, load_model
+
+SEED_TEXT = seed_path("yingkou").read_text(encoding="utf-8")
+PARSER_MODULES = ("read", "frame", "outline", "classify", "figures", "meta")
+# What each command needs to exist before its bad-input cases mean anything.
+NEEDS = {
+    "parse": PARSER_MODULES,
+    "draft": PARSER_MODULES + ("skeleton", "answers", "render", "pipeline"),
+    "new": ("skeleton",),
+    "fill": ("wizard", "answers"),
+    "render": ("render",),
+    "check": ("check",),
+    "batch": ("batch", "render"),
+}
+
+
+def ready(command: str) -> bool:
+    return all(importlib.util.find_spec(f"drafter.{m}") is not None for m in NEEDS[command])
+
+
+# ---------------------------------------------------------------- bad files, built in tmp_path
+
+def valid_v1() -> dict:
+    return yingkou_v1()
+
+
+def yaml_text(model: dict) -> str:
+    return dump_yaml(model)
+
+
+def _write(path: Path, data) -> Path:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def make_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in SEED_TEXT.splitlines():
+        if line.strip():
+            document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def zip_bomb(path: Path) -> Path:
+    """A .docx whose word/document.xml inflates to 300 MB (of zeros, so the file stays ~300 KB)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(300):
+                fh.write(chunk)
+    return path
+
+
+def billion_laughs_docx(path: Path) -> Path:
+    """A well-formed .docx whose document.xml declares nested entities (the XML bomb)."""
+    make_docx(path)
+    entities = '<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    xml = xml.replace("<w:document", f"<!DOCTYPE w:document [{entities}]><w:document", 1)
+    xml = re.sub(r"<w:t>[^<]*</w:t>", "<w:t>&i;</w:t>", xml, count=1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, xml.encode("utf-8") if name == "word/document.xml" else data)
+    return path
+
+
+def truncated_docx(path: Path) -> Path:
+    make_docx(path)
+    data = path.read_bytes()
+    return _write(path, data[: len(data) // 2])
+
+
+def zip_without_word(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    return path
+
+
+def sparse_file(path: Path, size: int) -> Path:
+    with open(path, "wb") as fh:
+        fh.write("关于2023年法治政府建设情况的报告\n".encode("utf-8"))
+        fh.truncate(size)
+    return path
+
+
+def _mutated(edit) -> callable:
+    def make(path: Path) -> Path:
+        model = valid_v1()
+        edit(model)
+        return _write(path, yaml_text(model))
+    return make
+
+
+def _set(keys, value):
+    def edit(model):
+        target = model
+        for key in keys[:-1]:
+            target = target[key]
+        target[keys[-1]] = value
+    return edit
+
+
+ALIAS_BOMB = "a: &a [哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+
+
+# id -> (suffix of the file, maker, what the message must say). Makers take the path and create the file.
+REPORT_CASES = {
+    "missing": (".txt", lambda p: p, "文件不存在"),
+    "folder": (".txt", lambda p: (p.mkdir(), p)[1], "文件夹"),
+    "empty": (".txt", lambda p: _write(p, b""), "空的"),
+    "binary-junk": (".txt", lambda p: _write(p, os.urandom(20000)), "无法识别为文本"),
+    "text-50mb": (".txt", lambda p: sparse_file(p, 50 * 1024 * 1024), "文件过大"),
+    "pdf-renamed": (".txt", lambda p: _write(p, b"%PDF-1.4\n" + os.urandom(5000)), "无法识别为文本"),
+    "wrong-suffix": (".pdf", lambda p: _write(p, SEED_TEXT), "不支持的文件类型"),
+    "docx-truncated": (".docx", truncated_docx, "不是有效的 Word 文档"),
+    "docx-not-zip": (".docx", lambda p: _write(p, os.urandom(4000)), "Word"),
+    "docx-without-body": (".docx", zip_without_word, "word/document.xml"),
+    "docx-zip-bomb": (".docx", zip_bomb, "异常巨大"),
+    "docx-old-doc": (".docx", lambda p: _write(p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)), ".doc"),
+    "html-junk": (".html", lambda p: _write(p, os.urandom(20000)), ""),
+}
+
+MODEL_CASES = {
+    "missing": (".yaml", lambda p: p, "文件不存在"),
+    "folder": (".yaml", lambda p: (p.mkdir(), p)[1], "文件夹"),
+    "empty": (".yaml", lambda p: _write(p, b""), "空的"),
+    "binary-junk": (".yaml", lambda p: _write(p, os.urandom(20000)), "无法识别为文本"),
+    "yaml-list": (".yaml", lambda p: _write(p, "- 一\n- 二\n"), "顶层应是映射"),
+    "yaml-scalar": (".yaml", lambda p: _write(p, "只是一句话\n"), "顶层应是映射"),
+    "yaml-syntax": (".yaml", lambda p: _write(p, "meta: [1, 2\nsections: {\n"), "YAML 格式错误"),
+    "yaml-tab": (".yaml", lambda p: _write(p, "meta:\n\tregion: 营口市\n"), "Tab"),
+    "yaml-alias-bomb": (".yaml", lambda p: _write(p, ALIAS_BOMB), "别名"),
+    "yaml-python-tag": (".yaml", lambda p: _write(p, "meta: !!python/object/apply:os.system [echo 1]\n"), "不允许的标签"),
+    "yaml-nul": (".yaml", lambda p: _write(p, "meta:\n  region: 营口\x00市\n"), "无法识别为文本"),
+    "yaml-control-char": (".yaml", lambda p: _write(p, "meta:\n  region: 营口\x07市\n"), "控制字符（U+0007）"),
+    "yaml-huge-int": (".yaml", lambda p: _write(p, "schema_version: " + "9" * 5000 + "\n"), "数值过大"),
+    "yaml-duplicate-key": (".yaml", lambda p: _write(p, yaml_text(valid_v1()) + "preamble: []\n"), "重复"),
+    "wrong-type": (".yaml", _mutated(_set(["figures", 0, "value"], "七十一")), "figures[0].value"),
+    "unknown-key": (".yaml", _mutated(_set(["meta", "regoin"], "营口市")), "未知的键“regoin”"),
+    "missing-key": (".yaml", _mutated(lambda m: m["sections"].pop("plan")), "缺少必填的键“plan”"),
+    "bad-enum": (".yaml", _mutated(_set(["figures", 0, "section"], "成效")), "取值“成效”无效"),
+    "bad-date": (".yaml", _mutated(_set(["meta", "date"], "2024年1月18日")), "日期应写作"),
+    "nan-value": (".yaml", _mutated(_set(["figures", 0, "value"], float("nan"))), "有限的数字"),
+    "newer-schema": (".yaml", _mutated(_set(["schema_version"], 9)), "请升级"),
+}
+
+# command -> (which table it reads, argv built from (input, tmp folder))
+COMMANDS = {
+    "parse": ("report", lambda x, d: ["parse", str(x), "-o", str(d / "out.yaml")]),
+    "draft": ("report", lambda x, d: ["draft", str(x), "-o", str(d / "out.docx")]),
+    "new": ("model", lambda x, d: ["new", str(x), "-o", str(d / "out.yaml")]),
+    "render": ("model", lambda x, d: ["render", str(x), "-o", str(d / "out.docx")]),
+    "check": ("model", lambda x, d: ["check", str(x)]),
+}
+
+CASES = [
+    pytest.param(command, case, id=f"{command}-{case}")
+    for command, (kind, _) in COMMANDS.items()
+    for case in (REPORT_CASES if kind == "report" else MODEL_CASES)
+]
+
+
+def build_case(tmp_path: Path, command: str, case: str) -> Path:
+    kind = COMMANDS[command][0]
+    suffix, make, _ = (REPORT_CASES if kind == "report" else MODEL_CASES)[case]
+    return make(tmp_path / f"输入-{case}{suffix}")
+
+
+# The zip bomb takes a second to build: build it once.
+@pytest.fixture(scope="session")
+def bomb(tmp_path_factory) -> Path:
+    return zip_bomb(tmp_path_factory.mktemp("bomb") / "bomb.docx")
+
+
+@pytest.mark.parametrize("command, case", CASES)
+def test_bad_input_gets_one_clear_message(tmp_path, capsys, command, case, bomb):
+    if not ready(command):
+        pytest.skip(f"drafter {command} has not landed yet")
+    kind = COMMANDS[command][0]
+    expected = (REPORT_CASES if kind == "report" else MODEL_CASES)[case][2]
+    if case == "docx-zip-bomb":
+        bad = bomb
+    else:
+        (tmp_path / "in").mkdir()
+        bad = build_case(tmp_path / "in", command, case)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    before = sorted(p.name for p in bad.parent.iterdir()) if bad.parent.exists() else []
+    code = main(COMMANDS[command][1](bad, out_dir))
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.startswith("drafter：错误：") and err.count("\n") == 1, err
+    assert bad.name in err and expected in err
+    assert list(out_dir.iterdir()) == []  # nothing half-made
+    assert sorted(p.name for p in bad.parent.iterdir()) == before  # the input folder is untouched
+
+
+# ---------------------------------------------------------------- the loader itself (no command needed)
+
+@pytest.mark.parametrize("case", sorted(MODEL_CASES))
+def test_loader_refuses_each_bad_model(tmp_path, case):
+    suffix, make, expected = MODEL_CASES[case]
+    path = make(tmp_path / f"草稿{suffix}")
+    with pytest.raises(DrafterError) as err:
+        load_model(path)
+    assert expected in str(err.value) and "草稿.yaml" in str(err.value)
+
+
+@pytest.mark.parametrize("case, line_of", [
+    ("wrong-type", "    value: 七十一"),
+    ("unknown-key", "  regoin: 营口市"),
+    ("bad-enum", "    section: 成效"),
+])
+def test_loader_names_the_line(tmp_path, case, line_of):
+    path = MODEL_CASES[case][1](tmp_path / "草稿.yaml")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.endswith(line_of.strip()) and line.startswith(line_of[:2]))
+    with pytest.raises(DrafterError) as err:
+        load_model(path)
+    assert f"第 {number} 行" in str(err.value)
+
+
+def test_alias_bomb_is_refused_before_expanding(tmp_path):
+    import time
+
+    path = _write(tmp_path / "bomb.yaml", ALIAS_BOMB)  # 10^9 leaves if expanded
+    start = time.perf_counter()
+    with pytest.raises(DrafterError, match="第 2 行.*别名"):
+        load_model(path)
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig"])
+def test_yaml_in_other_encodings_is_read(tmp_path, encoding):
+    text = yaml_text(valid_v1())
+    path = _write(tmp_path / "草稿.yaml", text.encode(encoding))
+    assert load_model(path)["meta"]["region"] == "营口市"
+
+
+# ---------------------------------------------------------------- reading reports (read.py)
+
+def _read_ready() -> bool:
+    return importlib.util.find_spec("drafter.read") is not None
+
+
+@pytest.mark.parametrize("case", sorted(c for c in REPORT_CASES if c != "docx-zip-bomb"))
+def test_reader_refuses_each_bad_report(tmp_path, case):
+    if not _read_ready():
+        pytest.skip("drafter.read has not landed yet")
+    from drafter.read import read_document
+
+    suffix, make, expected = REPORT_CASES[case]
+    path = make(tmp_path / f"报告{suffix}")
+    with pytest.raises(DrafterError) as err:
+        read_document(path)
+    assert expected in str(err.value) and path.name in str(err.value)
+
+
+def test_zip_bomb_refused_without_inflating(bomb):
+    """Run in a fresh process and measure its peak memory: inflating would take 300 MB."""
+    if not _read_ready():
+        pytest.skip("drafter.read has not landed yet")
+    code = (
+        "import resource, sys\n"
+        "from drafter.errors import DrafterError\n"
+        "from drafter.read import read_document\n"
+        f"try:\n    read_document({str(bomb)!r})\nexcept DrafterError as exc:\n    print(exc)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    message, peak_kb = result.stdout.strip().rsplit("\n", 1)
+    assert "异常巨大" in message and "bomb.docx" in message
+    assert int(peak_kb) < 200 * 1024
+
+
+def test_xml_entity_bomb_does_not_expand(tmp_path):
+    if not _read_ready():
+        pytest.skip("drafter.read has not landed yet")
+    from drafter.read import read_document
+
+    path = billion_laughs_docx(tmp_path / "laughs.docx")
+    try:
+        raw = read_document(path)
+    except DrafterError as exc:
+        assert "laughs.docx" in str(exc)
+        return
+    assert sum(len(p.text) for p in raw.paras) < 10 * len(SEED_TEXT)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+def test_report_text_in_other_encodings_is_read(tmp_path, encoding):
+    if not _read_ready():
+        pytest.skip("drafter.read has not landed yet")
+    from drafter.read import read_document
+
+    text = SEED_TEXT.encode(encoding, "ignore").decode(encoding)
+    path = _write(tmp_path / "报告.txt", text.encode(encoding))
+    paras = [p.text for p in read_document(path).paras]
+    assert any("年度审核规范性文件71件" in p for p in paras)
+
+
+# ---------------------------------------------------------------- --debug, and no traceback across a process
+
+def test_debug_after_the_command_is_accepted():
+    args = __import__("drafter.cli", fromlist=["build_parser"]).build_parser().parse_args(
+        ["new", "a.yaml", "-o", "b.yaml", "--debug"])
+    assert args.debug is True
+    args = __import__("drafter.cli", fromlist=["build_parser"]).build_parser().parse_args(
+        ["--debug", "new", "a.yaml", "-o", "b.yaml"])
+    assert args.debug is True
+    args = __import__("drafter.cli", fromlist=["build_parser"]).build_parser().parse_args(
+        ["new", "a.yaml", "-o", "b.yaml"])
+    assert args.debug is False
+
+
+def _drafter(*args):
+    return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_bad_yaml_in_a_process_no_traceback_unless_debug(tmp_path):
+    if not ready("new"):
+        pytest.skip("drafter new has not landed yet")
+    bad = MODEL_CASES["wrong-type"][1](tmp_path / "上年.yaml")
+    plain = _drafter("new", str(bad), "-o", str(tmp_path / "d.yaml"))
+    assert plain.returncode == 2
+    assert "Traceback" not in plain.stderr and "上年.yaml" in plain.stderr and "类型不对" in plain.stderr
+    debug = _drafter("new", str(bad), "-o", str(tmp_path / "d.yaml"), "--debug")
+    assert debug.returncode != 0 and "Traceback" in debug.stderr and "DrafterError" in debug.stderr
+
+
+def test_bad_report_in_a_process_no_traceback(tmp_path):
+    if not ready("parse"):
+        pytest.skip("drafter parse has not landed yet")
+    bad = truncated_docx(tmp_path / "报告.docx")
+    result = _drafter("parse", str(bad), "-o", str(tmp_path / "r.yaml"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "报告.docx" in result.stderr
+    assert not (tmp_path / "r.yaml").exists()
+
+
+# ---------------------------------------------------------------- files: outputs, inputs
+
+def test_existing_output_is_not_overwritten_without_force(tmp_path, capsys):
+    if not ready("new"):
+        pytest.skip("drafter new has not landed yet")
+    prior = _write(tmp_path / "上年.yaml", yaml_text(valid_v1()))
+    out = _write(tmp_path / "草稿.yaml", "已有的内容\n")
+    assert main(["new", str(prior), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "已有的内容\n"
+    assert main(["new", str(prior), "-o", str(out), "--force"]) == 0
+    assert load_model(out)["schema_version"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["上年.yaml", "草稿.yaml"]  # no temporary file left
+
+
+def test_parse_never_changes_its_input(tmp_path):
+    if not ready("parse"):
+        pytest.skip("drafter parse has not landed yet")
+    src = _write(tmp_path / "营口.txt", seed_path("yingkou").read_bytes())
+    os.chmod(src, 0o444)
+    before = (src.read_bytes(), src.stat().st_mtime_ns)
+    assert main(["parse", str(src), "-o", str(tmp_path / "营口.yaml")]) == 0
+    assert (src.read_bytes(), src.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["营口.txt", "营口.yaml"]
+
+
+def test_stale_temporary_files_of_a_killed_writer_are_removed(tmp_path):
+    from drafter.fileio import STALE_TEMP_SECONDS, atomic_write
+
+    target = tmp_path / "草稿.yaml"
+    stale = _write(tmp_path / ".草稿.yaml.k1l3d.tmp", "半截")
+    fresh = _write(tmp_path / ".草稿.yaml.w0rk1.tmp", "正在写")  # another writer, still at work
+    other = _write(tmp_path / ".别的.yaml.k1l3d.tmp", "别人的")
+    old = stale.stat().st_mtime - STALE_TEMP_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    atomic_write(target, "完整")
+    assert not stale.exists() and fresh.exists() and other.exists()
+    assert target.read_text(encoding="utf-8") == "完整"
+
+
+def test_model_cases_mutate_a_valid_model():
+    """The wrong-type, unknown-key… cases differ from a valid model by one planted fault only."""
+    from drafter.yamlio import validate_data
+
+    assert validate_data(copy.deepcopy(valid_v1()))["meta"]["region"] == "营口市"
+
+
+def test_docs_table_lists_every_case():
+    table = (ROOT / "docs" / "bad-inputs.md").read_text(encoding="utf-8")
+    for case in set(REPORT_CASES) | set(MODEL_CASES):
+        assert f"`{case}`" in table, case
