@@ -25,6 +25,8 @@ from drafter.document import Node, Para
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "一二三四五六七八九十"
+# 一是 opens an enumerated point only if words follow (not 一是一、二是二 or 一是，)
+_SHI_NEXT = rf"(?![，,、：:；;。是]|[{_CN}][、，,。])"
 
 # Marker patterns at the start of a paragraph, each with its style name. Order matters: the
 # bracketed forms before the bare ones.
@@ -35,11 +37,11 @@ _MARKERS = [
     # 1. 1、 1． but not 1.12亿元, 2023年 or 3.15
     ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
-    ("shi", re.compile(rf"^([{_CN}]{{1,3}})是(?=[^，,、：:；;。是])")),
+    ("shi", re.compile(rf"^([{_CN}]{{1,3}})是{_SHI_NEXT}")),
 ]
 
 # Where an inline 一是/二是 may start: paragraph start or right after a sentence or clause end.
-_INLINE_SHI = re.compile(rf"(?:^|(?<=[。；;：:！!？?]))\s*([{_CN}]{{1,3}})是(?=[^，,、：:；;。是])")
+_INLINE_SHI = re.compile(rf"(?:^|(?<=[。；;：:！!？?]))\s*([{_CN}]{{1,3}})是{_SHI_NEXT}")
 
 SENTENCE_END = "。；;！!？?"
 HEADING_MAX = 35  # a heading clause closed by 。 is at most this long
