@@ -139,10 +139,10 @@ def docx_floor_builder(docx_path: Path):
 def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
     """Drafts from every seed (parse + new), then `count` copies with distinct regions."""
     from drafter.parse import parse_file
-    from drafter.skeleton import make_draft
+    from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
 
-    bases = [make_draft(parse_file(seed)) for seed in SEEDS]
+    bases = [build_draft(parse_file(seed)) for seed in SEEDS]
     folder = work / "drafts"
     folder.mkdir()
     paths = []
@@ -197,9 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             add(f"parse {seed.name}, warm in-process", t, "< 50 ms", t < 0.05)
 
         from drafter.render import render_model
-        from drafter.skeleton import make_draft
+        from drafter.skeleton import build_draft
 
-        draft = make_draft(parse_file(SEEDS[-1]))
+        draft = build_draft(parse_file(SEEDS[-1]))
         one = work / "one.docx"
         render_time = run_warm(lambda: render_model(draft, one, force=True), r * 2)
         floor_time = run_warm(docx_floor_builder(one), r * 2)

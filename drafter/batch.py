@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import multiprocessing
@@ -206,15 +207,37 @@ def assign_outputs(stems: list[str], outdir: Path) -> list[Path]:
 # ---------------------------------------------------------------- workers
 
 
+_current_out: Path | None = None
+
+
+def remove_partial(out: Path) -> None:
+    """Remove the temporary file atomic_write leaves beside `out` when its writer is killed."""
+    for tmp in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def _on_terminate(signum, frame) -> None:
+    # The pool terminates the surviving workers when one dies: leave no temporary file behind.
+    if _current_out is not None:
+        remove_partial(_current_out)
+    os._exit(128 + signum)
+
+
 def _init_worker() -> None:
     # Ctrl-C is the parent's to handle: it stops handing out work and writes the report.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_terminate)
     import drafter.render  # noqa: F401  (heavy imports once per worker, not once per draft)
 
 
 def _render_one(task: tuple) -> Row:
+    global _current_out
     index, src, out, template, appendix, force = task
     start = time.perf_counter()
+    _current_out = Path(out)
     try:
         from drafter.render import render_model
         from drafter.yamlio import load_model
@@ -226,8 +249,9 @@ def _render_one(task: tuple) -> Row:
         # The row already names the input; keep only the place and the message.
         own = exc.file is None or Path(exc.file) == Path(src)
         row = Row(src, "failed", "：".join(p for p in (exc.place, exc.message) if p) if own else str(exc))
-    except Exception as exc:  # a bug in drafter must not stop the other inputs
+    except (Exception, SystemExit) as exc:  # a bug in drafter must not stop the other inputs
         row = Row(src, "failed", f"内部错误（{type(exc).__name__}：{exc}）")
+    _current_out = None
     row.seconds = round(time.perf_counter() - start, 3)
     return row
 
@@ -274,9 +298,12 @@ def _run_tasks(tasks: list[tuple], jobs: int, on_done) -> None:
     chunk = max(1, min(8, len(tasks) // (jobs * 4)))
     lost = _run_pool(tasks, jobs, ctx, chunk, on_done)
     # A dead worker takes its pool down and hides which input killed it: rerun the lost
-    # inputs one process each, so only the guilty one fails.
+    # inputs one process each, so only the guilty one fails. Their outputs did not exist
+    # when the batch began (checked before), so a file there now is this batch's own: force.
     for task in lost:
-        for gone in _run_pool([task], 1, ctx, 1, on_done):
+        remove_partial(Path(task[2]))
+        for gone in _run_pool([task[:5] + (True,)], 1, ctx, 1, on_done):
+            remove_partial(Path(gone[2]))
             on_done(gone[0], Row(gone[1], "failed", "处理进程意外终止（可能内存不足或被系统结束），未生成文件"))
 
 

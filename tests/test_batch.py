@@ -256,21 +256,25 @@ def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, stan
         return real(model, out, **kw)
 
     stand_in_renderer.render_model = render_model
+    names = sorted(SEEDS)
     inputs = []
-    for i, name in enumerate(["yingkou", "tongzhou", "xinyu", "heqing"]):
-        inputs.append(_save(drafts[name], tmp_path / f"{i}-{name}.yaml"))
-    for region in ("崩溃县", "出错县"):
-        model = copy.deepcopy(drafts["zhumadian"])
-        model["meta"]["region"] = region
-        inputs.insert(2, _save(model, tmp_path / f"{region}.yaml"))
+    # 20 inputs on 2 workers go out in chunks of 2: the crash is second in its chunk, so the
+    # draft before it was already written when its worker died.
+    for i in range(20):
+        model = copy.deepcopy(drafts[names[i % len(names)]])
+        model["meta"]["region"] = {3: "崩溃县", 10: "出错县"}.get(i, f"第{i}区")
+        inputs.append(_save(model, tmp_path / f"{i:02d}.yaml"))
+    out = tmp_path / "out"
 
-    result = run_batch(inputs, tmp_path / "out", jobs=2, progress=False)
+    result = run_batch(inputs, out, jobs=2, progress=False)
 
-    rows = _rows(result)
-    assert rows["崩溃县.yaml"].status == "failed" and "意外终止" in rows["崩溃县.yaml"].reason
-    assert rows["出错县.yaml"].status == "failed" and "ZeroDivisionError" in rows["出错县.yaml"].reason
-    assert result.ok == 4 and len(result.rows) == 6
+    rows = [r.status for r in result.rows]
+    assert rows == ["ok"] * 3 + ["failed"] + ["ok"] * 6 + ["failed"] + ["ok"] * 9
+    assert "意外终止" in result.rows[3].reason
+    assert "ZeroDivisionError" in result.rows[10].reason
     assert [r.input for r in result.rows] == [str(p) for p in inputs]
+    assert len(list(out.glob("*.docx"))) == 18
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_bad_arguments_refused_before_work(tmp_path, drafts):
