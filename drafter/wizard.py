@@ -1,0 +1,226 @@
+"""The `fill` step: a questionary wizard (figures, then text), or an answers file applied at once."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+from drafter.answers import (
+    add_item, apply_answers, change_text, figure_prompt, iter_items, mark_done, parse_figure_input,
+    set_figure, set_text, used_figures,
+)
+from drafter.document import PARTS
+from drafter.errors import DrafterError
+from drafter.placeholders import fill_text, format_figure
+from drafter.yamlio import SCHEMA_VERSION_DRAFT, load_model, save_model
+
+WIDTH = 78  # an 80-column terminal, less a margin
+SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")
+PART_NAMES = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因", "duties": "第一责任人职责",
+              "plan": "下一年度工作安排", "other": "其他情况"}
+
+
+def clip(text: str, columns: int = WIDTH) -> str:
+    """Cut text to a number of terminal columns (a Chinese character takes two)."""
+    out, used = [], 0
+    for ch in text:
+        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + width > columns - 1:
+            return "".join(out) + "…"
+        out.append(ch)
+        used += width
+    return "".join(out)
+
+
+def load_draft(path: str | Path) -> dict:
+    draft = load_model(path)
+    if draft.get("schema_version") != SCHEMA_VERSION_DRAFT:
+        raise DrafterError("这是上一年度的报告，不是草稿；请先运行 drafter new 生成草稿", path)
+    return draft
+
+
+class Wizard:
+    def __init__(self, draft: dict, path: Path):
+        import questionary
+
+        self.q = questionary
+        self.draft = draft
+        self.path = path
+        self.prior_year = (draft.get("draft") or {}).get("prior_year")
+        self.figures = used_figures(draft)
+
+    def save(self) -> None:
+        save_model(self.draft, self.path, force=True)
+
+    # -- figures ------------------------------------------------------------------------------
+    def filled(self) -> int:
+        return sum(1 for f in self.figures if f["value"] is not None)
+
+    def next_unfilled(self, after: int) -> int:
+        for i in range(after + 1, len(self.figures)):
+            if self.figures[i]["value"] is None:
+                return i
+        return len(self.figures)
+
+    def ask_figures(self) -> bool:
+        """Figure by figure from the first unfilled; False when the clerk quits."""
+        total = len(self.figures)
+        i = self.next_unfilled(-1)
+        if i < total:
+            print("逐项填写本年度数字。输入 s 跳过，b 回到上一项，q 保存退出；每答一项即保存。")
+        while i < total:
+            figure = self.figures[i]
+            print(f"\n── 数字 {i + 1}/{total} · 已填 {self.filled()}/{total} ── {figure['id']}")
+            if figure.get("sentence"):
+                print(clip(f"上年原句：{figure['sentence']}", WIDTH * 2))
+            default = "" if figure["value"] is None else format_figure(figure["value"], None, figure.get("approx"))
+
+            def check(text: str, figure=figure):
+                if text.strip().lower() in SKIP + BACK + QUIT or not text.strip():
+                    return True
+                try:
+                    parse_figure_input(text, figure)
+                except ValueError as exc:
+                    return str(exc)
+                return True
+
+            answer = self.q.text(clip(figure_prompt(figure, self.prior_year), WIDTH - 4), default=default,
+                                 validate=check, qmark="?").unsafe_ask().strip()
+            command = answer.lower()
+            if command in QUIT:
+                return False
+            if command in BACK:
+                i = max(i - 1, 0)
+                continue
+            if command in SKIP or not answer:
+                i += 1
+                continue
+            value, approx = parse_figure_input(answer, figure)
+            set_figure(figure, value, approx)
+            self.save()
+            change = change_text(value, figure)
+            print(f"已保存：{format_figure(value, figure.get('unit'), approx)}" + (f"，{change}" if change else ""))
+            i = self.next_unfilled(i)
+        return True
+
+    # -- text ---------------------------------------------------------------------------------
+    def units(self) -> list[tuple[str, dict, list | None, str]]:
+        """(id, target, holder, part) of everything with text, in document order."""
+        out = []
+        meta = self.draft.get("draft") or {}
+        if self.draft["preamble"] or meta.get("preamble_status") in ("todo", "reference"):
+            out.append(("preamble", {"paragraphs": self.draft["preamble"], "status": meta.get("preamble_status", "done")}, None, "preamble"))
+        for key in PARTS:
+            section = self.draft["sections"][key]
+            if section.get("status"):
+                out.append((key, section, None, key))
+            for item, holder in iter_items(section["items"]):
+                out.append((item.get("id") or key, item, holder, key))
+        return out
+
+    def ask_texts(self) -> bool:
+        units = self.units()
+        pending = [u for u in units if u[1].get("status") in ("todo", "reference")]
+        if not pending:
+            return True
+        print("\n逐项确认或改写文字：上年参考的文字可保留、改写或删除；待写的请填写。")
+        pos = units.index(pending[0])
+        while True:
+            units = self.units()
+            if pos >= len(units):
+                return True
+            unit_id, target, holder, part = units[pos]
+            status = target.get("status")
+            if status not in ("todo", "reference"):
+                pos += 1
+                continue
+            done = sum(1 for u in units if u[1].get("status") not in ("todo", "reference"))
+            self.show(unit_id, target, part, done, len(units))
+            choices = (["保留上年表述（年份已推进）"] if status == "reference" else []) + [
+                "改写" if status == "reference" else "填写"]
+            if holder is not None:
+                choices.append("删除此项")
+            choices += ["新增一项（加在本部分末尾）" if part != "preamble" else None, "跳过", "上一项", "保存退出"]
+            choice = self.q.select("请选择：", choices=[c for c in choices if c], qmark="?").unsafe_ask()
+            if choice == "保存退出":
+                return False
+            if choice == "跳过":
+                pos += 1
+            elif choice == "上一项":
+                pos = max(pos - 1, 0)
+            elif choice.startswith("保留"):
+                mark_done(self.draft, target, unit_id)
+                self.save()
+                pos += 1
+            elif choice in ("改写", "填写"):
+                text = self.q.text("请输入文字（每段一行）：", default="\n".join(target["paragraphs"]), multiline=True,
+                                   instruction="（按 Esc 再按 Enter 完成）").unsafe_ask()
+                if text.strip():
+                    if unit_id == "preamble":
+                        self.draft["preamble"][:] = [line.strip() for line in text.splitlines() if line.strip()]
+                        mark_done(self.draft, target, unit_id)
+                    else:
+                        try:
+                            set_text(target, text, self.draft)
+                        except ValueError as exc:
+                            print(f"未保存：{exc}")
+                            continue
+                    self.save()
+                    pos += 1
+            elif choice == "删除此项":
+                holder.remove(target)
+                self.save()
+            elif choice.startswith("新增"):
+                heading = self.q.text("新增项的标题（可留空）：").unsafe_ask()
+                text = self.q.text("新增项的文字（每段一行）：", multiline=True, instruction="（按 Esc 再按 Enter 完成）").unsafe_ask()
+                if text.strip():
+                    item = add_item(self.draft, part, heading, text)
+                    self.save()
+                    print(f"已新增 {item['id']}。")
+
+    def show(self, unit_id: str, target: dict, part: str, done: int, total: int) -> None:
+        name = "开头" if part == "preamble" else PART_NAMES[part]
+        print(f"\n── 文字 已完成 {done}/{total} ── {name} · {unit_id}")
+        if target.get("heading"):
+            print(clip(f"标题：{target['heading']}"))
+        if target.get("prompt"):
+            print(clip(f"要求：{target['prompt']}", WIDTH * 2))
+        figures = {f["id"]: f for f in self.draft["figures"]}
+        shown = target["paragraphs"] or target.get("reference") or []
+        label = "现有文字" if target["paragraphs"] else "上年参考"
+        for n, line in enumerate(shown[:4]):
+            print(clip(("" if n else f"{label}：") + fill_text(line, figures, self.prior_year), WIDTH * 2))
+        if len(shown) > 4:
+            print(f"（另有 {len(shown) - 4} 段）")
+
+    def run(self) -> int:
+        if self.ask_figures() and self.ask_texts():
+            print(f"\n已填数字 {self.filled()}/{len(self.figures)}。")
+        left_figures = len(self.figures) - self.filled()
+        left_texts = sum(1 for u in self.units() if u[1].get("status") in ("todo", "reference"))
+        if left_figures or left_texts:
+            print(f"已保存到 {self.path}。尚有 {left_figures} 个数字、{left_texts} 项文字未完成；再次运行 drafter fill {self.path} 可继续。")
+        else:
+            print(f"全部完成，已保存到 {self.path}。下一步：drafter render {self.path} -o 报告.docx")
+        return 0
+
+
+def run_cli(args) -> int:
+    path = Path(args.draft)
+    draft = load_draft(path)
+    if args.answers:
+        before = {f["id"]: f["value"] for f in draft["figures"]}
+        apply_answers(draft, args.answers)
+        save_model(draft, path, force=True)
+        changed = sum(1 for f in draft["figures"] if f["value"] != before[f["id"]])
+        left = sum(1 for f in used_figures(draft) if f["value"] is None)
+        print(f"已应用 {args.answers}：更新 {changed} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")
+        return 0
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DrafterError("没有可交互的终端，无法逐项提问；请在终端中运行，或用 --answers 答案文件 直接填报（格式见 docs/answers.md）", path)
+    try:
+        return Wizard(draft, path).run()
+    except (KeyboardInterrupt, EOFError):
+        print(f"\n已中断。已填的内容均已保存；再次运行 drafter fill {path} 可从未填的一项继续。", file=sys.stderr)
+        return 130
