@@ -18,14 +18,14 @@ from drafter.document import PARTS, Node
 
 jieba.setLogLevel(logging.WARNING)
 
-# Keyword -> weight, per part. Two-character words match jieba tokens (or a token ending with
-# them: 工作思路, 工作安排); longer phrases match the heading text.
+# Keyword -> weight, per part. Two-character words match jieba tokens (a token, a compound ending
+# with it such as 工作思路, or tokens jieba cut apart such as 下|步); longer phrases match the text.
 KEYWORDS = {
     "measures": {"举措": 4, "成效": 4, "主要工作": 3, "工作情况": 3, "开展情况": 3, "做法": 3, "成绩": 3,
-                 "进展": 2, "总结": 2, "完成情况": 3, "推进情况": 2},
+                 "进展": 2, "总结": 3, "完成情况": 3, "推进情况": 2},
     "shortcomings": {"不足": 4, "问题": 2, "存在": 1, "差距": 3, "短板": 3, "原因": 2, "薄弱": 2, "困难": 2, "弱项": 3},
     "duties": {"第一责任人": 6, "主要负责人": 3, "述法": 2, "履行": 1, "职责": 1},
-    "plan": {"下一年度": 5, "下一步": 5, "下步": 5, "下阶段": 5, "明年": 4, "安排": 3, "思路": 3, "打算": 4,
+    "plan": {"下一年度": 5, "下一步": 5, "下步": 5, "下阶段": 5, "明年": 4, "今后": 4, "安排": 3, "思路": 3, "打算": 4,
              "计划": 2, "展望": 3, "努力方向": 3, "工作重点": 2, "目标任务": 2},
     "other": {"其他": 5, "其它": 5, "需要报告": 3},
 }
@@ -61,14 +61,17 @@ def _item(node: Node) -> dict:
 def score_heading(heading: str, report_year: int | None = None) -> dict:
     """Score of a top-level heading for each part."""
     tokens = [t for t in jieba.lcut(heading) if t.strip()]
+    # words as jieba cuts them, compounds such as 工作思路, and runs it cut apart (下|步, 下|一|年度)
+    words_seen = set(tokens)
+    for size in (2, 3):
+        words_seen.update("".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
     scores = {}
     for part, words in KEYWORDS.items():
         total = 0
         for word, weight in words.items():
-            if len(word) <= 2:
-                hit = any(t == word or (t.endswith(word) and len(t) <= 4) for t in tokens)
-            else:
-                hit = word in heading
+            hit = word in words_seen or any(t.endswith(word) and len(t) <= 4 for t in tokens)
+            if len(word) > 2:
+                hit = hit or word in heading
             if hit:
                 total += weight
         scores[part] = total
