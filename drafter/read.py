@@ -115,7 +115,7 @@ _LABEL_RE = re.compile(
 )
 _LEAD_MARKS = " •·●▪◆■◇□【[|丨"
 _BREADCRUMB_RE = re.compile(r"^(您?(当前|现在)?的?(所在)?位置)\s*[:：]")
-_HOME_TRAIL_RE = re.compile(r"首页\s*[>＞»›/]")
+_HOME_TRAIL_RE = re.compile(r"首页\s*[>＞»›/|丨]")
 _FOOTER_RE = re.compile(r"版权所有|ICP\s*备|公网安备|网站标识码|Copyright|©")
 # Page widgets printed as words: after removing them and brackets, nothing may remain.
 _WIDGETS = sorted(
