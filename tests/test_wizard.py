@@ -1,0 +1,115 @@
+"""The wizard in a real pseudo-terminal (80×24), driven with pexpect."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pexpect
+import pytest
+
+from draft_fixtures import yingkou_v1
+from drafter.skeleton import build_draft
+from drafter.yamlio import load_model, save_model
+
+TIMEOUT = 30
+# No cursor-position requests: pexpect does not answer them like a real terminal would.
+ENV = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="80", LINES="24")
+
+
+@pytest.fixture
+def draft_path(tmp_path):
+    path = tmp_path / "draft.yaml"
+    save_model(build_draft(yingkou_v1()), path)
+    return path
+
+
+def spawn(path):
+    return pexpect.spawn(sys.executable, ["-m", "drafter", "fill", str(path)], cwd=str(path.parent), env=ENV,
+                         dimensions=(24, 80), encoding="utf-8", timeout=TIMEOUT)
+
+
+def wait_prompt(child, text):
+    child.expect_exact(text)
+    time.sleep(0.3)  # let prompt_toolkit switch the terminal to raw mode before keys arrive
+
+
+def test_answers_survive_ctrl_c_and_wizard_resumes(draft_path):
+    child = spawn(draft_path)
+    wait_prompt(child, "国家级荣誉（单位：个；2023年：23个）")
+    child.send("25\r")
+    child.expect_exact("同比增长 8.7%")
+    wait_prompt(child, "省级荣誉（单位：个；2023年：94个）")
+    child.send("约100\r")
+    child.expect_exact("已填 2/9")
+    wait_prompt(child, "法治教育培训、讲座（")
+    child.send("\x03")
+    child.expect_exact("已中断")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    figures = {f["id"]: f for f in load_model(draft_path)["figures"]}
+    assert (figures["F001"]["value"], figures["F001"]["approx"]) == (25, None)
+    assert (figures["F002"]["value"], figures["F002"]["approx"]) == (100, "约")
+    assert figures["F003"]["value"] is None
+
+    child = spawn(draft_path)
+    child.expect_exact("数字 3/9 · 已填 2/9")
+    wait_prompt(child, "法治教育培训、讲座（单位：期；2023年：16期）")
+    child.send("十六\r")
+    child.expect_exact("不是有效的数字")
+    child.send("\x15" + "b\r")  # clear the line, then go back
+    wait_prompt(child, "省级荣誉（")
+    child.send("\x15" + "q\r")
+    child.expect_exact("尚有 7 个数字")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    figures = {f["id"]: f for f in load_model(draft_path)["figures"]}
+    assert [figures[f"F00{n}"]["value"] for n in (1, 2, 3)] == [25, 100, None]
+
+
+def test_text_keep_write_drop(draft_path):
+    draft = load_model(draft_path)
+    for n, figure in enumerate(draft["figures"], 1):
+        figure["value"] = n
+    save_model(draft, draft_path, force=True)
+
+    child = spawn(draft_path)
+    child.expect_exact("开头 · preamble")
+    wait_prompt(child, "请选择")
+    child.send("\r")  # 保留上年表述
+    child.expect_exact("measures.1")
+    child.expect_exact("着力增强法治思维意识")
+    wait_prompt(child, "请选择")
+    child.send("\r")  # 填写
+    wait_prompt(child, "请输入文字")
+    child.send("\x15" + "修订学法清单。\r全年开展述法{F003}。")
+    child.send("\x1b\r")
+    child.expect_exact("measures.2")
+    wait_prompt(child, "请选择")
+    child.send("j\r")  # 删除此项
+    child.expect_exact("measures.3")
+    wait_prompt(child, "请选择")
+    child.send("j" * 6 + "\r")  # 保存退出
+    child.expect_exact("项文字未完成")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    draft = load_model(draft_path)
+    assert draft["draft"]["preamble_status"] == "done"
+    items = draft["sections"]["measures"]["items"]
+    assert items[0]["id"] == "measures.1" and items[0]["status"] == "done"
+    assert items[0]["paragraphs"] == ["修订学法清单。", "全年开展述法{F003}。"]
+    assert [i["id"] for i in items] == ["measures.1", "measures.3", "measures.4"]
+    assert items[1]["status"] == "reference"
+
+
+def test_no_terminal_says_so(draft_path):
+    result = subprocess.run([sys.executable, "-m", "drafter", "fill", str(draft_path)], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 2
+    assert "没有可交互的终端" in result.stderr and "--answers" in result.stderr
+    assert "Traceback" not in result.stderr
