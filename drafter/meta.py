@@ -44,7 +44,9 @@ def find_region(text: str | None, organs: bool = False) -> str | None:
         word = _ORGAN_TAIL_RE.sub("", word)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if _is_place(word):
-            found.append((i, word))
+            # In running text "大理州委" is the superior's party committee, not the reporting locality.
+            if organs or not nxt.startswith("委"):
+                found.append((i, word))
         elif len(word) >= 2 and _is_place(word + nxt[:1]) and (len(nxt) == 1 or (organs and _PARTY_COMMITTEE_RE.match(nxt))):
             found.append((i, word + nxt[0]))  # 鹤庆 + 县, or 鹤庆 + 县委
     if not found:

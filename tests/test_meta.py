@@ -1,0 +1,225 @@
+"""Framing (title, recipient, body, closing) and metadata of the five seeds and of unseen shapes."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, SEEDS, seed_path
+from drafter.document import Para, RawDoc
+from drafter.frame import split_frame
+from drafter.meta import date_from_line, extract_meta, find_region
+from drafter.read import read_document
+from formats import to_docx, to_html
+
+EXPECTED = {
+    "yingkou": {
+        "title": "关于2023年法治政府建设情况的报告",
+        "recipient": None,
+        "closing": ["特此报告。"],
+        "first": "2023年,营口市坚持以习近平新时代中国特色社会主义思想为指导",
+        "last": "(四)持续推进法治化营商环境建设。",
+        "meta": {"region": "营口市", "year": 2023, "issuer": "营口市人民政府", "date": None,
+                 "doc_number": None, "published": "2024-03-06"},
+    },
+    "tongzhou": {
+        "title": "通州区人民政府2023年法治政府建设情况报告",
+        "recipient": None,
+        "closing": [],
+        "first": "2023年,在市委市政府的正确领导下,通州区坚持",
+        "last": "(五)多维提升联动解纷效能。",
+        "meta": {"region": "通州区", "year": 2023, "issuer": "通州区人民政府", "date": None,
+                 "doc_number": None, "published": "2024-02-22"},
+    },
+    "zhumadian": {
+        "title": "驻马店市人民政府 关于驻马店市法治政府建设工作情况的报告",
+        "recipient": "河南省人民政府",
+        "closing": ["2020年2月9日"],
+        "first": "2019年以来,驻马店市人民政府积极践行习近平法治思想",
+        "last": "近年来,我市法治政府建设虽然取得了一定的成效",
+        "meta": {"region": "驻马店市", "year": 2019, "issuer": "驻马店市人民政府", "date": "2020-02-09",
+                 "doc_number": "驻政文〔2020〕22号", "published": "2020-03-09"},
+    },
+    "heqing": {
+        "title": None,
+        "recipient": None,
+        "closing": ["中共鹤庆县委 鹤庆县人民政府", "2024年1月18日", "(此件公开发布)"],
+        "first": "2023年,鹤庆县坚持以习近平新时代中国特色社会主义思想为指导",
+        "last": "(三)“线上+线下”模式创新普法。",
+        "meta": {"region": "鹤庆县", "year": 2023, "issuer": "中共鹤庆县委 鹤庆县人民政府", "date": "2024-01-18",
+                 "doc_number": None, "published": None},
+    },
+    "xinyu": {
+        "title": "新余市2021年度法治政府建设情况",
+        "recipient": None,
+        "closing": [],
+        "first": "2021年,在市委、市政府的正确领导下,全市各地各部门深入贯彻习近平法治思想",
+        "last": "(五)浓造法治氛围。",
+        "meta": {"region": "新余市", "year": 2021, "issuer": "新余市人民政府", "date": None,
+                 "doc_number": None, "published": "2022-03-10"},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def framed():
+    out = {}
+    for name in SEEDS:
+        raw = read_document(seed_path(name))
+        out[name] = (raw, split_frame(raw))
+    return out
+
+
+def meta_of(raw, frame):
+    # The preamble as the outline step gives it: the body's text before the first part heading.
+    return extract_meta(raw, frame, [frame.body[0].text] if frame.body else [], {})
+
+
+@pytest.fixture(scope="module")
+def meta_schema():
+    schema = json.loads((ROOT / "schemas" / "drafter.schema.json").read_text(encoding="utf-8"))
+    return schema["properties"]["meta"]
+
+
+def test_frame_of_each_seed(framed, seed_name):
+    raw, frame = framed[seed_name]
+    want = EXPECTED[seed_name]
+    assert frame.title == want["title"]
+    assert frame.recipient == want["recipient"]
+    assert frame.closing == want["closing"]
+    assert frame.body[0].text.startswith(want["first"])
+    assert frame.body[-1].text.startswith(want["last"])
+    # The body is everything else, in order: nothing lost, nothing repeated.
+    framing = [t for t in (frame.title, frame.recipient) if t]
+    assert len(frame.body) == len(raw.paras) - len(framing) - len(frame.closing)
+    body_texts = [p.text for p in frame.body]
+    assert body_texts == [p.text for p in raw.paras if p.text in body_texts]
+    assert not set(frame.closing) & set(body_texts)
+
+
+def test_meta_of_each_seed(framed, seed_name, meta_schema):
+    raw, frame = framed[seed_name]
+    meta = meta_of(raw, frame)
+    assert list(meta) == ["region", "year", "title", "issuer", "date", "recipient", "doc_number", "source", "published"]
+    want = EXPECTED[seed_name]
+    assert {k: meta[k] for k in want["meta"]} == want["meta"]
+    assert meta["title"] == want["title"] and meta["recipient"] == want["recipient"]
+    assert meta["source"] == raw.source and meta["source"]["file"] == SEEDS[seed_name][0]
+    assert (meta["region"], meta["year"]) == SEEDS[seed_name][1:]
+    jsonschema.validate(meta, meta_schema)
+
+
+@pytest.mark.parametrize("maker, suffix", [(to_docx, ".docx"), (to_html, ".html")])
+def test_meta_same_from_docx_and_html(tmp_path, framed, maker, suffix):
+    for name in ("zhumadian", "heqing"):
+        raw, frame = framed[name]
+        expected = meta_of(raw, frame)
+        other_raw = read_document(maker(seed_path(name), tmp_path / f"{name}{suffix}"))
+        other = meta_of(other_raw, split_frame(other_raw))
+        assert {k: v for k, v in other.items() if k != "source"} == {k: v for k, v in expected.items() if k != "source"}
+
+
+# ---------------------------------------------------------------- shapes the seeds do not have
+
+
+def raw_of(*lines, **hints):
+    return RawDoc(paras=[Para(line) for line in lines], hints=hints, source={"file": "x.txt", "sha256": "0" * 64})
+
+
+def test_letterhead_two_line_title_department_issuer_and_chinese_date():
+    raw = raw_of(
+        "乐亭县司法局文件",
+        "乐司发〔2024〕5号",
+        "乐亭县司法局",
+        "关于2023年度法治政府建设情况的报告",
+        "县人民政府：",
+        "2023年，我局在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下：",
+        "一、主要举措和成效",
+        "（一）加强组织领导。全年召开专题会议4次。",
+        "以上报告，请审阅。",
+        "乐亭县司法局",
+        "二〇二四年一月二十一日",
+        "（此件依申请公开）",
+    )
+    frame = split_frame(raw)
+    assert frame.title == "乐亭县司法局 关于2023年度法治政府建设情况的报告"
+    assert frame.recipient == "县人民政府"
+    assert [p.text for p in frame.body] == [
+        "2023年，我局在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下：",
+        "一、主要举措和成效",
+        "（一）加强组织领导。全年召开专题会议4次。",
+    ]
+    assert frame.closing == ["以上报告，请审阅。", "乐亭县司法局", "二〇二四年一月二十一日", "（此件依申请公开）"]
+    meta = extract_meta(raw, frame, [frame.body[0].text], {})
+    assert meta["region"] == "乐亭县"
+    assert meta["issuer"] == "乐亭县司法局"
+    assert meta["date"] == "2024-01-21"
+    assert meta["doc_number"] == "乐司发〔2024〕5号"
+    assert meta["year"] == 2023
+
+
+def test_year_and_date_fallbacks():
+    # No year anywhere in title or preamble: the year before publication.
+    raw = raw_of("一、主要举措和成效", "全面推进依法行政。", published="2022-03-01")
+    frame = split_frame(raw)
+    assert frame.title is None and frame.closing == []
+    meta = extract_meta(raw, frame, [], {})
+    assert meta["year"] == 2021 and meta["date"] is None and meta["published"] == "2022-03-01"
+    # The written date of the page's index table stands in for a missing closing date.
+    raw = raw_of("某某县人民政府关于法治政府建设情况的报告", "现将2022年度法治政府建设情况报告如下。",
+                 written_date="2023-01-30")
+    meta = extract_meta(raw, split_frame(raw), ["现将2022年度法治政府建设情况报告如下。"], {})
+    assert (meta["year"], meta["date"], meta["region"], meta["issuer"]) == (2022, "2023-01-30", "某某县", "某某县人民政府")
+
+
+def test_page_title_stands_in_for_a_missing_title_only_if_it_is_one():
+    text = "2023年，巧家县坚持以习近平法治思想为指引，扎实推进法治政府建设。"
+    raw = raw_of(text, page_title="巧家县2023年法治政府建设年度报告")
+    assert split_frame(raw).title == "巧家县2023年法治政府建设年度报告"
+    raw = raw_of(text, page_title="政府信息公开")
+    assert split_frame(raw).title is None
+    assert extract_meta(raw, split_frame(raw), [text], {})["region"] == "巧家县"
+
+
+def test_recipient_is_not_the_lead_in_sentence():
+    raw = raw_of("关于2023年法治政府建设情况的报告", "现将有关情况报告如下:", "一、主要举措和成效")
+    frame = split_frame(raw)
+    assert frame.recipient is None and frame.body[0].text == "现将有关情况报告如下:"
+
+
+def test_last_body_line_is_not_taken_for_a_signature():
+    raw = raw_of("关于2023年法治政府建设情况的报告", "四、下一步工作安排", "加快建设法治政府", "2024年2月1日")
+    assert split_frame(raw).closing == ["2024年2月1日"]
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        ("南通市通州区人民政府", "通州区"),
+        ("2023年,在南通市委的领导下,通州区坚持", "通州区"),
+        ("认真实施《江西省2021年法治政府建设工作要点》,新余市", "新余市"),
+        ("大理白族自治州人民政府", "大理白族自治州"),
+        ("鄂托克前旗人民政府", "鄂托克前旗"),
+        ("浦东新区人民政府", "浦东新区"),
+        ("争创全省法治政府建设示范县,全市经济技术开发区", None),
+        ("2023年,我市在市委的坚强领导下", None),
+    ],
+)
+def test_find_region(text, region):
+    assert find_region(text) == region
+
+
+def test_party_committee_names_its_county_only_in_a_signature():
+    assert find_region("中共鹤庆县委", organs=True) == "鹤庆县"
+    assert find_region("在中共大理州委的领导下") is None
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [("2024年1月18日", "2024-01-18"), ("2020 年 2 月 9 日", "2020-02-09"), ("二〇二四年一月十八日", "2024-01-18"),
+     ("二〇二三年十二月三十一日", "2023-12-31"), ("2023年2月30日", None), ("2023年全年", None)],
+)
+def test_date_from_line(line, iso):
+    assert date_from_line(line) == iso
