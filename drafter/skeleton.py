@@ -62,6 +62,12 @@ def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def _lead_clause(text: str, limit: int = 40) -> str | None:
+    """A problem's first clause as its heading (依法行政意识能力有待提高), if short enough to be one."""
+    clause = re.split(r"[。；;，,：:]", text.strip(), maxsplit=1)[0].strip()
+    return clause if 4 <= len(clause) <= limit else None
+
+
 class _Placer:
     """Puts `{Fnnn}` where each prior figure was written, in the text the draft will render."""
 
@@ -188,9 +194,10 @@ class _Builder:
                 problems = [(None, [p]) for p in paragraphs]
         items = []
         for heading, reference in problems:
-            label = heading or _short(reference[0] if reference else "")
+            heading = heading or _lead_clause(reference[0])
+            label = heading or _short(reference[0])
             items.append({
-                "heading": heading or _short(reference[0], 40),
+                "heading": heading,
                 "paragraphs": [],
                 "items": [],
                 "id": f"shortcomings.{len(items) + 1}",
