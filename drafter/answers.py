@@ -203,13 +203,6 @@ def set_figure(figure: dict, value, approx) -> None:
     figure["approx"] = approx
 
 
-def set_text(target: dict, text: str, draft: dict) -> None:
-    """Replace an item's (or section's) own paragraphs with this year's text, marked done."""
-    check_placeholders(text, draft)
-    target["paragraphs"] = text_to_paragraphs(text)
-    target["status"] = "done"
-
-
 # --- answers files ---------------------------------------------------------------------------
 
 
@@ -345,6 +338,7 @@ def apply_answers(draft: dict, answers_path: str | Path) -> dict:
     bad.raise_any()
     for change in changes:
         change()
+    settle(draft)
     return draft
 
 
@@ -391,6 +385,19 @@ def _rewrite(draft: dict, target: dict, item_id: str, raw: dict) -> None:
         else:
             target["paragraphs"] = text_to_paragraphs(raw["text"])
     mark_done(draft, target, item_id)
+
+
+def settle(draft: dict) -> None:
+    """A group with no words of its own is done once every item under it is done."""
+    def walk(items: list[dict]) -> None:
+        for item in items:
+            walk(item["items"])
+            if (item.get("status") == "reference" and not item["paragraphs"] and item["items"]
+                    and all(sub.get("status") == "done" for sub in item["items"])):
+                item["status"] = "done"
+
+    for key in PARTS:
+        walk(draft["sections"][key]["items"])
 
 
 def add_item(draft: dict, section: str, heading: str | None, text: str) -> dict:

@@ -7,8 +7,8 @@ import unicodedata
 from pathlib import Path
 
 from drafter.answers import (
-    add_item, apply_answers, change_text, figure_prompt, iter_items, mark_done, parse_figure_input,
-    set_figure, set_text, used_figures,
+    add_item, apply_answers, change_text, check_placeholders, figure_prompt, iter_items, mark_done,
+    parse_figure_input, set_figure, settle, text_to_paragraphs, used_figures,
 )
 from drafter.document import PARTS
 from drafter.errors import DrafterError
@@ -17,6 +17,7 @@ from drafter.yamlio import SCHEMA_VERSION_DRAFT, load_model, save_model
 
 WIDTH = 78  # an 80-column terminal, less a margin
 SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")
+EDIT_HINT = "（可多行；按 Esc 再按 Enter 完成）"
 PART_NAMES = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因", "duties": "第一责任人职责",
               "plan": "下一年度工作安排", "other": "其他情况"}
 
@@ -137,47 +138,67 @@ class Wizard:
                 continue
             done = sum(1 for u in units if u[1].get("status") not in ("todo", "reference"))
             self.show(unit_id, target, part, done, len(units))
-            choices = (["保留上年表述（年份已推进）"] if status == "reference" else []) + [
-                "改写" if status == "reference" else "填写"]
+            group = bool(target.get("items")) and not target["paragraphs"]
+            if group:
+                choices = [f"保留整组上年表述（含 {len(target['items'])} 个小项）", "逐个小项处理"]
+            elif status == "reference":
+                choices = ["保留上年表述", "改写"]
+            else:
+                choices = ["填写"]
             if holder is not None:
-                choices.append("删除此项")
-            choices += ["新增一项（加在本部分末尾）" if part != "preamble" else None, "跳过", "上一项", "保存退出"]
-            choice = self.q.select("请选择：", choices=[c for c in choices if c], qmark="?").unsafe_ask()
+                choices.append("删除此项" if not group else "删除整组")
+            if part != "preamble":
+                choices.append("新增一项（加在本部分末尾）")
+            choices += ["跳过", "上一项", "保存退出"]
+            choice = self.q.select("请选择：", choices=choices, qmark="?").unsafe_ask()
             if choice == "保存退出":
                 return False
-            if choice == "跳过":
+            if choice in ("跳过", "逐个小项处理"):
                 pos += 1
             elif choice == "上一项":
                 pos = max(pos - 1, 0)
             elif choice.startswith("保留"):
                 mark_done(self.draft, target, unit_id)
+                settle(self.draft)
                 self.save()
                 pos += 1
             elif choice in ("改写", "填写"):
-                text = self.q.text("请输入文字（每段一行）：", default="\n".join(target["paragraphs"]), multiline=True,
-                                   instruction="（按 Esc 再按 Enter 完成）").unsafe_ask()
-                if text.strip():
-                    if unit_id == "preamble":
-                        self.draft["preamble"][:] = [line.strip() for line in text.splitlines() if line.strip()]
-                        mark_done(self.draft, target, unit_id)
-                    else:
-                        try:
-                            set_text(target, text, self.draft)
-                        except ValueError as exc:
-                            print(f"未保存：{exc}")
-                            continue
-                    self.save()
+                if self.write(unit_id, target):
                     pos += 1
-            elif choice == "删除此项":
+            elif choice.startswith("删除"):
                 holder.remove(target)
+                settle(self.draft)
                 self.save()
             elif choice.startswith("新增"):
                 heading = self.q.text("新增项的标题（可留空）：").unsafe_ask()
-                text = self.q.text("新增项的文字（每段一行）：", multiline=True, instruction="（按 Esc 再按 Enter 完成）").unsafe_ask()
+                text = self.q.text("新增项的文字（每段一行）：", multiline=True, instruction=EDIT_HINT).unsafe_ask()
                 if text.strip():
                     item = add_item(self.draft, part, heading, text)
                     self.save()
                     print(f"已新增 {item['id']}。")
+
+    def write(self, unit_id: str, target: dict) -> bool:
+        """Multi-line editing of one item's paragraphs; True once saved."""
+        current = "\n".join(target["paragraphs"])
+        if "{F" in current:
+            print("文字中的 {F012} 等是数字占位符，会换成本年度填报的数字；请保留或删去，勿改编号。")
+        text = self.q.text("请输入文字（每段一行）：", default=current, multiline=True, instruction=EDIT_HINT).unsafe_ask()
+        if not text.strip():
+            print("没有输入文字，未作修改。")
+            return False
+        try:
+            check_placeholders(text, self.draft)
+        except ValueError as exc:
+            print(f"未保存：{exc}")
+            return False
+        if unit_id == "preamble":
+            self.draft["preamble"][:] = text_to_paragraphs(text)
+        else:
+            target["paragraphs"] = text_to_paragraphs(text)
+        mark_done(self.draft, target, unit_id)
+        settle(self.draft)
+        self.save()
+        return True
 
     def show(self, unit_id: str, target: dict, part: str, done: int, total: int) -> None:
         name = "开头" if part == "preamble" else PART_NAMES[part]
@@ -187,6 +208,13 @@ class Wizard:
         if target.get("prompt"):
             print(clip(f"要求：{target['prompt']}", WIDTH * 2))
         figures = {f["id"]: f for f in self.draft["figures"]}
+        if target.get("items") and not target["paragraphs"]:
+            shown = [f"{sub.get('id', '')} {sub.get('heading') or ''}" for sub in target["items"]]
+            for line in shown[:6]:
+                print(clip("  " + line))
+            if len(shown) > 6:
+                print(f"  （另有 {len(shown) - 6} 个小项）")
+            return
         shown = target["paragraphs"] or target.get("reference") or []
         label = "现有文字" if target["paragraphs"] else "上年参考"
         for n, line in enumerate(shown[:4]):

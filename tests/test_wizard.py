@@ -91,8 +91,22 @@ def test_text_keep_write_drop(draft_path):
     wait_prompt(child, "请选择")
     child.send("j\r")  # 删除此项
     child.expect_exact("measures.3")
+    child.expect_exact("measures.3.1 深入学习贯彻习近平法治思想")
     wait_prompt(child, "请选择")
-    child.send("j" * 6 + "\r")  # 保存退出
+    child.send("\r")  # 保留整组上年表述
+    child.expect_exact("measures.4")
+    wait_prompt(child, "请选择")
+    child.send("j\r")  # 逐个小项处理
+    child.expect_exact("measures.4.1")
+    child.expect_exact("年度审核规范性文件5件,提出修改意见6条")
+    wait_prompt(child, "请选择")
+    child.send("\r")  # 保留上年表述
+    child.expect_exact("measures.4.2")
+    wait_prompt(child, "请选择")
+    child.send("jj\r")  # 删除此项
+    child.expect_exact("shortcomings.1")
+    wait_prompt(child, "请选择")
+    child.send("j" * 5 + "\r")  # 保存退出
     child.expect_exact("项文字未完成")
     child.expect(pexpect.EOF)
     child.close()
@@ -104,7 +118,10 @@ def test_text_keep_write_drop(draft_path):
     assert items[0]["id"] == "measures.1" and items[0]["status"] == "done"
     assert items[0]["paragraphs"] == ["修订学法清单。", "全年开展述法{F003}。"]
     assert [i["id"] for i in items] == ["measures.1", "measures.3", "measures.4"]
-    assert items[1]["status"] == "reference"
+    assert items[1]["status"] == "done" and items[1]["items"][0]["status"] == "done"
+    # The group is done once its only remaining sub-item is kept.
+    assert items[2]["status"] == "done" and [s["id"] for s in items[2]["items"]] == ["measures.4.1"]
+    assert draft["sections"]["shortcomings"]["items"][0]["status"] == "todo"
 
 
 def test_no_terminal_says_so(draft_path):
