@@ -255,6 +255,8 @@ def _raw_texts(model: dict) -> list[tuple[str, str]]:
 # What clerks type for a number or name still unknown: XX件, ××单位, 某某.
 _BLANK_RE = re.compile(r"[XＸ×xｘ]{2,}|某某|＊{2,}|\*{2,}|□{2,}|○{2,}")
 _LEFT_PLACEHOLDER_RE = re.compile(r"\{F\d{3,}\}")
+# The renderer's mark before last year's text kept for the clerk to confirm.
+_REFERENCE_MARK_RE = re.compile(r"【上年参考[^】]*】")
 
 
 def _check_markers(blocks: list[Block], skip_figure_markers: bool) -> list[Problem]:
@@ -263,9 +265,14 @@ def _check_markers(blocks: list[Block], skip_figure_markers: bool) -> list[Probl
     for block in blocks:
         spans = [(m.start(), m.end()) for m in TODO_RE.finditer(block.text)]
         for m in TODO_RE.finditer(block.text):
-            if skip_figure_markers and _is_generated_marker(m.group(0), block):
+            if _is_figure_marker(m.group(0)):
+                if not skip_figure_markers:
+                    problems.append(Problem("unfilled_figure", ERROR, block.place, f"数字尚未填写：{m.group(0)}"))
                 continue
             problems.append(Problem("unfilled_text", ERROR, block.place, f"仍有待填内容：{m.group(0)}"))
+        for m in _REFERENCE_MARK_RE.finditer(block.text):
+            problems.append(Problem("reference_unconfirmed", WARNING, block.place,
+                                    f"沿用了上年的表述，尚未确认：“{_excerpt(block.text[m.end():], 30)}”"))
         if "【待填" in block.text and not spans:
             problems.append(Problem("unfilled_text", ERROR, block.place, f"仍有未完成的待填标记：“{_excerpt(block.text)}”"))
         for m in _BLANK_RE.finditer(block.text):
@@ -285,9 +292,9 @@ def _in_latin_word(text: str, m: re.Match) -> bool:
     return bool(re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after))
 
 
-def _is_generated_marker(marker: str, block: Block) -> bool:
-    # In a draft, an unfilled figure has its own problem (with its id); the marker made from it
-    # is not reported twice. Markers typed in the text are.
+def _is_figure_marker(marker: str) -> bool:
+    # 【待填：审核规范性文件（2023年：71件）】 is an unfilled figure; in a draft it has its own
+    # problem with its id, so it is not reported twice.
     return bool(re.search(r"（(?:\d{4}年|上年)：[^（）]*）】$", marker))
 
 
@@ -910,13 +917,29 @@ def _paragraph_kinds(doc) -> list[tuple[int, object, str]]:
             out.append((number, paragraph, "closing"))
         elif centered:
             out.append((number, paragraph, "centered"))
-        elif _H1_RE.match(text):
-            out.append((number, paragraph, "h1"))
-        elif _H2_RE.match(text):
-            out.append((number, paragraph, "h2"))
         else:
-            out.append((number, paragraph, "body"))
+            out.append((number, paragraph, _heading_kind(paragraph, doc, text)))
     return out
+
+
+def _heading_kind(paragraph, doc, text: str) -> str:
+    """h1 (一、, 黑体) or h2 (（一）, 楷体) by the style's outline level, else by a numbered line of its own."""
+    level = None
+    for ppr in _para_props(paragraph, doc):
+        outline = ppr.find(qn("w:outlineLvl"))
+        if outline is not None:
+            level = int(outline.get(qn("w:val"))) + 1
+            break
+    if level is None:
+        m = re.search(r"(?:heading|标题)\s*(\d)", paragraph.style.name if paragraph.style is not None else "", re.I)
+        level = int(m.group(1)) if m else None
+    # A numbered paragraph that goes on with its text (（四）【待填…】, (一)…。一是…) is body text.
+    standalone = len(text) <= 30 and not re.search(r"[。；【]", text)
+    if _H1_RE.match(text) and (level == 1 or level is None and standalone):
+        return "h1"
+    if _H2_RE.match(text) and (level == 2 or level is None and standalone):
+        return "h2"
+    return "body"
 
 
 def _docx_year(kinds, prior: dict | None) -> int | None:

@@ -1,0 +1,342 @@
+"""drafter check on real drafts made from the seeds, with problems planted where a clerk would leave them."""
+
+import copy
+import json
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from conftest import SEEDS
+from draft_fixtures import parsed_seed
+from drafter.check import check_docx, check_model
+from drafter.cli import main
+from drafter.errors import DrafterError
+from drafter.render import render_model
+from drafter.skeleton import build_draft
+from drafter.yamlio import save_model
+
+MEASURES = "主要举措和成效"
+
+
+def kinds(problems):
+    return {p.kind for p in problems}
+
+
+def of_kind(problems, kind):
+    return [p for p in problems if p.kind == kind]
+
+
+@pytest.fixture(scope="module")
+def prior():
+    return parsed_seed("yingkou")
+
+
+@pytest.fixture(scope="module")
+def skeleton(prior):
+    return build_draft(copy.deepcopy(prior))
+
+
+def fill_figures(draft):
+    """Every figure set; counts doubled so that the rates they make stay true."""
+    for figure in draft["figures"]:
+        if figure["prior"] is None:
+            figure["value"] = 1
+        elif figure["unit"] == "%":
+            figure["value"] = figure["prior"]
+        else:
+            figure["value"] = figure["prior"] * 2
+    return draft
+
+
+def write(draft, section, n, *paragraphs):
+    item = draft["sections"][section]["items"][n - 1]
+    item["paragraphs"] = list(paragraphs)
+    item["status"] = "done"
+    return draft
+
+
+@pytest.fixture
+def filled(skeleton):
+    return fill_figures(copy.deepcopy(skeleton))
+
+
+# -- figures and placeholders --------------------------------------------------------------------
+
+def test_unfilled_skeleton_lists_each_figure_by_id(skeleton):
+    problems = check_model(skeleton)
+    unfilled = of_kind(problems, "unfilled_figure")
+    assert {p.place for p in unfilled} == {f"数字 {f['id']}" for f in skeleton["figures"]}
+    first = next(p for p in unfilled if p.place == "数字 F001")
+    figure = skeleton["figures"][0]
+    assert figure["label"] in first.message and "2023年：" in first.message
+    assert first.severity == "error"
+
+
+def test_filled_draft_has_no_unfilled_figure(filled):
+    problems = check_model(filled)
+    assert not of_kind(problems, "unfilled_figure")
+    assert not kinds(problems) & {"closed_exceeds_accepted", "rate_mismatch", "percent_over_100"}
+
+
+def test_a_figure_equal_to_last_year_asks_for_confirmation(filled):
+    figure = next(f for f in filled["figures"] if f["unit"] == "件" and f["prior"])
+    figure["value"] = figure["prior"]
+    same = of_kind(check_model(filled), "same_as_prior")
+    assert [p.place for p in same if p.place == f"数字 {figure['id']}"]
+    assert all(p.severity == "warning" for p in same)
+
+
+def test_unknown_placeholder_and_typed_blanks(filled):
+    write(filled, "measures", 1, "全年审核规范性文件{F999}，办理行政复议案件XX件。")
+    problems = check_model(filled)
+    place = f"{MEASURES} › 第1项 › 第1段"
+    assert [p for p in of_kind(problems, "unknown_placeholder") if p.place == place and "F999" in p.message]
+    assert [p for p in of_kind(problems, "unfilled_text") if p.place == place and "XX" in p.message]
+
+
+def test_todo_items_reference_items_and_the_date_are_reported(skeleton):
+    problems = check_model(skeleton)
+    todo = [p for p in of_kind(problems, "unfilled_text") if p.place == f"{MEASURES} › 第1项"]
+    assert todo and todo[0].severity == "error" and "请填写本年度落实情况" in todo[0].message
+    reference = {p.place for p in of_kind(problems, "reference_unconfirmed")}
+    first_reference = next(n for n, item in enumerate(skeleton["sections"]["measures"]["items"], 1)
+                           if item["status"] == "reference")
+    assert f"{MEASURES} › 第{first_reference}项" in reference
+    assert f"{MEASURES} › 第{first_reference}.1项" not in reference  # sub-items share their parent's verdict
+    assert [p for p in of_kind(problems, "unfilled_text") if p.place.startswith("结尾") and "成文日期" in p.message]
+
+
+def test_missing_duties_part(filled):
+    filled["sections"]["duties"] = {"heading": None, "paragraphs": [], "items": []}
+    missing = of_kind(check_model(filled), "missing_part")
+    assert [(p.place, p.severity) for p in missing] == [("主要负责人履职情况", "error")]
+
+
+# -- contradictions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("全年受理行政复议案件112件，审结行政复议案件130件，办理质量稳步提升。", "closed_exceeds_accepted"),
+    ("全年受理行政复议案件112件,审结87件,结案率80%。", "rate_mismatch"),
+    ("行政复议案件结案率达105%，群众满意度持续提升。", "percent_over_100"),
+])
+def test_planted_contradictions_are_found_where_they_are(filled, text, kind):
+    write(filled, "measures", 2, text)
+    found = of_kind(check_model(filled), kind)
+    assert len(found) == 1
+    assert found[0].place.startswith(f"{MEASURES} › 第2项 › 第1段") and found[0].severity == "error"
+
+
+@pytest.mark.parametrize("text", [
+    "全年受理行政复议案件112件,审结90件,结案率80%。",  # 80.4 %
+    "全年受理行政复议案件112件,审结行政诉讼案件130件。",  # two subjects
+    "新收行政复议案件100件，审结120件（含上年结转30件）。",  # backlog
+    "全年受理行政复议案件112件，不予受理3件，审结87件。",
+    "办理政务服务事项同比增长105%。",  # growth, not a share
+])
+def test_sound_numbers_are_not_contradictions(filled, text):
+    write(filled, "measures", 2, text)
+    assert not kinds(check_model(filled)) & {"closed_exceeds_accepted", "rate_mismatch", "percent_over_100"}
+
+
+def test_rate_computed_from_filled_figures(filled):
+    """The seed's 受理/审结/调解率 sentence, with the figures the clerk typed in."""
+    rate = next(f for f in filled["figures"] if f["label"].endswith("调解率"))
+    rate["value"] = 60
+    found = of_kind(check_model(filled), "rate_mismatch")
+    assert len(found) == 1 and f"数字 {rate['id']}" in found[0].place
+
+
+def test_same_figure_quoted_with_two_values(filled):
+    write(filled, "measures", 1, "全年办理行政复议案件112件，行政争议实质性化解取得新进展。")
+    write(filled, "measures", 3, "全年办理行政复议案件120件，纠错率保持稳定。")
+    found = of_kind(check_model(filled), "conflicting_values")
+    assert len(found) == 1
+    assert f"{MEASURES} › 第1项" in found[0].place and f"{MEASURES} › 第3项" in found[0].place
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_published_reports_raise_no_false_contradictions(name):
+    problems = check_model(parsed_seed(name))
+    assert not kinds(problems) & {"closed_exceeds_accepted", "rate_mismatch", "percent_over_100", "conflicting_values"}
+
+
+# -- last year left in ---------------------------------------------------------------------------
+
+def test_last_year_written_as_this_year(filled):
+    write(filled, "measures", 1, "2023年,我市新建基层调解组织12个,化解矛盾纠纷成效明显。")
+    found = of_kind(check_model(filled), "prior_year")
+    assert [(p.place, p.severity) for p in found] == [(f"{MEASURES} › 第1项 › 第1段", "error")]
+
+
+@pytest.mark.parametrize("text", [
+    "受理行政复议案件较2023年增长12%。",
+    "与2023年相比，行政诉讼败诉率明显下降。",
+    "2023年以来，我市持续深化“放管服”改革。",
+    "全面落实《法治政府建设实施纲要(2021—2025年)》和《营口市2023年法治政府建设工作要点》。",
+    "在2023年度全省法治政府建设考核中获评优秀。",
+])
+def test_phrases_that_refer_back_are_fine(filled, text):
+    write(filled, "measures", 1, text)
+    assert not of_kind(check_model(filled), "prior_year")
+
+
+# -- copied text ---------------------------------------------------------------------------------
+
+def _long_prior_paragraph(prior):
+    for item in prior["sections"]["measures"]["items"]:
+        for sub in item["items"]:
+            for text in sub["paragraphs"]:
+                if len(text) > 80:
+                    return text
+    raise AssertionError("the seed has no long measures paragraph")
+
+
+def test_paragraph_copied_from_last_year(filled, prior):
+    copied = _long_prior_paragraph(prior).replace("2023年", "2024年")
+    write(filled, "measures", 1, copied)
+    found = of_kind(check_model(filled, prior), "copied_paragraph")
+    assert [p.place for p in found] == [f"{MEASURES} › 第1项 › 第1段"]
+    assert not of_kind(check_model(filled), "copied_paragraph")  # only with --prior
+
+
+def test_confirmed_reference_text_left_unchanged_is_copied(filled, prior):
+    items = filled["sections"]["measures"]["items"]
+    n = next(n for n, item in enumerate(items, 1) if item["status"] == "reference" and item["items"])
+    assert not of_kind(check_model(filled, prior), "copied_paragraph")  # still marked as reference
+    for sub in items[n - 1]["items"]:
+        sub["status"] = "done"
+    items[n - 1]["status"] = "done"
+    found = of_kind(check_model(filled, prior), "copied_paragraph")
+    assert found and all(p.place.startswith(f"{MEASURES} › 第{n}.") for p in found)
+
+
+def test_another_bureau_report_is_not_a_copy():
+    problems = check_model(parsed_seed("tongzhou"), parsed_seed("heqing"))
+    assert not of_kind(problems, "copied_paragraph")
+
+
+# -- coverage of the national outline ------------------------------------------------------------
+
+def test_a_report_following_the_outline_covers_every_area(prior):
+    assert not of_kind(check_model(prior), "uncovered_area")
+
+
+def test_measures_on_one_area_leave_the_others_uncovered(filled):
+    measures = filled["sections"]["measures"]
+    measures["paragraphs"] = []
+    measures.pop("status", None)
+    measures["items"] = measures["items"][:1]
+    write(filled, "measures", 1, "全面推行行政执法三项制度，建立法治督察与考核机制，开展执法案卷评查。")
+    found = of_kind(check_model(filled), "uncovered_area")
+    missing = "".join(p.message for p in found)
+    assert "健全突发事件应对体系" in missing and "完善依法行政制度体系" in missing  # 建立法治 is not 立法
+    assert "健全行政执法工作体系" not in missing and "加强党的领导" not in missing
+    assert all(p.severity == "warning" and p.place == MEASURES for p in found)
+
+
+# -- .docx ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory, skeleton):
+    draft = fill_figures(copy.deepcopy(skeleton))
+    write(draft, "measures", 1, "2023年,我市新建基层调解组织12个,化解矛盾纠纷成效明显。")
+    path = tmp_path_factory.mktemp("docx") / "report.docx"
+    render_model(draft, path)
+    return path
+
+
+def _paragraph_number(doc, needle):
+    number = 0
+    for paragraph in doc.paragraphs:
+        if paragraph.text.strip():
+            number += 1
+            if needle in paragraph.text:
+                return number, paragraph
+    raise AssertionError(needle)
+
+
+def test_rendered_report_keeps_the_layout(rendered):
+    problems = check_docx(rendered)
+    assert not kinds(problems) & {"docx_font", "docx_indent"}
+    doc = Document(rendered)
+    number, _ = _paragraph_number(doc, "2023年,我市新建")
+    assert [p.place for p in of_kind(problems, "prior_year")] == [f"第{number}段"]
+    assert of_kind(problems, "unfilled_text") and of_kind(problems, "reference_unconfirmed")
+    assert not of_kind(problems, "unfilled_figure")
+
+
+def test_body_changed_to_songti_and_unindented(rendered, tmp_path):
+    doc = Document(rendered)
+    number, paragraph = _paragraph_number(doc, "2023年,我市新建")
+    for run in paragraph.runs:
+        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    ind = paragraph._p.get_or_add_pPr().find(qn("w:ind"))
+    if ind is None:
+        ind = OxmlElement("w:ind")
+        paragraph._p.get_or_add_pPr().append(ind)
+    ind.set(qn("w:firstLineChars"), "0")
+    ind.set(qn("w:firstLine"), "0")
+    changed = tmp_path / "changed.docx"
+    doc.save(changed)
+    problems = check_docx(changed)
+    fonts = of_kind(problems, "docx_font")
+    assert [p.place for p in fonts] == [f"第{number}段"] and "宋体" in fonts[0].message
+    assert [p.place for p in of_kind(problems, "docx_indent")] == [f"第{number}段"]
+
+
+def test_theme_fonts_and_wrong_sizes_of_a_plain_word_file(tmp_path):
+    doc = Document()  # python-docx's own template: theme fonts, 11 pt, no indent
+    doc.add_paragraph("关于2024年法治政府建设情况的报告")
+    doc.add_paragraph("一、主要举措和成效")
+    doc.add_paragraph("全年受理行政复议案件112件，审结130件，依法化解行政争议。")
+    path = tmp_path / "plain.docx"
+    doc.save(path)
+    problems = check_docx(path)
+    messages = " ".join(p.message for p in of_kind(problems, "docx_font"))
+    assert "主题" in messages or "没有指定中文字体" in messages
+    assert "三号" in messages
+    assert [p.place for p in of_kind(problems, "docx_indent")] == ["第2、3段"]
+    assert [p.place for p in of_kind(problems, "closed_exceeds_accepted")] == ["第3段"]
+
+
+def test_a_damaged_docx_is_refused(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(DrafterError):
+        check_docx(path)
+
+
+# -- command line --------------------------------------------------------------------------------
+
+def test_cli_exit_codes_and_json(tmp_path, skeleton, capsys):
+    draft = tmp_path / "draft.yaml"
+    save_model(skeleton, draft)
+    assert main(["check", str(draft), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert problems and all(set(p) == {"kind", "severity", "place", "message"} for p in problems)
+    assert {"kind": "unfilled_figure", "severity": "error", "place": "数字 F001"}.items() <= problems[
+        next(i for i, p in enumerate(problems) if p["place"] == "数字 F001")].items()
+
+    assert main(["check", str(draft)]) == 1
+    out = capsys.readouterr().out
+    assert "发现" in out and "【缺项与未填】" in out and "[错误] 数字 F001：" in out
+
+    clean = tmp_path / "clean.yaml"
+    save_model(parsed_seed("heqing"), clean)
+    assert main(["check", str(clean)]) == 0
+    assert "未发现问题" in capsys.readouterr().out
+    assert main(["check", str(clean), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_cli_bad_inputs_exit_2(tmp_path, capsys):
+    text = tmp_path / "report.txt"
+    text.write_text("不是草稿", encoding="utf-8")
+    assert main(["check", str(text)]) == 2
+    assert main(["check", str(tmp_path / "missing.yaml")]) == 2
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema_version: [1\n", encoding="utf-8")
+    assert main(["check", str(broken)]) == 2
+    assert "错误" in capsys.readouterr().err
