@@ -22,7 +22,7 @@ jieba.setLogLevel(logging.WARNING)
 # with it such as 工作思路, or tokens jieba cut apart such as 下|步); longer phrases match the text.
 KEYWORDS = {
     "measures": {"举措": 4, "成效": 4, "主要工作": 3, "工作情况": 3, "开展情况": 3, "做法": 3, "成绩": 3,
-                 "进展": 2, "总结": 3, "完成情况": 3, "推进情况": 2},
+                 "进展": 2, "总结": 3, "情况": 1, "完成情况": 3, "推进情况": 2},
     "shortcomings": {"不足": 4, "问题": 2, "存在": 1, "差距": 3, "短板": 3, "原因": 2, "薄弱": 2, "困难": 2, "弱项": 3},
     "duties": {"第一责任人": 6, "主要负责人": 3, "述法": 2, "履行": 1, "职责": 1},
     "plan": {"下一年度": 5, "下一步": 5, "下步": 5, "下阶段": 5, "明年": 4, "今后": 4, "安排": 3, "思路": 3, "打算": 4,
@@ -75,10 +75,13 @@ def score_heading(heading: str, report_year: int | None = None) -> dict:
             if hit:
                 total += weight
         scores[part] = total
-    # A heading about the year after the reported one is the plan (2024年度主要安排 in a 2023 report).
+    # A heading about the year after the reported one is the plan (2024年度主要安排 in a 2023 report);
+    # one about the reported year itself leans to measures (2023年法治政府建设情况).
     years = [int(y) for y in _YEAR.findall(heading)]
     if report_year and years and max(years) == report_year + 1:
         scores["plan"] += 3
+    elif report_year and years and max(years) == report_year:
+        scores["measures"] += 2
     return scores
 
 

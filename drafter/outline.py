@@ -9,9 +9,10 @@ What counts as a heading:
   each style gets its depth from where it first appears, so a report may start at （一） or put 1.
   directly under 一、; a running numbering (1.…26. across （一）…（十）) still nests under its （X）;
 - inline 一是…二是… in a paragraph (after a sentence end): split into 一是 Nodes;
-- a paragraph that Para.level (docx heading style, html <hN>) marks as a heading;
-- paragraph-lead headings: when every paragraph under a heading starts with a short clause closed
-  by 。, each paragraph becomes a sub-Node headed by that clause (marker None).
+- a paragraph that Para.level (docx heading style, html <hN>) marks as a heading, or a short
+  unnumbered line with no sentence end at all (body text always ends its sentences);
+- paragraph-lead headings: when every paragraph under a heading (but perhaps an opening one)
+  starts with a short clause closed by 。, each becomes a sub-Node headed by that clause (marker None).
 A numbered heading that runs on into its text ("（一）着力增强法治思维意识。细化完善…") is split into
 the heading (up to the first 。 or ；) and a paragraph.
 """
@@ -47,6 +48,7 @@ SENTENCE_END = "。；;！!？?"
 HEADING_MAX = 35  # a heading clause closed by 。 is at most this long
 BARE_HEADING_MAX = 80  # a heading line without any sentence end
 LEAD_MAX = 25  # a paragraph-lead heading clause
+BARE_LINE_MAX = 30  # an unnumbered line without sentence end, taken as a heading
 
 
 def cn_number(text: str) -> int | None:
@@ -173,10 +175,25 @@ def _apply_leads(node: Node) -> None:
     if node.children or len(node.paragraphs) < 2:
         return
     leads = [_lead(p) for p in node.paragraphs]
+    intro = []
+    if not leads[0] and len(leads) >= 4:
+        # an opening paragraph (2024年，我区将…) before three or more run-in headed ones
+        intro, leads = node.paragraphs[:1], leads[1:]
     if not all(leads):
         return
     node.children = [Node(level=node.level + 1, marker=None, heading=h, paragraphs=[r]) for h, r in leads]
-    node.paragraphs = []
+    node.paragraphs = intro
+
+
+def is_bare_heading(para: Para) -> bool:
+    """An unnumbered line that can only be a heading: short, no sentence end, not a date or label."""
+    text = para.text.strip()
+    limit = BARE_HEADING_MAX if para.bold else BARE_LINE_MAX
+    if len(text) > limit or any(ch in text for ch in SENTENCE_END) or text.endswith(("：", ":")):
+        return False
+    if re.fullmatch(r"[\d\s年月日.\-/—]+", text) or not re.search(r"[\u4e00-\u9fff]", text):
+        return False
+    return True
 
 
 def _relevel(nodes: list[Node], depth: int) -> None:
@@ -212,6 +229,8 @@ def build_outline(body: list[Para]) -> list[Node]:
             prev = last_in.get((style, id(parent)))
             ok = value == 1 or (prev is not None and prev < value <= prev + 2)
             ok = ok or (prev is None and value == last_value.get(style, -9) + 1)
+            # 二、 opening a line is a part heading even when part 一 went unnumbered
+            ok = ok or (style == "cn" and not last_value.get(style) and not stack)
             if not ok:
                 return False
             last_in[(style, id(parent))] = value
@@ -228,11 +247,12 @@ def build_outline(body: list[Para]) -> list[Node]:
             continue
         for piece in split_inline_shi(text):
             marked = match_marker(piece)
-            if marked is None and para.level is not None and piece is text:
+            if marked is None and piece is text:
+                style = f"h{para.level}" if para.level is not None else ("bare" if is_bare_heading(para) else None)
                 heading, rest = split_heading(text)
-                if heading is not None:
+                if style and heading is not None:
                     node = Node(level=0, marker=None, heading=heading, paragraphs=[rest] if rest else [])
-                    place(f"h{para.level}", node, None)
+                    place(style, node, None)
                     continue
             if marked is not None:
                 heading, rest = split_heading(marked.rest)

@@ -207,3 +207,14 @@ def test_item_body_mentioning_problems_is_not_cut():
     _, sections = classify(nodes)
     assert sections["shortcomings"]["paragraphs"] == []
     assert sections["measures"]["items"][0]["paragraphs"][0].startswith("开展案卷评查")
+
+
+def test_heading_of_the_reported_year_is_measures():
+    nodes = [
+        Node(level=1, marker=None, heading=None, paragraphs=["2023年,我县扎实推进法治政府建设。"]),
+        _node("2023年法治政府建设情况", ["全年工作有序推进。"]),
+        _node("2024年工作打算", ["持续深化改革。"]),
+    ]
+    _, sections = classify(nodes)
+    assert sections["measures"]["heading"] == "2023年法治政府建设情况"
+    assert sections["plan"]["heading"] == "2024年工作打算"

@@ -221,3 +221,31 @@ def test_markup_levels_make_unnumbered_headings():
         ("存在的不足和原因", []),
     ]
     assert nodes[1].children[1].paragraphs == ["全面推行三项制度。"]
+
+
+def test_bare_lines_are_headings_but_not_dates_or_sentences():
+    paras = [
+        Para("2023年,我县法治政府建设取得新成效。"),
+        Para("主要举措和成效"),
+        Para("全年审核规范性文件12件。"),
+        Para("下一年度工作安排"),
+        Para("持续深化依法行政。"),
+        Para("2024年1月18日"),
+        Para("附件:"),
+    ]
+    nodes = build_outline(paras)
+    assert [(n.marker, n.heading) for n in nodes] == [(None, None), (None, "主要举措和成效"), (None, "下一年度工作安排")]
+    assert nodes[2].paragraphs == ["持续深化依法行政。", "2024年1月18日", "附件:"]
+
+
+def test_lead_headings_after_an_opening_paragraph():
+    paras = [
+        Para("四、2024年度主要安排"),
+        Para("2024年,我区将坚持以习近平法治思想为指导,持续深入推进法治政府建设。"),
+        Para("深化依法行政。严格落实重大行政决策程序,提升重大行政决策水平,强化合法性审查。"),
+        Para("强化执法监督。规范实施行政执法裁量权基准,提升行政执法质效,开展专项整治。"),
+        Para("优化法治环境。持续优化营商环境,加强知识产权保护,激发市场主体发展活力。"),
+    ]
+    (node,) = outline(paras)
+    assert node.paragraphs == [paras[1].text]
+    assert [c.heading for c in node.children] == ["深化依法行政", "强化执法监督", "优化法治环境"]
