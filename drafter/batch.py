@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.fileio import atomic_write, read_input_bytes
+from drafter.fileio import MAX_DOCX_BYTES, atomic_write, read_input_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 REPORT_NAME = "batch-report"
@@ -226,11 +226,29 @@ def _on_terminate(signum, frame) -> None:
     os._exit(128 + signum)
 
 
-def _init_worker() -> None:
+# Per input, written by the worker: started, then finished. When a worker dies, the inputs
+# left at "started" were in progress at that moment: only they can have killed it.
+STARTED, FINISHED = 1, 2
+_state = None
+
+
+def _init_worker(state) -> None:
+    global _state
+    _state = state
     # Ctrl-C is the parent's to handle: it stops handing out work and writes the report.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_terminate)
-    import drafter.render  # noqa: F401  (heavy imports once per worker, not once per draft)
+    _import_renderer()
+
+
+def _import_renderer() -> None:
+    """The renderer and the libraries it imports lazily: once per process, not once per draft."""
+    import docx  # noqa: F401
+    import docxtpl  # noqa: F401
+    import jsonschema  # noqa: F401
+
+    import drafter.render  # noqa: F401
+    import drafter.yamlio  # noqa: F401
 
 
 def _render_one(task: tuple) -> Row:
@@ -257,7 +275,12 @@ def _render_one(task: tuple) -> Row:
 
 
 def _render_chunk(tasks: list[tuple]) -> list[tuple[int, Row]]:
-    return [(task[0], _render_one(task)) for task in tasks]
+    results = []
+    for task in tasks:
+        _state[task[0]] = STARTED
+        results.append((task[0], _render_one(task)))
+        _state[task[0]] = FINISHED
+    return results
 
 
 def _mp_context():
@@ -267,11 +290,14 @@ def _mp_context():
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _run_pool(tasks: list[tuple], jobs: int, ctx, chunk: int, on_done) -> list[tuple]:
+def _run_pool(tasks: list[tuple], jobs: int, ctx, chunk: int, state, on_done) -> list[tuple]:
     """Run tasks in one pool; returns the tasks lost when a worker died (the pool breaks)."""
     lost: list[tuple] = []
+    for task in tasks:
+        state[task[0]] = 0
     chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx,
+                             initializer=_init_worker, initargs=(state,)) as pool:
         futures = {pool.submit(_render_chunk, c): c for c in chunks}
         try:
             for fut in as_completed(futures):
@@ -293,18 +319,25 @@ def _run_tasks(tasks: list[tuple], jobs: int, on_done) -> None:
         return
     ctx = _mp_context()
     if ctx.get_start_method() == "fork":
-        import drafter.render  # noqa: F401  (imported once here, shared by every forked worker)
-    # A few chunks per worker: little IPC, yet the last chunks still balance the load.
-    chunk = max(1, min(8, len(tasks) // (jobs * 4)))
-    lost = _run_pool(tasks, jobs, ctx, chunk, on_done)
-    # A dead worker takes its pool down and hides which input killed it: rerun the lost
-    # inputs one process each, so only the guilty one fails. Their outputs did not exist
-    # when the batch began (checked before), so a file there now is this batch's own: force.
-    for task in lost:
-        remove_partial(Path(task[2]))
-        for gone in _run_pool([task[:5] + (True,)], 1, ctx, 1, on_done):
-            remove_partial(Path(gone[2]))
-            on_done(gone[0], Row(gone[1], "failed", "处理进程意外终止（可能内存不足或被系统结束），未生成文件"))
+        _import_renderer()  # once here, shared by every forked worker
+    state = ctx.RawArray("b", max(task[0] for task in tasks) + 1)
+    pending = tasks
+    while pending:
+        # A few chunks per worker: little IPC, yet the last chunks still balance the load.
+        chunk = max(1, min(8, len(pending) // (jobs * 4)))
+        lost = _run_pool(pending, jobs, ctx, chunk, state, on_done)
+        # A dead worker takes its pool down. Inputs it never started go round again; the ones
+        # in progress run one process each, so only the guilty one fails. Their outputs did not
+        # exist when the batch began (checked before), so a file there now is this batch's own.
+        suspects = {t[0] for t in lost if state[t[0]] == STARTED} or {t[0] for t in lost}
+        pending = [t[:5] + (True,) for t in lost if t[0] not in suspects]
+        for task in lost:
+            if task[0] not in suspects:
+                continue
+            remove_partial(Path(task[2]))
+            for gone in _run_pool([task[:5] + (True,)], 1, ctx, 1, state, on_done):
+                remove_partial(Path(gone[2]))
+                on_done(gone[0], Row(gone[1], "failed", "处理进程意外终止（可能内存不足或被系统结束），未生成文件"))
 
 
 # ---------------------------------------------------------------- report
@@ -404,6 +437,12 @@ def run_batch(
         raise DrafterError(f"并行进程数应至少为 1（收到 {jobs}）")
     if not inputs:
         raise DrafterError("没有给出输入文件")
+    if template is not None:
+        # A bad template would fail every input the same way: say it once, before any work.
+        from drafter.render import check_template, resolve_template
+
+        path = resolve_template(template)
+        check_template(path, read_input_bytes(path, MAX_DOCX_BYTES))
     files, early_rows = collect_inputs(inputs)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
