@@ -1,0 +1,352 @@
+"""Fuzzing: random and mutated report text to the parser, random and mutated YAML to the loader.
+
+Nothing but the clean refusal (DrafterError) may come out; any other exception is a bug.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import tempfile
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SEEDS, seed_path
+from draft_fixtures import yingkou_v1
+from drafter.errors import DrafterError
+from drafter.yamlio import dump_yaml, parse_yaml, validate_data, validate_model
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+SEED_TEXTS = {name: seed_path(name).read_text(encoding="utf-8") for name in SEEDS}
+PARSER_MODULES = ("read", "frame", "outline", "classify", "figures", "meta")
+
+
+def parser_ready() -> bool:
+    return all(importlib.util.find_spec(f"drafter.{m}") is not None for m in PARSER_MODULES)
+
+
+@pytest.fixture(scope="module")
+def workdir():
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder)
+
+
+def refused_cleanly(call):
+    """Run call(); return its result, or None if it refused with DrafterError. Anything else propagates."""
+    try:
+        return call()
+    except DrafterError as exc:
+        assert str(exc).strip(), "a refusal must say something"
+        return None
+
+
+# ---------------------------------------------------------------- mutations of text
+
+# What makes report text hard: numbering markers of every style, brackets, dates, figures, part names.
+MARKERS = ["一、", "二、", "十一、", "（一）", "(二)", "（十）", "1.", "2、", "3．", "（1）", "(2)", "一是", "二是",
+           "第一，", "特此报告。", "2023年", "2024年12月31日", "71件", "近32770件", "28%", "主要举措和成效",
+           "存在的不足和原因", "下一年度工作安排", "党政主要负责人履行推进法治建设第一责任人职责情况",
+           "其他需要报告的情况", "当前位置：首页 > 通知公告", "来源：", "发布时间：2024-03-06", "【字号：大 中 小】",
+           "。", "，", "；", "：", "\n", "\n\n", "\t", "\u3000", "\xa0", "\ufeff", "\u200b", "\r", "\x0c", "<", "&", ">"]
+
+
+@st.composite
+def mutated_report(draw) -> str:
+    text = SEED_TEXTS[draw(st.sampled_from(sorted(SEED_TEXTS)))]
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["insert", "delete", "marker", "shuffle", "drop", "dup", "cut", "random"]))
+        if not lines:
+            lines = [""]
+        i = draw(st.integers(0, len(lines) - 1))
+        line = lines[i]
+        if kind == "insert":
+            pos = draw(st.integers(0, len(line)))
+            lines[i] = line[:pos] + draw(st.text(min_size=1, max_size=8)) + line[pos:]
+        elif kind == "delete" and line:
+            a = draw(st.integers(0, len(line) - 1))
+            lines[i] = line[:a] + line[a + draw(st.integers(1, 20)):]
+        elif kind == "marker":
+            pos = draw(st.integers(0, len(line)))
+            lines[i] = line[:pos] + draw(st.sampled_from(MARKERS)) + line[pos:]
+        elif kind == "shuffle":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "drop":
+            del lines[i: i + draw(st.integers(1, 40))]
+        elif kind == "dup":
+            lines[i:i] = lines[i: i + draw(st.integers(1, 10))]
+        elif kind == "cut":
+            lines = lines[:i] if draw(st.booleans()) else lines[i:]
+        else:
+            lines[i] = draw(st.text(max_size=60))
+    return "\n".join(lines)
+
+
+def _encode(text: str, encoding: str) -> bytes:
+    return text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
+
+
+@FUZZ
+@given(text=mutated_report(), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+def test_parser_on_mutated_report_text(workdir, text, encoding):
+    if not parser_ready():
+        pytest.skip("the parser has not landed yet")
+    from drafter.parse import parse_file
+
+    path = workdir / "报告.txt"
+    path.write_bytes(_encode(text, encoding))
+    model = refused_cleanly(lambda: parse_file(path))
+    if model is not None:  # what the parser accepts, it describes within the contract (validated on return)
+        assert model["schema_version"] == 1
+        assert dump_yaml(model)
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(min_size=1, max_size=4000),
+                      st.builds(lambda t, b, i: t[:i] + b + t[i:],
+                                st.sampled_from([t.encode("utf-8") for t in SEED_TEXTS.values()]),
+                                st.binary(min_size=1, max_size=64), st.integers(0, 20000))))
+def test_parser_on_random_bytes(workdir, data):
+    if not parser_ready():
+        pytest.skip("the parser has not landed yet")
+    from drafter.parse import parse_file
+
+    path = workdir / "随机.txt"
+    path.write_bytes(data)
+    refused_cleanly(lambda: parse_file(path))
+
+
+@lru_cache(maxsize=1)
+def seed_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in SEED_TEXTS["heqing"].split("\n"):
+        if line.strip():
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@FUZZ
+@given(flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=12),
+       cut=st.one_of(st.none(), st.floats(0.05, 1)))
+def test_reader_on_corrupted_docx(workdir, flips, cut):
+    """Bytes flipped anywhere in a real .docx (zip headers, compressed XML) or the file cut short."""
+    if importlib.util.find_spec("drafter.read") is None:
+        pytest.skip("drafter.read has not landed yet")
+    from drafter.read import read_document
+
+    data = bytearray(seed_docx())
+    for where, byte in flips:
+        data[int(where * len(data))] = byte
+    if cut is not None:
+        data = data[: max(1, int(cut * len(data)))]
+    path = workdir / "损坏.docx"
+    path.write_bytes(bytes(data))
+    refused_cleanly(lambda: read_document(path))
+
+
+@FUZZ
+@given(xml=st.sampled_from([
+    "<w:p><w:r><w:t>&#0;</w:t></w:r></w:p>",
+    "<w:p><w:r><w:t>unclosed</w:r></w:p>",
+    "<w:p><w:pPr><w:outlineLvl w:val=\"abc\"/></w:pPr><w:r><w:t>一、主要举措</w:t></w:r></w:p>",
+    "<w:p><w:pPr><w:outlineLvl w:val=\"-5\"/></w:pPr><w:r><w:t>一、主要举措</w:t></w:r></w:p>",
+    "<w:p><w:pPr><w:pStyle w:val=\"不存在的样式\"/></w:pPr><w:r><w:t>（一）举措</w:t></w:r></w:p>",
+    "<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>表中表</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>",
+    "<w:sdt><w:sdtContent></w:sdtContent></w:sdt>",
+    "<w:p><w:r><w:rPr><w:b w:val=\"maybe\"/></w:rPr><w:t>粗体？</w:t></w:r></w:p>",
+    "",
+]), keep=st.integers(0, 40))
+def test_reader_on_odd_docx_xml(workdir, xml, keep):
+    """Well-zipped .docx files whose body XML is odd, broken or empty."""
+    if importlib.util.find_spec("drafter.read") is None:
+        pytest.skip("drafter.read has not landed yet")
+    from drafter.read import read_document
+
+    with zipfile.ZipFile(io.BytesIO(seed_docx())) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    body = parts["word/document.xml"].decode("utf-8")
+    start = body.index("<w:body>") + len("<w:body>")
+    paragraphs = body[start:].split("</w:p>")
+    kept = "</w:p>".join(paragraphs[:keep]) + ("</w:p>" if keep and keep < len(paragraphs) else "")
+    parts["word/document.xml"] = (body[:start] + kept + xml + "<w:sectPr/></w:body></w:document>").encode("utf-8")
+    path = workdir / "怪异.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    refused_cleanly(lambda: read_document(path))
+
+
+HTML_BITS = ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h2>", "<strong>", "</b>", "<script>", "</style>", "<br>",
+             "<table><tr><td>", "</td>", "<meta charset=\"gbk\">", "<meta charset=\"no-such\">", "<!--", "-->",
+             "&nbsp;", "&amp;", "&#0;", "&#xD800;", "&#99999999;", "<![CDATA[", "]]>", "<li>", "<?xml?>"]
+
+
+@FUZZ
+@given(pieces=st.lists(st.one_of(st.sampled_from(HTML_BITS), st.sampled_from(MARKERS), st.text(max_size=30)),
+                       min_size=1, max_size=60),
+       head=st.sampled_from(list(SEED_TEXTS.values())))
+def test_parser_on_mutated_html(workdir, pieces, head):
+    if not parser_ready():
+        pytest.skip("the parser has not landed yet")
+    from drafter.parse import parse_file
+
+    lines = head.split("\n")[:40]
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "".join(pieces)
+    path = workdir / "网页.html"
+    path.write_bytes(page.encode("utf-8", "surrogatepass"))
+    refused_cleanly(lambda: parse_file(path))
+
+
+# ---------------------------------------------------------------- mutations of YAML
+
+def _draft_or_none():
+    try:
+        from drafter.skeleton import build_draft
+
+        return build_draft(yingkou_v1())
+    except Exception:  # the skeleton may be mid-change; the v1 model alone still fuzzes the loader
+        return None
+
+
+YAML_TEXTS = [dump_yaml(yingkou_v1())] + ([dump_yaml(d)] if (d := _draft_or_none()) else [])
+YAML_SPECIAL = [":", ": ", "- ", "-", "&a ", "*a", "!!str ", "!!python/name:os.system", "!!binary ", "!!set ",
+                "{", "}", "[", "]", "'", '"', "\t", "%YAML 1.1\n", "---\n", "...\n", "? ", "|", ">", "#", "@", "`",
+                "<<: ", "~", "null", ".nan", "-.inf", "0x1F", "0o17", "1e400", "9" * 40, "2024-01-18", "yes", "\\",
+                "\x07", "\x00", "\ufeff", "\u2028", "  ", "\n  ", "\n- "]
+
+
+@st.composite
+def mutated_yaml(draw) -> str:
+    lines = draw(st.sampled_from(YAML_TEXTS)).split("\n")
+    for _ in range(draw(st.integers(1, 5))):
+        i = draw(st.integers(0, len(lines) - 1))
+        line = lines[i]
+        kind = draw(st.sampled_from(["special", "text", "delete", "indent", "swap", "dup", "drop", "value"]))
+        if kind == "special":
+            pos = draw(st.integers(0, len(line)))
+            lines[i] = line[:pos] + draw(st.sampled_from(YAML_SPECIAL)) + line[pos:]
+        elif kind == "text":
+            pos = draw(st.integers(0, len(line)))
+            lines[i] = line[:pos] + draw(st.text(max_size=6)) + line[pos:]
+        elif kind == "delete" and line:
+            a = draw(st.integers(0, len(line) - 1))
+            lines[i] = line[:a] + line[a + draw(st.integers(1, 8)):]
+        elif kind == "indent":
+            lines[i] = " " * draw(st.integers(0, 8)) + line.lstrip(" ")
+        elif kind == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "dup":
+            lines.insert(i, line)
+        elif kind == "drop" and len(lines) > 1:
+            del lines[i]
+        elif ": " in line:
+            key = line.split(": ", 1)[0]
+            lines[i] = key + ": " + draw(st.sampled_from(YAML_SPECIAL[20:] + ["[]", "{}", "''", "-1", "3.5", "是"]))
+    return "\n".join(lines)
+
+
+@FUZZ
+@given(text=mutated_yaml())
+def test_loader_on_mutated_yaml(text):
+    located = refused_cleanly(lambda: parse_yaml(text, "草稿.yaml"))
+    if located is not None:
+        model = refused_cleanly(lambda: validate_model(located))
+        if model is not None:  # what the loader accepts must survive a save and a reload unchanged
+            again = validate_model(parse_yaml(dump_yaml(model), "草稿.yaml"))
+            assert again == model
+
+
+@FUZZ
+@given(text=st.text(max_size=300))
+def test_loader_on_random_text(text):
+    located = refused_cleanly(lambda: parse_yaml(text, "随机.yaml"))
+    if located is not None:
+        refused_cleanly(lambda: validate_model(located))
+
+
+JSONISH = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20),
+              st.sampled_from([10 ** 30, -(10 ** 30), 1e308, "\ud800", "\x00", "{F001}", "【待填：x】"])),
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.one_of(st.text(max_size=8), st.integers(), st.none()), children, max_size=4)),
+    max_leaves=20,
+)
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _paths(child, prefix + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _paths(child, prefix + (index,))
+
+
+@FUZZ
+@given(data=st.data())
+def test_validator_on_models_with_one_value_replaced(data):
+    """A valid model with one value anywhere replaced by something random: validate refuses it or it is fine."""
+    model = yingkou_v1()
+    paths = [p for p in _paths(model) if p]
+    path = data.draw(st.sampled_from(paths))
+    target = model
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = data.draw(JSONISH)
+    checked = refused_cleanly(lambda: validate_data(model, "草稿.yaml"))
+    if checked is not None:
+        # Accepted: it can be written as UTF-8 YAML and read back the same.
+        assert validate_model(parse_yaml(dump_yaml(checked), "草稿.yaml")) == checked
+
+
+# ---------------------------------------------------------------- accepted models through the next steps
+
+TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@st.composite
+def odd_valid_v1(draw) -> dict:
+    """A valid v1 model whose text is random (control characters, markup, placeholders, empty)."""
+    model = yingkou_v1()
+    for key in ("measures", "plan", "shortcomings"):
+        section = model["sections"][key]
+        section["heading"] = draw(st.one_of(st.none(), TEXTS))
+        section["paragraphs"] = draw(st.lists(TEXTS, max_size=3))
+        for item in section["items"]:
+            item["heading"] = draw(st.one_of(st.none(), TEXTS))
+            item["paragraphs"] = draw(st.lists(TEXTS, max_size=2))
+    model["preamble"] = draw(st.lists(TEXTS, max_size=2))
+    model["meta"]["year"] = draw(st.one_of(st.none(), st.integers(1949, 2199)))
+    model["meta"]["title"] = draw(st.one_of(st.none(), TEXTS))
+    model["meta"]["region"] = draw(st.one_of(st.none(), TEXTS))
+    for figure in model["figures"]:
+        figure["value"] = draw(st.one_of(st.integers(-10 ** 12, 10 ** 12), st.floats(allow_nan=False, allow_infinity=False)))
+        figure["label"] = draw(st.text(min_size=1, max_size=10))
+        figure["unit"] = draw(st.one_of(st.none(), st.sampled_from(["件", "%", "万元", ""])))
+        figure["approx"] = draw(st.one_of(st.none(), st.sampled_from(["余", "近", "以上", "多", "左右", "约"])))
+    return validate_data(model)
+
+
+@FUZZ
+@given(model=odd_valid_v1())
+def test_skeleton_on_odd_valid_models(model):
+    if importlib.util.find_spec("drafter.skeleton") is None:
+        pytest.skip("drafter.skeleton has not landed yet")
+    from drafter.skeleton import build_draft
+
+    draft = refused_cleanly(lambda: build_draft(model))
+    if draft is not None:
+        assert draft["schema_version"] == 2
+        assert validate_model(parse_yaml(dump_yaml(draft), "草稿.yaml")) == draft
