@@ -17,7 +17,8 @@ from drafter.yamlio import SCHEMA_VERSION_DRAFT, load_model, save_model
 
 WIDTH = 78  # an 80-column terminal, less a margin
 SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")
-EDIT_HINT = "（可多行；按 Esc 再按 Enter 完成）"
+EDIT_HINT = "请输入文字，每段一行（回车换行）；输完按 Esc 再按 Enter 保存。"
+SELECT_HINT = "（方向键选择，回车确认）"
 PART_NAMES = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因", "duties": "第一责任人职责",
               "plan": "下一年度工作安排", "other": "其他情况"}
 
@@ -150,7 +151,7 @@ class Wizard:
             if part != "preamble":
                 choices.append("新增一项（加在本部分末尾）")
             choices += ["跳过", "上一项", "保存退出"]
-            choice = self.q.select("请选择：", choices=choices, qmark="?").unsafe_ask()
+            choice = self.q.select("请选择：", choices=choices, qmark="?", instruction=SELECT_HINT).unsafe_ask()
             if choice == "保存退出":
                 return False
             if choice in ("跳过", "逐个小项处理"):
@@ -171,18 +172,23 @@ class Wizard:
                 self.save()
             elif choice.startswith("新增"):
                 heading = self.q.text("新增项的标题（可留空）：").unsafe_ask()
-                text = self.q.text("新增项的文字（每段一行）：", multiline=True, instruction=EDIT_HINT).unsafe_ask()
+                text = self.ask_multiline("")
                 if text.strip():
                     item = add_item(self.draft, part, heading, text)
                     self.save()
                     print(f"已新增 {item['id']}。")
+
+    def ask_multiline(self, default: str) -> str:
+        # The hint goes on its own line: a long prompt would leave the text a narrow column in 80×24.
+        print(EDIT_HINT)
+        return self.q.text("文字", default=default, multiline=True, qmark="›", instruction="").unsafe_ask()
 
     def write(self, unit_id: str, target: dict) -> bool:
         """Multi-line editing of one item's paragraphs; True once saved."""
         current = "\n".join(target["paragraphs"])
         if "{F" in current:
             print("文字中的 {F012} 等是数字占位符，会换成本年度填报的数字；请保留或删去，勿改编号。")
-        text = self.q.text("请输入文字（每段一行）：", default=current, multiline=True, instruction=EDIT_HINT).unsafe_ask()
+        text = self.ask_multiline(current)
         if not text.strip():
             print("没有输入文字，未作修改。")
             return False
@@ -216,6 +222,8 @@ class Wizard:
                 print(f"  （另有 {len(shown) - 6} 个小项）")
             return
         shown = target["paragraphs"] or target.get("reference") or []
+        if not target["paragraphs"] and shown and shown[0] == target.get("heading"):
+            shown = shown[1:]  # the heading is printed already
         label = "现有文字" if target["paragraphs"] else "上年参考"
         for n, line in enumerate(shown[:4]):
             print(clip(("" if n else f"{label}：") + fill_text(line, figures, self.prior_year), WIDTH * 2))

@@ -84,7 +84,7 @@ def test_text_keep_write_drop(draft_path):
     child.expect_exact("着力增强法治思维意识")
     wait_prompt(child, "请选择")
     child.send("\r")  # 填写
-    wait_prompt(child, "请输入文字")
+    wait_prompt(child, "按 Esc 再按 Enter 保存")
     child.send("\x15" + "修订学法清单。\r全年开展述法{F003}。")
     child.send("\x1b\r")
     child.expect_exact("measures.2")
