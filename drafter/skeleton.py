@@ -81,33 +81,50 @@ class _Placer:
     def place(self, section: str, path: str | None, texts: list[str], draft_section: str, draft_path: str | None) -> list[str]:
         """Replace in `texts` (heading and paragraphs of one prior location) the figures found there."""
         texts = list(texts)
+        # sentence as parsed -> (index in texts, the sentence as edited so far, where the last figure ended)
+        edited: dict[str, tuple[int, str, int]] = {}
         for figure in self.pending.pop((section, path), []):
-            if self._replace(figure, texts):
-                self.placed[figure["id"]] = (draft_section, draft_path)
-        return texts
-
-    @staticmethod
-    def _replace(figure: dict, texts: list[str]) -> bool:
-        written = figure.get("text") or ""
-        sentence = figure.get("sentence") or ""
-        if not written:
-            return False
-        token = "{" + figure["id"] + "}"
-        # The sentence pins down which occurrence is meant (调解24件 and 纠错24件 in one paragraph).
-        for i, text in enumerate(texts):
-            start = text.find(sentence) if sentence else -1
-            if start >= 0:
-                at = text.find(written, start, start + len(sentence))
+            written, sentence = figure.get("text") or "", figure.get("sentence") or ""
+            if not written:
+                continue
+            token = "{" + figure["id"] + "}"
+            state = edited.get(sentence)
+            if state is None and sentence:
+                state = next(((i, sentence, 0) for i, text in enumerate(texts) if sentence in text), None)
+            if state is not None:
+                i, current, cursor = state
+                start = texts[i].find(current)
+                at = _find_figure(current, written, cursor)
+                if at < 0:
+                    at = _find_figure(current, written, 0)
+                if start >= 0 and at >= 0:
+                    changed = current[:at] + token + current[at + len(written):]
+                    texts[i] = texts[i][:start] + changed + texts[i][start + len(current):]
+                    edited[sentence] = (i, changed, at + len(token))
+                    self.placed[figure["id"]] = (draft_section, draft_path)
+                    continue
+            # The sentence was not found as parsed (spacing, a heading split off): the first free occurrence.
+            for i, text in enumerate(texts):
+                at = _find_figure(text, written, 0)
                 if at >= 0:
                     texts[i] = text[:at] + token + text[at + len(written):]
-                    return True
-        # The sentence was already edited by an earlier figure of it: take the first free occurrence.
-        for i, text in enumerate(texts):
-            at = text.find(written)
-            if at >= 0:
-                texts[i] = text[:at] + token + text[at + len(written):]
-                return True
-        return False
+                    self.placed[figure["id"]] = (draft_section, draft_path)
+                    break
+        return texts
+
+
+def _find_figure(text: str, written: str, start: int) -> int:
+    """Where `written` stands as a whole number in `text` (not inside 124 nor inside a {F012} placeholder)."""
+    at = text.find(written, start)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        after = text[at + len(written)] if at + len(written) < len(text) else ""
+        inside = text.rfind("{", 0, at) > text.rfind("}", 0, at)
+        if not inside and not (written[0].isdigit() and (before.isdigit() or before == ".")) and not (
+                written[-1].isdigit() and (after.isdigit() or after == ".")):
+            return at
+        at = text.find(written, at + 1)
+    return -1
 
 
 class _Builder:

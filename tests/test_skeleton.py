@@ -205,3 +205,27 @@ def test_seed_no_prior_number_rendered_as_current(seed_pair):
     figures = {f["id"]: f for f in draft["figures"]}
     rendered = fill_text(body, figures, SEEDS[name][2])
     assert "{F" not in rendered and rendered.count("【待填：") >= len(used)
+
+
+def test_placeholders_take_whole_numbers_in_order():
+    prior = yingkou_v1()
+    sentence = "新收案件124件,直接纠错24件,调解24件。"
+    other = "全年受理24件。"
+    item = prior["sections"]["measures"]["items"][1]["items"][1]
+    item["paragraphs"] = [other + sentence]
+    figs = [f for f in prior["figures"] if f["item"] != "2.2"]
+    figs += [
+        {"id": "F020", "label": "受理", "value": 24, "unit": "件", "approx": None, "sentence": other, "section": "measures", "item": "2.2", "text": "24件"},
+        {"id": "F021", "label": "新收案件", "value": 124, "unit": "件", "approx": None, "sentence": sentence, "section": "measures", "item": "2.2", "text": "124件"},
+        {"id": "F022", "label": "直接纠错", "value": 24, "unit": "件", "approx": None, "sentence": sentence, "section": "measures", "item": "2.2", "text": "24件"},
+        {"id": "F023", "label": "调解", "value": 24, "unit": "件", "approx": None, "sentence": sentence, "section": "measures", "item": "2.2", "text": "24件"},
+    ]
+    prior["figures"] = figs
+    draft = build_draft(prior)
+    assert draft["sections"]["measures"]["items"][3]["items"][1]["paragraphs"] == [
+        "全年受理{F020}。新收案件{F021},直接纠错{F022},调解{F023}。"]
+    # A figure the parser missed (124件) is not mistaken for 24件.
+    prior["figures"] = [f for f in figs if f["id"] != "F021"]
+    draft = build_draft(prior)
+    assert draft["sections"]["measures"]["items"][3]["items"][1]["paragraphs"] == [
+        "全年受理{F020}。新收案件124件,直接纠错{F022},调解{F023}。"]
