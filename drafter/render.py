@@ -251,7 +251,7 @@ class _Builder:
         kind = f"h{min(level, 4)}"
         if heading:
             runs = Runs().add(number, anchor=anchor).extend(self.runs_for(heading, tint))
-            if reference and not paragraphs:
+            if reference and not paragraphs and not children:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
             self.add_block(kind, runs, level)
             number, anchor = "", None
@@ -303,17 +303,32 @@ _DATE_RE = re.compile(r"^[0-9０-９〇零一二三四五六七八九十]{4}\s*�
 _CLOSING_RE = re.compile(r"^特此(报告|说明)")
 
 
-def _closing(model: dict) -> tuple[list[str], list[str]]:
-    """From the closing lines: (extra paragraphs kept as body text, signature lines if no issuer)."""
-    extra, signature = [], []
+def _closing(model: dict) -> tuple[list[str], list[str], str | None]:
+    """From the closing lines: extra paragraphs kept as body text, signature lines (used when
+    meta has no issuer) and a 【待填：成文日期…】 marker standing for the date, if any."""
+    extra, signature, date_marker = [], [], None
     for line in lines_of(model.get("closing")):
         if _CLOSING_RE.match(line) or _DATE_RE.match(line.replace(" ", "")):
             continue
-        if re.search(r"[。；，：！？]", line) or len(line) > 40:
+        if TODO_RE.fullmatch(line):
+            if "日期" in line:
+                date_marker = line
+            elif "署名" in line or "机关" in line:
+                signature.append(line)
+            else:
+                extra.append(line)
+        elif re.search(r"[。；，：！？]", line) or len(line) > 40:
             extra.append(line)
         else:
             signature.append(line)
-    return extra, signature
+    return extra, signature, date_marker
+
+
+def _recipient(text: str) -> str:
+    """主送机关 ends with a full-width colon (河南省人民政府：)."""
+    if not text:
+        return ""
+    return text.rstrip(":：") + "："
 
 
 def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
@@ -330,7 +345,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     for text in preamble:
         b.body(text)
     b.parts()
-    extra, closing_signature = _closing(model)
+    extra, closing_signature, date_marker = _closing(model)
     for text in extra:
         b.body(text)
 
@@ -339,11 +354,11 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     if issuer:
         signature = [Runs().add(part) for part in re.split(r"[\s\u3000]+", issuer) if part]
     elif closing_signature:
-        signature = [Runs().add(line) for line in closing_signature]
+        signature = [b.runs_for(line) for line in closing_signature]
     else:
         signature = [Runs().add(todo_marker("发文机关署名"), TODO_HIGHLIGHT)]
     date = (Runs().add(chinese_date(meta["date"])) if meta.get("date")
-            else Runs().add(todo_marker("成文日期"), TODO_HIGHLIGHT))
+            else Runs().add(date_marker or todo_marker("成文日期"), TODO_HIGHLIGHT))
 
     rows = []
     for i, figure in enumerate(model.get("figures") or [], 1):
@@ -363,7 +378,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
         "title_lines": title_lines,
         "document_title": " ".join(title_lines),
         "doc_number": clean(meta.get("doc_number")).strip(),
-        "recipient": clean(meta.get("recipient")).strip(),
+        "recipient": _recipient(clean(meta.get("recipient")).strip()),
         "closing_sentence": sentences.closing(),
         "signature_lines": signature,
         "date": date,

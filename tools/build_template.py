@@ -48,7 +48,7 @@ PAGE_W, PAGE_H = 11906, 16838  # A4
 MARGINS = {"top": mm(37), "bottom": mm(35), "left": mm(28), "right": mm(26)}
 FOOTER_DISTANCE = mm(25)  # measured in LibreOffice: the page number sits ~7 mm under the text block
 LINE = 579  # exact line pitch 28.95 pt: 22 lines in the 225 mm text block
-BODY_SZ, TITLE_SZ, PAGE_SZ, TABLE_SZ = 32, 44, 28, 28  # half-points: 三号, 二号, 四号, 四号
+BODY_SZ, TITLE_SZ, PAGE_SZ, TABLE_SZ = 32, 44, 28, 24  # half-points: 三号, 二号, 四号, 小四
 CONDENSE = -5  # 1/20 pt: 16 pt less 0.25 pt gives 28 characters in the 156 mm line (Word and LibreOffice)
 INDENT_2 = 640  # two 三号 characters
 
@@ -196,7 +196,7 @@ def tag(text: str) -> str:
 
 
 def table_xml(fonts: dict) -> str:
-    widths = [700, 3344, 1600, 1600, 1600]  # twips; 8844 = the 156 mm text block
+    widths = [760, 2684, 1500, 2200, 1700]  # twips; 8844 = the 156 mm text block
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
     def cell(text: str, width: int, header: bool = False) -> str:
