@@ -58,6 +58,7 @@ class Block:
     heading: bool = False
     status: str | None = None  # the item's status in a draft
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, figure id) in text
+    raw: str = ""  # the text as stored, placeholders unreplaced
 
 
 def _excerpt(text: str, limit: int = 24) -> str:
@@ -93,7 +94,7 @@ def model_blocks(model: dict) -> list[Block]:
     def add(place, section, text, heading=False, status=None):
         if text and text.strip():
             rendered, spans = _render_text(text, figures, prior_year)
-            blocks.append(Block(place, section, rendered, heading, status, spans))
+            blocks.append(Block(place, section, rendered, heading, status, spans, text))
 
     preamble_status = (model.get("draft") or {}).get("preamble_status")
     for n, text in enumerate(model.get("preamble") or [], 1):
@@ -200,14 +201,13 @@ def _check_figures(model: dict, blocks: list[Block]) -> list[Problem]:
     known = {f["id"] for f in figures}
     used: dict[str, str] = {}
     problems = []
-    texts = _raw_texts(model)
-    for place, text in texts:
-        for _piece, fid in split_placeholders(text):
+    for block in blocks:
+        for _piece, fid in split_placeholders(block.raw):
             if fid is None:
                 continue
-            used.setdefault(fid, place)
+            used.setdefault(fid, block.place)
             if fid not in known:
-                problems.append(Problem("unknown_placeholder", ERROR, place,
+                problems.append(Problem("unknown_placeholder", ERROR, block.place,
                                         f"占位符 {{{fid}}} 没有对应的数字（figures 中没有 {fid}），请改正或删除"))
     prior_year = _prior_year(model)
     is_draft = model.get("schema_version", 1) >= 2
@@ -223,29 +223,6 @@ def _check_figures(model: dict, blocks: list[Block]) -> list[Problem]:
             problems.append(Problem("same_as_prior", WARNING, place,
                                     f"“{figure['label']}”本年数值与上年相同（{format_figure(figure['value'], figure.get('unit'), figure.get('approx'))}），请确认不是沿用上年{where}"))
     return problems
-
-
-def _raw_texts(model: dict) -> list[tuple[str, str]]:
-    """(place, text as stored) for every heading and paragraph, placeholders unreplaced."""
-    out = [(f"{SECTION_NAMES['preamble']} › 第{n}段", t) for n, t in enumerate(model.get("preamble") or [], 1)]
-
-    def walk(items, key, prefix):
-        for n, item in enumerate(items, 1):
-            path = f"{prefix}.{n}" if prefix else str(n)
-            place = f"{SECTION_NAMES[key]} › 第{path}项"
-            if item.get("heading"):
-                out.append((f"{place} › 标题", item["heading"]))
-            out.extend((f"{place} › 第{m}段", t) for m, t in enumerate(item.get("paragraphs") or [], 1))
-            walk(item.get("items") or [], key, path)
-
-    for key in PARTS:
-        section = model["sections"][key]
-        if section.get("heading"):
-            out.append((f"{SECTION_NAMES[key]} › 标题", section["heading"]))
-        out.extend((f"{SECTION_NAMES[key]} › 第{m}段", t) for m, t in enumerate(section.get("paragraphs") or [], 1))
-        walk(section.get("items") or [], key, "")
-    out.extend((f"{SECTION_NAMES['closing']} › 第{n}行", t) for n, t in enumerate(model.get("closing") or [], 1))
-    return [(p, t) for p, t in out if t]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -889,6 +866,12 @@ def _layout_problems(doc, paragraphs: list[tuple[int, object, str]]) -> list[Pro
     return problems
 
 
+# Styles of the built-in template (and Word's Title) that say what a paragraph is.
+_ROLE_STYLES = {"Title": "title", "标题": "title", "发文字号": "centered", "主送机关": "recipient",
+                "发文机关署名": "closing", "成文日期": "closing"}
+_DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
+
+
 def _paragraph_kinds(doc) -> list[tuple[int, object, str]]:
     """(number among non-empty paragraphs, paragraph, kind): title, recipient, centered, closing, h1, h2, body."""
     out = []
@@ -898,22 +881,24 @@ def _paragraph_kinds(doc) -> list[tuple[int, object, str]]:
         if not text:
             continue
         number = len(out) + 1
+        role = _ROLE_STYLES.get(paragraph.style.name if paragraph.style is not None else "")
         align = _alignment(_para_props(paragraph, doc))
         centered = align == "center"
-        if in_title and (centered or number == 1):
-            out.append((number, paragraph, "title"))
+        if role is None and _DOC_NUMBER_RE.search(text) and len(text) <= 30:
+            role = "centered"
+        if role is None and in_title and (centered or number == 1):
+            role = "title"
+        elif role is None and not recipient_done and re.search(r"[：:]$", text) and len(text) <= 40:
+            role = "recipient"  # the first line under the title, ending with a colon
+        in_title = in_title and role in ("title", "centered")
+        recipient_done = recipient_done or not in_title
+        if role:
+            out.append((number, paragraph, role))
             continue
-        in_title = False
-        if not recipient_done:
-            recipient_done = True
-            if re.search(r"[：:]$", text) and len(text) <= 40:
-                out.append((number, paragraph, "recipient"))
-                continue
         if text.startswith("特此报告"):
             closing = True
             out.append((number, paragraph, "body"))
-            continue
-        if align in ("right", "end") or closing:
+        elif align in ("right", "end") or closing:
             out.append((number, paragraph, "closing"))
         elif centered:
             out.append((number, paragraph, "centered"))
@@ -968,8 +953,23 @@ def docx_blocks(kinds, year: int | None) -> list[Block]:
                 section = "measures"  # a thematic first part reports measures
         elif kind == "closing" or text.startswith("特此报告"):
             section = "closing"
-        blocks.append(Block(f"第{number}段", section, text, heading=kind in ("h1", "h2")))
+        status = "reference" if _is_reference(paragraph, text) else None
+        blocks.append(Block(f"第{number}段", section, text, heading=kind in ("h1", "h2"), status=status, raw=text))
     return blocks
+
+
+def _is_reference(paragraph, text: str) -> bool:
+    """Last year's text the renderer kept for the clerk: after its mark, or tinted as reference."""
+    from drafter.render import REFERENCE_HIGHLIGHT
+
+    if _REFERENCE_MARK_RE.search(text):
+        return True
+    for run in paragraph.runs:
+        rpr = run._r.rPr
+        mark = rpr.find(qn("w:highlight")) if rpr is not None else None
+        if mark is not None and mark.get(qn("w:val")) == REFERENCE_HIGHLIGHT and _CJK_RE.search(run.text or ""):
+            return True
+    return False
 
 
 def check_docx(path: str | Path, prior: dict | None = None) -> list[Problem]:

@@ -340,3 +340,20 @@ def test_cli_bad_inputs_exit_2(tmp_path, capsys):
     broken.write_text("schema_version: [1\n", encoding="utf-8")
     assert main(["check", str(broken)]) == 2
     assert "错误" in capsys.readouterr().err
+
+
+def test_document_number_and_recipient_keep_their_own_layout(tmp_path):
+    """驻马店's report has a 文号 above the title and a 主送机关 under it: neither is a title or body text."""
+    path = tmp_path / "zhumadian.docx"
+    render_model(parsed_seed("zhumadian"), path)
+    problems = check_docx(path)
+    assert not kinds(problems) & {"docx_font", "docx_indent"}
+
+
+def test_docx_reference_text_is_not_reported_as_copied(rendered, prior):
+    problems = check_docx(rendered, prior)
+    doc = Document(rendered)
+    marked = {f"第{n}段" for n, text in enumerate((p.text for p in doc.paragraphs if p.text.strip()), 1)
+              if "上年参考" in text}
+    assert marked and marked <= {p.place for p in of_kind(problems, "reference_unconfirmed")}
+    assert not marked & {p.place for p in of_kind(problems, "copied_paragraph")}
