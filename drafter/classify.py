@@ -24,9 +24,9 @@ KEYWORDS = {
     "measures": {"举措": 4, "成效": 4, "主要工作": 3, "工作情况": 3, "开展情况": 3, "做法": 3, "成绩": 3,
                  "进展": 2, "总结": 3, "情况": 1, "完成情况": 3, "推进情况": 2},
     "shortcomings": {"不足": 4, "问题": 2, "存在": 1, "差距": 3, "短板": 3, "原因": 2, "薄弱": 2, "困难": 2, "弱项": 3},
-    "duties": {"第一责任人": 6, "主要负责人": 3, "述法": 2, "履行": 1, "职责": 1},
+    "duties": {"第一责任人": 6, "主要负责人": 3, "述法": 2, "履行": 1, "履职": 1, "职责": 1},
     "plan": {"下一年度": 5, "下一步": 5, "下步": 5, "下阶段": 5, "明年": 4, "今后": 4, "安排": 3, "思路": 3, "打算": 4,
-             "计划": 2, "展望": 3, "努力方向": 3, "工作重点": 2, "目标任务": 2},
+             "计划": 2, "展望": 3, "努力方向": 3, "工作重点": 2, "重点工作": 2, "目标任务": 2},
     "other": {"其他": 5, "其它": 5, "需要报告": 3},
 }
 THRESHOLD = 3  # a heading scoring less than this for every part is thematic
@@ -96,19 +96,32 @@ def classify_heading(heading: str | None, report_year: int | None = None) -> str
     return best if scores[best] >= THRESHOLD else None
 
 
-def _part_at(heading: str | None, report_year: int | None, index: int, count: int) -> str | None:
-    """classify_heading, doubting a weak match out of the usual order (measures first, the rest after).
+def part_of_each(headings: list[str | None], report_year: int | None = None) -> list[str | None]:
+    """The part each top-level heading introduces, doubting weak matches out of the usual order.
 
-    A thematic heading may use a part's word in passing (坚持问题导向, 统筹安排): a match below
-    STRONG counts only where that part usually stands.
+    A thematic heading may use a part's word in passing (坚持问题导向, 统筹安排部署). A match below
+    STRONG counts only where that part can stand and no strong heading claims it: measures before
+    any other part; another part after measures or in the second half, and never followed by a
+    thematic heading (the standard parts come as one block).
     """
-    part = classify_heading(heading, report_year)
-    if part is None or part == "combined":
-        return part
-    if score_heading(heading, report_year)[part] >= STRONG:
-        return part
-    early = index < count / 2
-    return part if (part == "measures") == early else None
+    count = len(headings)
+    raw = [classify_heading(h, report_year) for h in headings]
+    strong = [
+        part is not None and (part == "combined" or score_heading(h, report_year)[part] >= STRONG)
+        for h, part in zip(headings, raw)
+    ]
+    parts: list[str | None] = []
+    for i, (part, sure) in enumerate(zip(raw, strong)):
+        if part is not None and not sure:
+            if part == "measures":
+                ok = all(p is None or p == "measures" for p in parts) and i < count / 2
+            else:
+                ok = ("measures" in parts or i >= count / 2) and None not in raw[i + 1 :]
+            # a strong heading for the same part elsewhere is the real one
+            ok = ok and not any(p == part and s for j, (p, s) in enumerate(zip(raw, strong)) if j != i)
+            part = part if ok else None
+        parts.append(part)
+    return parts
 
 
 def _report_year(preamble: list[str], nodes: list[Node]) -> int | None:
@@ -219,8 +232,7 @@ def classify(nodes: list[Node]) -> tuple[list[str], dict]:
     sections = {part: _empty_section() for part in PARTS}
     found: set[str] = set()
     last_part = None
-    for index, node in enumerate(nodes):
-        part = _part_at(node.heading, year, index, len(nodes))
+    for node, part in zip(nodes, part_of_each([n.heading for n in nodes], year)):
         if part == "combined" and not {"shortcomings", "plan"} & found:
             found |= _place_combined(node, sections, year)
             last_part = "plan"

@@ -218,3 +218,23 @@ def test_heading_of_the_reported_year_is_measures():
     _, sections = classify(nodes)
     assert sections["measures"]["heading"] == "2023年法治政府建设情况"
     assert sections["plan"]["heading"] == "2024年工作打算"
+
+
+def test_weak_duties_heading_after_measures_counts():
+    nodes = [
+        _node("主要举措和成效", ["全年工作有序推进。"]),
+        _node("党政主要负责人履职情况", ["带头学法述法。"]),
+        _node("存在的问题和不足", ["基层力量薄弱。"]),
+        _node("下一年度工作安排", ["持续深化改革。"]),
+    ]
+    _, sections = classify(nodes)
+    assert sections["duties"]["heading"] == "党政主要负责人履职情况"
+    assert sections["measures"]["items"] == []
+
+
+def test_weak_words_in_thematic_parts_stay_measures():
+    headings = ["提升政治站位,完善法治政府建设保障推进机制", "统筹安排部署,压实工作责任", "创新工作思路,提升执法效能", "恪守职权法定原则,依法全面履行政府职能"]
+    _, sections = classify([_node(h, ["做法。"]) for h in headings])
+    assert sections["measures"]["heading"] is None
+    assert [i["heading"] for i in sections["measures"]["items"]] == headings
+    assert sections["plan"] == {"heading": None, "paragraphs": [], "items": []}
