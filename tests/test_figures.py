@@ -1,0 +1,257 @@
+"""Figure extraction on the five seed reports and on hand-written sentences of the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.classify import classify
+from drafter.document import PARTS
+from drafter.figures import chinese_number, extract_figures
+from drafter.frame import split_frame
+from drafter.outline import build_outline
+from drafter.read import read_document
+from drafter.yamlio import SCHEMA_VERSION_REPORT, validate_data
+from tests.conftest import SEEDS, seed_path
+
+
+def _model(preamble: list[str], sections: dict) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION_REPORT,
+        "meta": {"region": None, "year": None, "title": None, "issuer": None, "date": None, "recipient": None,
+                 "doc_number": None, "source": None},
+        "preamble": preamble,
+        "sections": {key: sections.get(key) or {"heading": None, "paragraphs": [], "items": []} for key in PARTS},
+        "closing": [],
+        "figures": [],
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_figures() -> dict[str, tuple[dict, list[dict]]]:
+    """name -> (model, figures), parsed once by the parser's read/frame/outline/classify steps."""
+    out = {}
+    for name in SEEDS:
+        frame = split_frame(read_document(seed_path(name)))
+        preamble, sections = classify(build_outline(frame.body))
+        model = _model(preamble, sections)
+        model["figures"] = extract_figures(model)
+        out[name] = (model, model["figures"])
+    return out
+
+
+def _figures_of(*paragraphs: str) -> list[dict]:
+    return extract_figures(_model([], {"measures": {"heading": None, "paragraphs": list(paragraphs), "items": []}}))
+
+
+def _find(figures: list[dict], label: str, value, unit, approx=None, *, exact: bool = False, text: str | None = None):
+    """The figure with this value and unit whose label is (or contains) `label`."""
+    hits = [f for f in figures if f["value"] == value and f["unit"] == unit
+            and (f["label"] == label if exact else label in f["label"])]
+    assert hits, f"no figure {label} {value}{unit}; have {[(f['label'], f['text']) for f in figures if f['value'] == value]}"
+    figure = hits[0]
+    assert figure["approx"] == approx, figure
+    assert isinstance(figure["value"], type(value)), figure
+    if text is not None:
+        assert figure["text"] == text, figure
+    return figure
+
+
+# -- the seeds -------------------------------------------------------------------------------
+
+def test_yingkou(seed_figures):
+    _, figs = seed_figures["yingkou"]
+    _find(figs, "审核规范性文件", 71, "件", exact=True, text="71件")
+    _find(figs, "提出修改意见", 146, "条", exact=True)
+    _find(figs, "培训党员、干部", 4420, "人次", "余", exact=True, text="4420余人次")
+    _find(figs, "国家级荣誉", 23, "个")
+    assert _find(figs, "人民调解员", 2, "名", text="两名")["section"] == "preamble"
+    _find(figs, "行政复议案件受理", 112, "件", exact=True)
+    _find(figs, "行政复议案件审结", 87, "件", exact=True)
+    _find(figs, "调解率", 28, "%", exact=True, text="28%")
+    _find(figs, "通过率", 76, "%", exact=True)
+    _find(figs, "结案率", 93.78, "%", exact=True)
+    _find(figs, "共享数据总量", 4900, "万次", "余", text="4900余万次")
+    _find(figs, "用户账号开通", 2.18, "万人", text="2.18万人")
+    _find(figs, "行政权力事项", 1804, "项", exact=True)
+    _find(figs, "提出意见", 40, "条", "余", text="40余条")
+
+
+def test_tongzhou(seed_figures):
+    _, figs = seed_figures["tongzhou"]
+    _find(figs, "确认行政权力事项", 6401, "项", exact=True)
+    _find(figs, "区级部门", 32, "家", exact=True)
+    case = _find(figs, "办理案件", 32770, "件", "近", text="近32770件")
+    growth = _find(figs, "同比增长", 23.7, "%", text="23.7%")
+    assert growth["sentence"] == case["sentence"]
+    _find(figs, "免予保全", 1.12, "亿元", exact=True)
+    _find(figs, "免予担保", 5.57, "亿元", exact=True)
+    _find(figs, "总投资", 128, "亿元", "约", text="约128亿元")
+    _find(figs, "平均缩短", 56.8, "%", "以上", text="56.8%以上")
+    _find(figs, "行政复议案件受理", 157, "件", exact=True)
+    _find(figs, "行政复议案件审结", 131, "件", exact=True)
+    _find(figs, "批次用地", 25, "个", text="二十五个")
+    _find(figs, "挽回经济损失", 27.9, "万元", "余", text="27.9万余元")
+    _find(figs, "培训", 60, "学时", "不少于", text="不少于60学时")
+    # One number for three rates: one figure naming all of them.
+    rates = _find(figs, "报备率", 100, "%")
+    assert "及时率" in rates["label"] and "合法合规率" in rates["label"]
+    assert sum(1 for f in figs if f["sentence"] == rates["sentence"] and f["value"] == 100) == 1
+
+
+def test_heqing(seed_figures):
+    _, figs = seed_figures["heqing"]
+    _find(figs, "办理告知承诺", 4357, "件", exact=True)
+    _find(figs, "权责清单事项", 5512, "项", exact=True)
+    _find(figs, "归集涉企信息", 19234, "条", exact=True)
+    _find(figs, "市场主体", 34, "户", exact=True)
+    _find(figs, "配备人民调解员", 1607, "人", exact=True)
+    _find(figs, "“法律明白人”", 600, "名")
+    _find(figs, "通过率", 94, "%", exact=True)
+    _find(figs, "办理行政复议案件", 13, "件", exact=True)
+    _find(figs, "出庭应诉率", 100, "%")
+    _find(figs, "法律事项审查和建议", 200, "条", "余")
+    # 第45次常务会议 is a session number, 第五次会议 an ordinal.
+    assert not [f for f in figs if f["value"] in (45, 5) and f["unit"] == "次"]
+
+
+def test_xinyu(seed_figures):
+    _, figs = seed_figures["xinyu"]
+    _find(figs, "上线运行事项", 877, "项", exact=True)
+    _find(figs, "“网上办”可办率", 80, "%", exact=True)
+    _find(figs, "营业执照", 9000, "张", "近", text="近9000张")
+    _find(figs, "全部减少", 80, "%", "以上", text="80%以上")
+    _find(figs, "前移", 4, "位")
+    _find(figs, "", 8.28, "个百分点", text="8.28个百分点")
+    _find(figs, "成功率", 98.28, "%")
+    _find(figs, "纠纷调处成功", 7461, "件", exact=True)
+    _find(figs, "上报数据", 1107, "万条", exact=True)
+    _find(figs, "占比", 3, "%", "不足", text="不足3%")
+    # 列第5位 is a rank, 4.0版 a version, 5G a name, 3-11岁 and 18岁以上 ages.
+    assert [f["text"] for f in figs if f["unit"] == "位"] == ["4位"]
+    assert not [f for f in figs if f["text"].startswith(("4.0", "5G")) or "岁" in f["sentence"]]
+
+
+def test_zhumadian(seed_figures):
+    _, figs = seed_figures["zhumadian"]
+    _find(figs, "市政府常务会议学法", 5, "次", exact=True)
+    _find(figs, "局长办公会议学法", 1100, "次", "余", text="1100余次")
+    _find(figs, "培训行政执法人员", 1, "万人次", "余", text="1万余人次")
+    _find(figs, "发布信息", 1.5, "万条", "约", text="约1.5万条")
+    _find(figs, "企业开办时间", 3, "个工作日", text="3个工作日")
+    _find(figs, "城市案例", 400, "个", "多", text="400多个")
+    _find(figs, "调解成功率", 98.75, "%", exact=True)
+    _find(figs, "班子成员", 3600, "名", "余")
+    _find(figs, "市政府规范性文件", 770, "件")
+    _find(figs, "市政府规范性文件废止", 185, "件", exact=True)
+    # 第27名 is a rank, 收支两条线 a fixed phrase, “1211” a name, 24小时接听 round the clock.
+    assert not [f for f in figs if f["value"] in (27, 1211, 24, 365, 12345)]
+    assert not [f for f in figs if "两条" in f["text"]]
+
+
+def test_figures_point_into_their_text(seed_figures, seed_name):
+    """Every figure's text is in its sentence, its sentence in the text of its section and item."""
+    model, figs = seed_figures[seed_name]
+    assert len(figs) >= 20
+    assert [f["id"] for f in figs] == [f"F{n:03d}" for n in range(1, len(figs) + 1)]
+    for figure in figs:
+        assert figure["text"] in figure["sentence"]
+        assert any(figure["sentence"] in text for text in _texts_at(model, figure["section"], figure["item"]))
+        assert figure["label"] and figure["label"].strip() == figure["label"]
+    validate_data(model)
+
+
+def test_no_years_dates_or_ordinals_in_seeds(seed_figures, seed_name):
+    _, figs = seed_figures[seed_name]
+    for figure in figs:
+        assert not (isinstance(figure["value"], int) and 1949 <= figure["value"] <= 2100 and figure["unit"] is None)
+        assert "第" not in figure["text"] and "年" not in figure["text"] and "月" not in figure["text"]
+
+
+def _texts_at(model: dict, section: str, item: str | None) -> list[str]:
+    if section == "preamble":
+        return model["preamble"]
+    node = model["sections"][section]
+    if item is None:
+        return node["paragraphs"]
+    for n in item.split("."):
+        node = node["items"][int(n) - 1]
+    return [node.get("heading") or ""] + node["paragraphs"]
+
+
+# -- the rules, on sentences of the genre ------------------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("二十四", 24), ("三百", 300), ("十五", 15), ("两千", 2000), ("一万零五", 10005), ("三十万", 300000),
+    ("一百零八", 108), ("两", 2),
+])
+def test_chinese_number(text, value):
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["一两", "十十", "万", "百五", "三五"])
+def test_not_a_chinese_number(text):
+    assert chinese_number(text) is None
+
+
+def test_chinese_numerals_in_sentences():
+    figs = _figures_of("全年培训党员干部一万余人次，调解矛盾纠纷三百余件，成立二十四个工作组，选派两名调解员，办结十项任务。")
+    assert [(f["value"], f["unit"], f["approx"], f["text"]) for f in figs] == [
+        (1, "万人次", "余", "一万余人次"), (300, "件", "余", "三百余件"), (24, "个", None, "二十四个"),
+        (2, "名", None, "两名"), (10, "项", None, "十项"),
+    ]
+    assert [f["label"] for f in figs] == ["培训党员干部", "调解矛盾纠纷", "成立工作组", "选派调解员", "办结任务"]
+
+
+def test_enumeration_inherits_the_subject():
+    figs = _figures_of("市本级新收行政复议案件148件，受理112件，审结87件，调解率28%。")
+    assert [f["label"] for f in figs] == ["新收行政复议案件", "行政复议案件受理", "行政复议案件审结", "调解率"]
+    assert [f["value"] for f in figs] == [148, 112, 87, 28]
+
+
+def test_subject_before_total_is_dropped():
+    figs = _figures_of("32家区级部门共确认行政权力事项6401项，累计开展执法检查1,250次。")
+    assert [(f["label"], f["value"]) for f in figs] == [("区级部门", 32), ("确认行政权力事项", 6401),
+                                                        ("开展执法检查", 1250)]
+
+
+def test_approximations_and_multipliers():
+    figs = _figures_of("办理案件近32770件，涉及金额约8567万元，挽回损失27.9万余元，服务群众超过1000人次，"
+                       "办理时长缩短56.8%以上，参与培训400多人，覆盖率百分之九十五。")
+    assert [(f["text"], f["value"], f["unit"], f["approx"]) for f in figs] == [
+        ("近32770件", 32770, "件", "近"), ("约8567万元", 8567, "万元", "约"), ("27.9万余元", 27.9, "万元", "余"),
+        ("超过1000人次", 1000, "人次", "超过"), ("56.8%以上", 56.8, "%", "以上"), ("400多人", 400, "人", "多"),
+        ("百分之九十五", 95, "%", None),
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年，营口市坚持依法行政，12月17日召开推进会。",
+    "印发《法治政府建设实施方案（2021-2025年）》和《2023年推进法治政府建设十项重点任务》。",
+    "获评第一批示范地区，委托第三方评估，县政府第45次常务会议专题听取汇报。",
+    "落实省委十三届六次全会精神，推进“十四五”规划和八五普法，建立“1211”推进机制。",
+    "建成4.0版新系统，推进5G基础设施建设，提供“7*24”小时服务，打造“15分钟”服务圈。",
+    "一是推行一站式服务，实行一窗受理、一网通办、一次告知。",
+    "全面推行行政执法三项制度，落实收支两条线，建立24小时接听机制。",
+    "加强免疫接种，3-11岁人群接种率居全省第一，综合排名列第5位。",
+    "服务千家万户，做到三番五次上门。",
+])
+def test_not_figures(sentence):
+    assert _figures_of(sentence) == []
+
+
+def test_scan_order_items_and_headings():
+    model = _model(["全年办理案件10件。"], {
+        "plan": {"heading": "2024年工作安排", "paragraphs": ["计划新建站点5个。"], "items": []},
+        "measures": {"heading": "主要举措和成效", "paragraphs": ["新增律师3名。"], "items": [
+            {"heading": "建成服务站12个", "paragraphs": ["培训干部200人次。"], "items": [
+                {"heading": None, "paragraphs": ["调解纠纷50件。"], "items": []}]},
+        ]},
+    })
+    figs = extract_figures(model)
+    assert [(f["id"], f["section"], f["item"], f["value"]) for f in figs] == [
+        ("F001", "preamble", None, 10), ("F002", "measures", None, 3), ("F003", "measures", "1", 12),
+        ("F004", "measures", "1", 200), ("F005", "measures", "1.1", 50), ("F006", "plan", None, 5),
+    ]
+    assert figs[2]["sentence"] == "建成服务站12个"
+    model["figures"] = figs
+    validate_data(model)
