@@ -52,21 +52,13 @@ BARE_LINE_MAX = 30  # an unnumbered line without sentence end, taken as a headin
 
 
 def cn_number(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十 -> 20; None if not a plain Chinese numeral below 100."""
-    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 二十三 -> 23; None if not a plain Chinese numeral below 100."""
+    if text in CN_DIGITS:
+        return CN_DIGITS[text]
+    m = re.fullmatch(r"([二三四五六七八九]?)十([一二三四五六七八九]?)", text)
+    if not m:
         return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if "十" in ones:
-            return None
-        t = CN_DIGITS.get(tens, 0) if tens else 1
-        o = CN_DIGITS.get(ones, 0) if ones else 0
-        if (tens and tens not in CN_DIGITS) or (ones and ones not in CN_DIGITS) or len(tens) > 1 or len(ones) > 1:
-            return None
-        return t * 10 + o
-    if len(text) != 1:
-        return None
-    return CN_DIGITS[text]
+    return CN_DIGITS.get(m.group(1), 1) * 10 + CN_DIGITS.get(m.group(2), 0)
 
 
 def _number(style: str, raw: str) -> int | None:
@@ -150,6 +142,10 @@ def split_heading(text: str) -> tuple[str | None, str]:
     clause, rest = cut
     if clause and len(clause) <= HEADING_MAX and _commas(clause) <= 2:
         return clause.rstrip("：:"), rest
+    # 加强组织领导：全面落实…
+    colon = re.match(r"([^，,：:]{2,20})[：:]\s*(.+)", text, re.S)
+    if colon:
+        return colon.group(1).strip(), colon.group(2).strip()
     return None, text
 
 
@@ -245,7 +241,8 @@ def build_outline(body: list[Para]) -> list[Node]:
         text = para.text.strip()
         if not text:
             continue
-        for piece in split_inline_shi(text):
+        # before the first heading an enumeration is part of the preamble's text
+        for piece in split_inline_shi(text) if stack else [text]:
             marked = match_marker(piece)
             if marked is None and piece is text:
                 style = f"h{para.level}" if para.level is not None else ("bare" if is_bare_heading(para) else None)

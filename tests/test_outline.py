@@ -71,6 +71,10 @@ def test_split_heading_runs_on_and_bare_lines():
     )
     assert split_heading("加快政府职能转变,护航经济运行稳定向好") == ("加快政府职能转变,护航经济运行稳定向好", "")
     assert split_heading("主要举措和成效：") == ("主要举措和成效", "")
+    assert split_heading("严格规范执法：全面推行行政执法三项制度,加强执法监督,规范执法行为,提升执法效能,确保各项工作取得实效,群众满意度持续提升。") == (
+        "严格规范执法",
+        "全面推行行政执法三项制度,加强执法监督,规范执法行为,提升执法效能,确保各项工作取得实效,群众满意度持续提升。",
+    )
     long = "切实开展行政执法案卷评查,通过自查和抽查,未发现不合格案件,进一步提高了全县各级执法部门的办案质量。"
     assert split_heading(long) == (None, long)
 
@@ -249,3 +253,11 @@ def test_lead_headings_after_an_opening_paragraph():
     (node,) = outline(paras)
     assert node.paragraphs == [paras[1].text]
     assert [c.heading for c in node.children] == ["深化依法行政", "强化执法监督", "优化法治环境"]
+
+
+def test_enumeration_in_the_preamble_stays_there():
+    opening = "2023年,我县法治政府建设取得新成效:一是制度更加完善;二是执法更加规范。现将有关情况报告如下。"
+    nodes = build_outline([Para(opening), Para("一、主要举措和成效"), Para("(一)健全制度。一是完善清单。二是规范程序。")])
+    assert nodes[0].heading is None and nodes[0].paragraphs == [opening]
+    # one-sentence points are statements, not headings over text
+    assert [(c.heading, c.paragraphs) for c in nodes[1].children[0].children] == [(None, ["完善清单。"]), (None, ["规范程序。"])]
