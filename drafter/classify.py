@@ -100,9 +100,9 @@ def part_of_each(headings: list[str | None], report_year: int | None = None) -> 
     """The part each top-level heading introduces, doubting weak matches out of the usual order.
 
     A thematic heading may use a part's word in passing (坚持问题导向, 统筹安排部署). A match below
-    STRONG counts only where that part can stand and no strong heading claims it: measures before
-    any other part; another part after measures or in the second half, and never followed by a
-    thematic heading (the standard parts come as one block).
+    STRONG counts only where that part can stand and no strong heading away from it claims the
+    part: measures before any other part; another part after measures or in the second half, and
+    never followed by a thematic heading (the standard parts come as one block).
     """
     count = len(headings)
     raw = [classify_heading(h, report_year) for h in headings]
@@ -117,8 +117,8 @@ def part_of_each(headings: list[str | None], report_year: int | None = None) -> 
                 ok = all(p is None or p == "measures" for p in parts) and i < count / 2
             else:
                 ok = ("measures" in parts or i >= count / 2) and None not in raw[i + 1 :]
-            # a strong heading for the same part elsewhere is the real one
-            ok = ok and not any(p == part and s for j, (p, s) in enumerate(zip(raw, strong)) if j != i)
+            # a strong heading for the same part away from this one is the real one
+            ok = ok and not any(p == part and s for j, (p, s) in enumerate(zip(raw, strong)) if abs(j - i) > 1)
             part = part if ok else None
         parts.append(part)
     return parts
@@ -238,8 +238,10 @@ def classify(nodes: list[Node]) -> tuple[list[str], dict]:
             last_part = "plan"
             continue
         if part is None or part == "combined" or part in found:
-            # thematic (or a second heading for the same part): an item of the part it follows
-            target = last_part or "measures"
+            # a second heading for a part (or one leaning to a part already there) is an item of
+            # that part; a thematic one, of the part it follows
+            lean = part or classify_heading(node.heading, year)
+            target = lean if lean in found else (last_part or "measures")
             sections[target]["items"].append(_item(node))
             last_part = target
             continue

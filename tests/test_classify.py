@@ -238,3 +238,18 @@ def test_weak_words_in_thematic_parts_stay_measures():
     assert sections["measures"]["heading"] is None
     assert [i["heading"] for i in sections["measures"]["items"]] == headings
     assert sections["plan"] == {"heading": None, "paragraphs": [], "items": []}
+
+
+def test_second_heading_for_a_part_is_its_item():
+    nodes = [
+        _node("主要举措和成效", ["全年工作有序推进。"]),
+        _node("存在的问题", ["基层力量薄弱。"]),
+        _node("原因分析与不足", ["学习不够深入。"]),
+        _node("党政主要负责人履行推进法治建设第一责任人职责情况", ["带头述法。"]),
+        _node("2023年法治政府建设工作成效", ["群众满意度提升。"]),
+    ]
+    _, sections = classify(nodes)
+    assert sections["shortcomings"]["heading"] == "存在的问题"
+    assert [i["heading"] for i in sections["shortcomings"]["items"]] == ["原因分析与不足"]
+    assert [i["heading"] for i in sections["measures"]["items"]] == ["2023年法治政府建设工作成效"]
+    assert sections["duties"]["items"] == []
