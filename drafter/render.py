@@ -250,8 +250,9 @@ class _Builder:
             paragraphs = [todo_marker(clean(node.get("prompt")) or prompt_default or heading or "本项内容")]
         kind = f"h{min(level, 4)}"
         if heading:
-            runs = Runs().add(number, anchor=anchor).extend(self.runs_for(heading, tint))
-            if reference and not paragraphs and not children:
+            # A part's status is that of its own paragraphs; its heading is this year's anyway.
+            runs = Runs().add(number, anchor=anchor).extend(self.runs_for(heading, tint if level > 1 else None))
+            if reference and not paragraphs and not children and level > 1:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
             self.add_block(kind, runs, level)
             number, anchor = "", None
@@ -338,12 +339,17 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     issuer, region, year = clean(meta.get("issuer")).strip(), clean(meta.get("region")).strip(), b.year
 
     preamble = lines_of(model.get("preamble"))
+    preamble_status = (model.get("draft") or {}).get("preamble_status")
     if not preamble:
-        preamble = [sentences.opening(issuer, region, year)]
-    elif b.is_draft and "如下" not in preamble[-1]:
-        preamble.append(sentences.report_intro())
-    for text in preamble:
-        b.body(text)
+        preamble, preamble_status = [sentences.opening(issuer, region, year)], None
+    for i, text in enumerate(preamble):
+        if preamble_status == "reference":
+            runs = Runs().add(REFERENCE_MARK, MARK_HIGHLIGHT) if i == 0 else Runs()
+            b.add_block("body", runs.extend(b.runs_for(text, REFERENCE_HIGHLIGHT)))
+        else:
+            b.body(text)
+    if b.is_draft and "如下" not in preamble[-1]:
+        b.body(sentences.report_intro())
     b.parts()
     extra, closing_signature, date_marker = _closing(model)
     for text in extra:
@@ -729,7 +735,7 @@ def _add_comments(document, anchors: list, comments: list[list[str]], fonts: _Fo
     next_id = max(used, default=-1) + 1
     faces = fonts.resolve("CommentText", None)
     xml = []
-    for index, r, _p in sorted(anchors, key=lambda a: a[0]):
+    for index, r, p in sorted(anchors, key=lambda a: a[0]):
         cid = str(next_id)
         next_id += 1
         start = etree.Element(_w("commentRangeStart"))
@@ -740,6 +746,11 @@ def _add_comments(document, anchors: list, comments: list[list[str]], fonts: _Fo
         ref = etree.Element(_w("r"))
         rpr = etree.SubElement(ref, _w("rPr"))
         etree.SubElement(rpr, _w("rStyle")).set(_w("val"), "CommentReference")
+        ref_fonts = etree.SubElement(rpr, _RFONTS)
+        ppr = p.find(_PPR)
+        pstyle = ppr.find(_PSTYLE) if ppr is not None else None
+        for slot, face in fonts.resolve(pstyle.get(_VAL) if pstyle is not None else None, "CommentReference").items():
+            ref_fonts.set(_w(slot), face)
         etree.SubElement(ref, _w("commentReference")).set(_w("id"), cid)
         r.addnext(end)
         end.addnext(ref)

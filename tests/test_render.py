@@ -1,0 +1,576 @@
+"""Rendering drafts to .docx: layout of GB/T 9704, fonts, numbering, placeholders, comments, templates."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import time
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from conftest import SEEDS, seed_path
+from draft_fixtures import parsed_seed, yingkou_v1
+from drafter import cli
+from drafter.document import PARTS
+from drafter.errors import DrafterError
+from drafter.placeholders import TODO_RE
+from drafter.render import (
+    REFERENCE_MARK,
+    build_context,
+    chinese_number,
+    figure_comment,
+    number_for,
+    render_bytes,
+    render_file,
+    render_model,
+    resolve_template,
+)
+from drafter.resources import templates_dir
+from drafter.yamlio import save_model
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4}
+
+
+# ---------------------------------------------------------------- fixtures and helpers
+
+def make_draft(name: str) -> dict:
+    from drafter.skeleton import build_draft
+
+    return build_draft(parsed_seed(name))
+
+
+def filled(draft: dict) -> dict:
+    """The draft as the clerk finishes it: every figure, text and date given, nothing left as reference."""
+    draft = copy.deepcopy(draft)
+    for i, figure in enumerate(draft["figures"]):
+        if figure.get("value") is None:
+            figure["value"] = (figure.get("prior") or 0) + i % 7 + 1
+
+    def walk(node, fallback):
+        if node.get("status") == "todo" and not node["paragraphs"] and not node["items"]:
+            node["paragraphs"] = [f"本年度围绕{node.get('heading') or fallback}持续用力，取得新进展。"]
+        node["status"] = "done"
+        node.pop("reference", None)
+        for child in node["items"]:
+            walk(child, fallback)
+
+    for key, section in draft["sections"].items():
+        walk(section, "履行推进法治建设第一责任人职责")
+        if key == "other":
+            section["paragraphs"], section["items"] = [], []
+    draft["draft"]["preamble_status"] = "done"
+    draft["meta"]["date"] = f"{draft['meta']['year'] + 1}-01-20"
+    draft["closing"] = [line for line in draft["closing"] if not TODO_RE.search(line)]
+    return draft
+
+
+def body_paragraphs(document):
+    return [p for p in document.paragraphs]
+
+
+def runs_of(document):
+    return list(document.element.body.iter(f"{W}r"))
+
+
+def run_text(r) -> str:
+    return "".join(t.text or "" for t in r.iter(f"{W}t"))
+
+
+def highlight(r) -> str | None:
+    el = r.find(f"{W}rPr/{W}highlight")
+    return el.get(f"{W}val") if el is not None else None
+
+
+def style_font(style) -> tuple[str | None, float | None]:
+    rfonts = style.element.find(f"{W}rPr/{W}rFonts")
+    east = rfonts.get(f"{W}eastAsia") if rfonts is not None else None
+    return east, style.font.size.pt if style.font.size else None
+
+
+def open_docx(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    return {name: make_draft(name) for name in sorted(SEEDS)}
+
+
+@pytest.fixture(scope="module")
+def rendered(drafts):
+    """Each seed's draft rendered (with the appendix), as (bytes, python-docx Document)."""
+    out = {}
+    for name, draft in drafts.items():
+        data = render_bytes(draft, appendix=True)
+        out[name] = (data, open_docx(data))
+    return out
+
+
+# ---------------------------------------------------------------- numbering helpers
+
+def test_numbering_is_literal_per_level():
+    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 21, 99)] == ["一", "九", "十", "十一", "二十", "二十一", "九十九"]
+    assert number_for(1, 3) == "三、"
+    assert number_for(2, 12) == "（十二）"
+    assert number_for(3, 2) == "2."
+    assert number_for(4, 5) == "（5）"
+
+
+def test_figure_comment_says_prior_now_and_change():
+    figure = {"id": "F001", "label": "审核规范性文件", "value": 75, "unit": "件", "approx": None, "prior": 71,
+              "prior_approx": None}
+    assert figure_comment(figure, 2023) == "2023年：71件；本年：75件；同比增长5.6%"
+    figure.update(value=60)
+    assert figure_comment(figure, 2023) == "2023年：71件；本年：60件；同比下降15.5%"
+    rate = {"id": "F002", "label": "调解率", "value": 30.5, "unit": "%", "approx": None, "prior": 28, "prior_approx": None}
+    assert figure_comment(rate, 2023) == "2023年：28%；本年：30.5%；比上年提高2.5个百分点"
+
+
+# ---------------------------------------------------------------- page, styles, fonts
+
+def test_page_is_a4_with_the_standard_margins(rendered):
+    _, document = rendered["yingkou"]
+    section = document.sections[0]
+    assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+    assert round(section.top_margin.mm) == 37 and round(section.bottom_margin.mm) == 35
+    assert round(section.left_margin.mm) == 28 and round(section.right_margin.mm) == 26
+    grid = document.element.body.find(f"{W}sectPr/{W}docGrid")
+    assert grid.get(f"{W}type") == "lines" and grid.get(f"{W}linePitch") == "579"
+    settings = document.settings.element
+    assert settings.find(f"{W}mirrorMargins") is not None
+    assert settings.find(f"{W}evenAndOddHeaders") is not None
+
+
+def test_styles_carry_the_standard_faces_sizes_and_outline_levels(rendered):
+    _, document = rendered["yingkou"]
+    styles = document.styles
+    assert style_font(styles["Title"]) == ("方正小标宋简体", 22)
+    assert style_font(styles["Normal"]) == ("仿宋_GB2312", 16)
+    assert style_font(styles["Heading 1"]) == ("黑体", 16)
+    assert style_font(styles["Heading 2"]) == ("楷体_GB2312", 16)
+    assert style_font(styles["Heading 3"]) == ("仿宋_GB2312", 16) and styles["Heading 3"].font.bold
+    assert style_font(styles["Heading 4"]) == ("仿宋_GB2312", 16)
+    for name, level in HEADING_STYLES.items():
+        outline = styles[name].element.find(f"{W}pPr/{W}outlineLvl")
+        assert outline.get(f"{W}val") == str(level - 1)
+    normal = styles["Normal"].element.find(f"{W}pPr")
+    assert normal.find(f"{W}ind").get(f"{W}firstLineChars") == "200"
+    spacing = normal.find(f"{W}spacing")
+    assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("579", "exact")
+    # No theme fonts anywhere in the styles: Word and WPS would substitute another face.
+    assert "Theme=" not in styles.element.xml.replace("w:", "")
+
+
+def test_every_run_names_all_four_faces_from_its_style(rendered):
+    for name, (_, document) in rendered.items():
+        faces = {"Title": "方正小标宋简体", "Heading 1": "黑体", "Heading 2": "楷体_GB2312", "Normal": "仿宋_GB2312"}
+        for paragraph in document.paragraphs:
+            for r in paragraph._p.iter(f"{W}r"):
+                rfonts = r.find(f"{W}rPr/{W}rFonts")
+                assert rfonts is not None, (name, paragraph.text)
+                values = [rfonts.get(f"{W}{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs")]
+                assert all(values), (name, paragraph.text)
+                assert not any(k.endswith("Theme") for k in rfonts.attrib)
+                wanted = faces.get(paragraph.style.name)
+                if wanted and run_text(r):
+                    assert values[2] == wanted, (name, paragraph.style.name, paragraph.text)
+
+
+def test_page_numbers_are_fields_dashed_odd_right_even_left(rendered):
+    _, document = rendered["yingkou"]
+    section = document.sections[0]
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        p = footer.paragraphs[0]
+        assert p._p.find(f"{W}pPr/{W}jc").get(f"{W}val") == side
+        instr = "".join(el.text for el in p._p.iter(f"{W}instrText"))
+        assert instr.strip() == "PAGE"
+        assert p.text.startswith("— ") and p.text.endswith(" —")
+        rfonts = p._p.find(f"{W}r/{W}rPr/{W}rFonts")
+        assert rfonts.get(f"{W}eastAsia") == "宋体" and rfonts.get(f"{W}ascii") == "宋体"
+        assert p._p.find(f"{W}r/{W}rPr/{W}sz").get(f"{W}val") == "28"
+
+
+# ---------------------------------------------------------------- outline and text
+
+def _outline(document):
+    return [(HEADING_STYLES[p.style.name], p.text) for p in document.paragraphs if p.style.name in HEADING_STYLES]
+
+
+def _expected_number(level: int, n: int) -> str:
+    return {1: f"{chinese_number(n)}、", 2: f"（{chinese_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+def test_numbering_regenerated_and_restarting_per_level(rendered):
+    for name, (_, document) in rendered.items():
+        counters = [0, 0, 0, 0, 0]
+        depth = 0
+        numbered = 0
+        for p in document.paragraphs:
+            level = HEADING_STYLES.get(p.style.name)
+            if level is None and p.style.name == "Normal" and depth:
+                # An item without heading: its number starts its first paragraph.
+                level = next((lv for lv in range(2, min(depth + 1, 4) + 1)
+                              if p.text.startswith(_expected_number(lv, counters[lv] + 1))), None)
+            if level is None:
+                continue
+            counters[level] += 1
+            for deeper in range(level + 1, 5):
+                counters[deeper] = 0
+            if p.style.name in HEADING_STYLES:
+                depth = level
+            assert p.text.startswith(_expected_number(level, counters[level])), (name, p.text)
+            numbered += 1
+        assert numbered > 10, name
+
+
+def test_parts_appear_in_order_with_their_text(rendered, drafts):
+    for name, (_, document) in rendered.items():
+        draft = drafts[name]
+        text = "\n".join(p.text for p in document.paragraphs)
+        pos = 0
+        level1 = [t for level, t in _outline(document) if level == 1]
+        for key in PARTS:
+            section = draft["sections"][key]
+            if key == "other" and not (section["paragraphs"] or section["items"]):
+                assert not any("其他" in t for t in level1)
+                continue
+            if section.get("heading"):
+                found = text.find(section["heading"], pos)
+                assert found >= 0, (name, key, section["heading"])
+                pos = found
+            for item in section["items"]:
+                if item.get("heading") and "{F" not in item["heading"]:
+                    found = text.find(item["heading"], pos)
+                    assert found >= 0, (name, key, item["heading"])
+                    pos = found
+        assert any("第一责任人" in t or "主要负责人" in t for t in level1), name  # duties always
+
+
+def test_title_recipient_signature_and_date(rendered, drafts):
+    _, document = rendered["zhumadian"]
+    meta = drafts["zhumadian"]["meta"]
+    paragraphs = document.paragraphs
+    title = [p for p in paragraphs if p.style.name == "Title" and p.text]
+    assert title[0].text == meta["title"]
+    recipient = [p for p in paragraphs if p.style.name == "主送机关"]
+    assert recipient and recipient[0].text == meta["recipient"] + "："
+    signature = [p for p in paragraphs if p.style.name == "发文机关署名"]
+    assert [p.text for p in signature] == [meta["issuer"]]
+    date = [p for p in paragraphs if p.style.name == "成文日期"][0]
+    assert TODO_RE.fullmatch(date.text) and "成文日期" in date.text
+    assert [highlight(r) for r in date._p.iter(f"{W}r") if run_text(r)] == ["yellow"]
+    body_text = [p.text for p in paragraphs if p.style.name == "Normal"]
+    assert "特此报告。" in body_text
+
+
+def _right_chars(p) -> float:
+    return int(p._p.find(f"{W}pPr/{W}ind").get(f"{W}rightChars")) / 100
+
+
+def test_date_starts_two_characters_right_of_the_signature():
+    from drafter.render import text_width
+
+    for date, issuer in (("2024-01-18", "营口市人民政府"), ("2020-02-09", "中共鹤庆县委 鹤庆县人民政府"), ("2021-12-30", "司法局")):
+        model = yingkou_v1()
+        model["meta"].update(date=date, issuer=issuer)
+        document = open_docx(render_bytes(model))
+        signature = [p for p in document.paragraphs if p.style.name == "发文机关署名"]
+        date_p = [p for p in document.paragraphs if p.style.name == "成文日期"][0]
+        assert [p.text for p in signature] == issuer.split()
+        sig_width = max(text_width(p.text) for p in signature)
+        sig_start = 28 - _right_chars(signature[0]) - sig_width
+        date_start = 28 - _right_chars(date_p) - text_width(date_p.text)
+        assert date_start - sig_start == pytest.approx(2)
+        assert min(_right_chars(signature[0]), _right_chars(date_p)) == pytest.approx(2)
+        assert date_p.text == "{}年{}月{}日".format(*(int(x) for x in date.split("-")))
+
+
+def test_unfilled_figures_are_highlighted_with_last_years_value(rendered, drafts):
+    data, document = rendered["yingkou"]
+    draft = drafts["yingkou"]
+    used = {m for p in document.paragraphs for m in []}
+    markers = {}
+    for r in runs_of(document):
+        text = run_text(r)
+        if TODO_RE.fullmatch(text or ""):
+            markers[text] = highlight(r)
+    assert markers and set(markers.values()) == {"yellow"}
+    # A figure the skeleton placed in the text shows its label and last year's value, never the bare number.
+    placed = [f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft["sections"]) + str(draft["preamble"])]
+    assert placed
+    for figure in placed[:20]:
+        unit = figure.get("unit") or ""
+        assert any(figure["label"] in m and f"{draft['draft']['prior_year']}年：" in m and unit in m for m in markers), figure
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "{F" not in text
+    del used, data
+
+
+def test_reference_text_is_marked_and_tinted(rendered, drafts):
+    _, document = rendered["yingkou"]
+    marks = [r for r in runs_of(document) if run_text(r) == REFERENCE_MARK]
+    assert marks and {highlight(r) for r in marks} == {"cyan"}
+    for r in marks:
+        p = r.getparent()
+        others = [x for x in p.iter(f"{W}r") if x is not r and run_text(x) and not TODO_RE.fullmatch(run_text(x))]
+        assert others and all(highlight(x) == "lightGray" for x in others)
+
+
+def test_reference_lists_become_comments_not_body(rendered, drafts):
+    data, document = rendered["yingkou"]
+    draft = drafts["yingkou"]
+
+    def refs(items):
+        for item in items:
+            if item.get("reference"):
+                yield item
+            yield from refs(item["items"])
+
+    with_ref = [item for key in PARTS for item in refs(draft["sections"][key]["items"])]
+    assert with_ref
+    comments = list(document.comments)
+    texts = [c.text for c in comments]
+    body = "\n".join(p.text for p in document.paragraphs)
+    checked = 0
+    for item in with_ref:
+        longest = max((line.strip() for ref in item["reference"] for line in ref.split("\n")), key=len)
+        assert any(longest in t for t in texts), longest
+        shown = " ".join([item.get("heading") or "", item.get("prompt") or "", *item["paragraphs"]])
+        if item.get("status") != "reference" and longest not in shown and len(longest) > 20:
+            assert longest not in body, longest
+            checked += 1
+    assert checked
+    assert all(c.author == "drafter" for c in comments)
+
+
+def test_filled_figures_carry_a_comment_with_the_change(drafts):
+    draft = copy.deepcopy(drafts["yingkou"])
+    placed = [f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft["sections"]) and f.get("prior")]
+    figure = placed[0]
+    figure["value"] = figure["prior"] + 4
+    document = open_docx(render_bytes(draft))
+    expected = figure_comment(figure, draft["draft"]["prior_year"])
+    assert expected.startswith(f"{draft['draft']['prior_year']}年：") and "本年：" in expected and "同比增长" in expected
+    comments = [c for c in document.comments if c.text == expected]
+    assert len(comments) == 1
+    # The comment is anchored on the figure as written in the text.
+    cid = str(comments[0].comment_id)
+    body = document.element.body
+    start = body.find(f".//{W}commentRangeStart[@{W}id='{cid}']")
+    anchored = start.getnext()
+    from drafter.placeholders import format_figure
+
+    assert run_text(anchored) == format_figure(figure["value"], figure["unit"], figure.get("approx"))
+
+
+def test_a_filled_draft_renders_with_no_placeholder_left(drafts):
+    for name in ("yingkou", "tongzhou"):
+        draft = filled(drafts[name])
+        document = open_docx(render_bytes(draft))
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert "【待填" not in text and "{F" not in text and REFERENCE_MARK not in text, name
+        assert not [r for r in runs_of(document) if highlight(r)], name
+        # Every figure is written in and commented.
+        assert len(list(document.comments)) >= len([f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft)])
+
+
+def test_appendix_table_lists_every_figure(rendered, drafts):
+    _, document = rendered["heqing"]
+    draft = drafts["heqing"]
+    table = document.tables[0]
+    header = [c.text for c in table.rows[0].cells]
+    assert header[:2] == ["序号", "数据项"] and header[2] == f"{draft['draft']['prior_year']}年"
+    assert len(table.rows) == len(draft["figures"]) + 1
+    first = draft["figures"][0]
+    row = [c.text for c in table.rows[1].cells]
+    assert row[0] == "1" and row[1] == first["label"] and TODO_RE.fullmatch(row[3])
+    assert "附件" in [p.text for p in document.paragraphs]
+
+
+def test_without_appendix_there_is_no_table(drafts):
+    document = open_docx(render_bytes(drafts["heqing"]))
+    assert not document.tables
+    assert "附件" not in [p.text for p in document.paragraphs]
+
+
+# ---------------------------------------------------------------- v1 models, odd text
+
+def test_a_parsed_report_renders_as_written():
+    model = yingkou_v1()
+    document = open_docx(render_bytes(model))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "一、主要工作情况" in text and "（一）深入学习贯彻习近平法治思想,统筹推进法治政府建设" in text
+    assert "1.不断加强规范性文件管理" in text
+    assert "年度审核规范性文件71件,提出修改意见146条。" in text
+    # Shortcomings had no heading: the standard one; duties empty: a highlighted prompt.
+    outline = _outline(document)
+    assert [t for level, t in outline if level == 1] == [
+        "一、主要工作情况", "二、存在的不足和原因", "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、下步工作安排"]
+    duties = text.split("三、党政主要负责人")[1].split("\n")[1]
+    assert TODO_RE.fullmatch(duties)
+    assert REFERENCE_MARK not in text
+    # No comments for a report: nothing to compare with.
+    assert not list(document.comments)
+
+
+def test_user_text_stays_text(tmp_path):
+    model = yingkou_v1()
+    model["sections"]["plan"]["items"][0]["paragraphs"] = [
+        "甲&乙<丙>“丁”{{ meta }}{% if x %}\x07\x0c第一行\n第二行\t结束"]
+    model["meta"]["title"] = "标题<b>&amp;"
+    document = open_docx(render_bytes(model))
+    texts = [p.text for p in document.paragraphs]
+    assert "标题<b>&amp;" in texts
+    assert "甲&乙<丙>“丁”{{ meta }}{% if x %}第一行" in texts
+    assert "第二行 结束" in texts  # a new line is a new paragraph, never a soft break
+    assert not list(document.element.body.iter(f"{W}br"))
+
+
+def test_other_is_left_out_when_empty_and_kept_with_content():
+    model = yingkou_v1()
+    assert "其他需要报告的情况" not in "\n".join(p.text for p in open_docx(render_bytes(model)).paragraphs)
+    model["sections"]["other"]["paragraphs"] = ["本年度无其他需要报告的情况。"]
+    level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
+    assert level1[-1] == "五、其他需要报告的情况"
+
+
+def test_item_without_heading_starts_its_paragraph_with_the_number():
+    model = yingkou_v1()
+    model["sections"]["shortcomings"]["items"] = [
+        {"heading": None, "paragraphs": ["统筹推进抓手还需丰富。"], "items": []},
+        {"heading": None, "paragraphs": ["基层法治力度还需加强。"], "items": []},
+    ]
+    texts = [p.text for p in open_docx(render_bytes(model)).paragraphs]
+    assert "（一）统筹推进抓手还需丰富。" in texts and "（二）基层法治力度还需加强。" in texts
+
+
+# ---------------------------------------------------------------- files, CLI, templates
+
+def test_render_file_and_force(tmp_path, drafts):
+    src = tmp_path / "d.yaml"
+    save_model(drafts["xinyu"], src)
+    out = render_file(src, tmp_path / "d.docx")
+    assert out.exists() and zipfile.is_zipfile(out)
+    with pytest.raises(DrafterError, match="已存在"):
+        render_file(src, out)
+    render_file(src, out, force=True)
+    with pytest.raises(DrafterError, match=".docx"):
+        render_model(drafts["xinyu"], tmp_path / "d.pdf")
+
+
+def test_cli_render_and_draft(tmp_path, capsys):
+    out = tmp_path / "营口.docx"
+    assert cli.main(["draft", str(seed_path("yingkou")), "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    assert document.paragraphs and any(p.style.name == "Heading 1" for p in document.paragraphs)
+    assert "已生成" in capsys.readouterr().out
+    assert cli.main(["draft", str(seed_path("yingkou")), "-o", str(out)]) == 2
+    assert "已存在" in capsys.readouterr().err
+    assert cli.main(["draft", str(seed_path("yingkou")), "-o", str(tmp_path / "x.docx"), "--template", "没有"]) == 2
+    assert "没有名为“没有”的内置模板" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def _rewrite_template(tmp_path: Path, name: str, change) -> Path:
+    src = resolve_template(None)
+    out = tmp_path / name
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/document.xml":
+                data = change(data.decode("utf-8")).encode("utf-8")
+            zout.writestr(info, data)
+    return out
+
+
+def test_custom_template_with_unknown_variable_is_refused(tmp_path):
+    bad = _rewrite_template(tmp_path, "bad.docx", lambda xml: xml.replace("{{ recipient }}", "{{ recipent }}"))
+    with pytest.raises(DrafterError, match="未知的变量“recipent”"):
+        render_bytes(yingkou_v1(), template=bad)
+
+
+def test_custom_template_with_a_tag_split_across_formats_is_refused(tmp_path):
+    split = ('<w:r><w:t xml:space="preserve">{{ doc_</w:t></w:r>'
+             '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">number }}</w:t></w:r>')
+    bad = _rewrite_template(tmp_path, "split.docx", lambda xml: xml.replace(
+        '<w:r><w:t xml:space="preserve">{{ doc_number }}</w:t></w:r>', split, 1))
+    with pytest.raises(DrafterError, match=r"标签“\{\{ doc_number \}\}”被拆成了格式不同的几段文字"):
+        render_bytes(yingkou_v1(), template=bad)
+    broken = _rewrite_template(tmp_path, "broken.docx", lambda xml: xml.replace("{{ recipient }}", "{{ recipient }", 1))
+    with pytest.raises(DrafterError, match="不完整的标签"):
+        render_bytes(yingkou_v1(), template=broken)
+
+
+def test_custom_template_restyled_keeps_working(tmp_path):
+    # A bureau changed the body face in Word: the runs follow the template's style.
+    src = resolve_template(None)
+    out = tmp_path / "restyled.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/styles.xml":
+                data = data.replace("仿宋_GB2312".encode(), "仿宋".encode())
+            zout.writestr(info, data)
+    document = open_docx(render_bytes(yingkou_v1(), template=out))
+    body = [p for p in document.paragraphs if p.style.name == "Normal" and p.text][0]
+    assert body._p.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋"
+
+
+def test_bundled_template_is_built_by_the_script(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "report.docx"
+    script = Path(__file__).resolve().parent.parent / "tools" / "build_template.py"
+    subprocess.run([sys.executable, str(script), "-o", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == (templates_dir() / "report.docx").read_bytes()
+
+
+# ---------------------------------------------------------------- speed and workers
+
+def _bare_build(model: dict) -> bytes:
+    """The same paragraphs written with plain python-docx: the benchmark's yardstick."""
+    from drafter.render import _sentences
+
+    folder = templates_dir()
+    built = build_context(model, _sentences(str(folder), (folder.stat().st_mtime_ns,)))
+    document = docx.Document()
+    styles = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "h4": "Heading 4", "body": None}
+    document.add_paragraph(built.context["document_title"], "Title")
+    for block in built.context["blocks"]:
+        document.add_paragraph(block["text"], styles[block["kind"]])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_rendering_is_no_slower_than_twice_a_bare_python_docx_build(drafts):
+    draft = drafts["yingkou"]
+    render_bytes(draft), _bare_build(draft)
+
+    def best(fn):
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            fn(draft)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    assert best(render_bytes) <= 2 * best(_bare_build)
+
+
+def test_renders_in_a_worker_process(tmp_path, drafts):
+    import multiprocessing
+
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        outs = list(pool.map(render_model, [drafts["heqing"], drafts["xinyu"]],
+                             [tmp_path / "a.docx", tmp_path / "b.docx"]))
+    assert [Path(o).name for o in outs] == ["a.docx", "b.docx"]
+    assert docx.Document(str(outs[0])).paragraphs
