@@ -1,4 +1,4 @@
-"""End to end: drafter.parse.parse_file on the five seeds, as .txt, GB18030 .txt, .docx and .html.
+"""End to end: drafter.parse.parse_file on the five seeds, as .txt (UTF-8, GB18030, UTF-16), .docx and .html.
 
 The expected parts, item counts and sentences were read off the seeds by hand.
 """
@@ -15,11 +15,12 @@ from conftest import ROOT, SEEDS, seed_path
 from drafter.document import PARTS
 from drafter.parse import parse_file
 from drafter.yamlio import load_model
-from formats import to_docx, to_gb18030, to_html
+from formats import to_docx, to_gb18030, to_html, to_utf16
 
 FORMATS = {
     "txt": None,
     "gb18030": (to_gb18030, ".txt"),
+    "utf16": (to_utf16, ".txt"),
     "docx": (to_docx, ".docx"),
     "html": (to_html, ".html"),
 }
