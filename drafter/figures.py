@@ -49,7 +49,7 @@ for _word in ("批次", "超市", "矛盾纠纷", "县(市)区", "镇(街道)", 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人.
 UNITS = sorted(
     """个百分点 个工作日 个月 个 件次 件 项 人次 人 场次 次 场 期 条 家 名 份 户次 户 张 篇 部 批次 批 所 元 倍 天
-    小时 分钟 起 处 支 本 册 台 辆 套 座 车次 大类 类 宗 笔 轮 种 位 学时 课时 亩 公顷 平方米 平米 公里 千米 吨""".split(),
+    小时 分钟 起 处 支 本 册 台 辆 套 座 车次 大类 类 宗 笔 轮 种 位 学时 课时 亩 公顷 平方米 平米 公里 千米 吨 例 成""".split(),
     key=len,
     reverse=True,
 )
@@ -63,9 +63,9 @@ _ARABIC = rf"[{_DIGITS}]+(?:,[{_DIGITS}]{{3}})*(?:[.．][{_DIGITS}]+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN = rf"[{_CN_DIGITS}]+"
 _FIGURE_RE = re.compile(
-    rf"(?P<before>{'|'.join(APPROX_BEFORE)})?"
+    rf"(?:(?P<before>{'|'.join(APPROX_BEFORE)})[ \u3000]?)?"
     rf"(?:(?P<pct>百分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?P<num>{_ARABIC}|{_CN})(?P<a1>余|多)?(?P<mult>[万亿])?(?P<a2>余|多)?"
+    rf"|(?P<num>{_ARABIC}|{_CN})[ \u3000]?(?P<a1>余|多)?(?P<mult>[万亿])?(?P<a2>余|多)?"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS + list(PERCENT_SIGNS)))})?)"
     rf"(?P<after>以上|左右)?"
 )
@@ -74,12 +74,14 @@ _FIGURE_RE = re.compile(
 _UNIT_WORDS = ("部门", "部署", "部分", "条例", "条件", "期间", "期限", "人民", "人员", "家庭", "家长", "名单", "名称",
                "次日", "份额", "批准", "批复", "所有", "所属", "处理", "处罚", "起诉", "起草", "户籍", "户口", "本级",
                "支持", "支部", "支队", "台账", "座谈", "套餐", "类型", "类别", "种类", "位于", "元旦", "天然", "场所",
-               "场地", "项目", "元素", "倍增")
+               "场地", "项目", "元素", "倍增", "家属", "名义", "人口", "条款", "场景", "本人", "本地", "本部", "台阶",
+               "种植", "位置", "支出", "起点", "笔录", "宗教", "部委", "处置", "处室", "期工", "期项")
 # Fixed phrases whose numbers are names, not counts.
 _IDIOMS = ("三项制度", "四个全面", "四个意识", "四个自信", "两个维护", "两个确立", "三个代表", "四个亲自", "三位一体",
            "四位一体", "五位一体", "三番五次", "千家万户", "两个责任", "三个务必", "两个毫不动摇", "两条线")
 _QUOTES = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
-_NOT_BEFORE = set(f"{_DIGITS}.．-—–~～/*×+_#第届数几若") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_PLACE_ENDS = set("山河渠湖岛江峡")
+_NOT_BEFORE = set(f"{_DIGITS}.．-—–~～/*×+_#第届") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_AFTER = set(f"{_DIGITS}-—–~～/*×_#") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENTENCE_END = re.compile(r"[。！？；!?;][”’」』]*")
 _CLAUSE_STOPS = set("，,；;：:。！？!?")
@@ -201,29 +203,22 @@ def _arabic(text: str) -> int | float:
 
 
 def _masked(text: str) -> list[bool]:
-    """True for characters inside 《》 or quotes (a quote never closed in the paragraph masks nothing)."""
+    """True for characters inside 《》 or quotes, and in fixed phrases (三项制度)."""
     mask = [False] * len(text)
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if stack and ch == _QUOTES[stack[-1][0]]:
-            opener, start = stack.pop()
-            if not stack:
-                for j in range(start, i + 1):
-                    mask[j] = True
+            start = stack.pop()[1]
+            mask[start:i + 1] = [True] * (i + 1 - start)
         elif ch in _QUOTES:
             stack.append((ch, i))
-    if text.count('"') % 2 == 0:
-        inside, start = False, 0
-        for i, ch in enumerate(text):
-            if ch == '"':
-                if inside:
-                    for j in range(start, i + 1):
-                        mask[j] = True
-                inside, start = not inside, i
+    if text.count('"') % 2 == 0:  # straight quotes, when they pair up
+        starts = [i for i, ch in enumerate(text) if ch == '"']
+        for start, stop in zip(starts[::2], starts[1::2]):
+            mask[start:stop + 1] = [True] * (stop + 1 - start)
     for idiom in _IDIOMS:
         for m in re.finditer(idiom, text):
-            for j in range(m.start(), m.end()):
-                mask[j] = True
+            mask[m.start():m.end()] = [True] * (m.end() - m.start())
     return mask
 
 
@@ -241,45 +236,56 @@ def _find_numbers(sentence: str) -> list[dict]:
 def _read_match(m: re.Match, sentence: str, mask: list[bool]) -> dict | None:
     if any(mask[m.start():m.end()]):
         return None
-    before_char = sentence[m.start() - 1] if m.start() else ""
-    after_char = sentence[m.end()] if m.end() < len(sentence) else ""
+    before_text = sentence[:m.start()].rstrip()
+    before_char = before_text[-1:]
+    after_char = sentence[m.end():m.end() + 1]
     if before_char in _NOT_BEFORE or after_char in _NOT_AFTER:
         return None
-    if before_char == "最" and m.group("before") == "近":  # 最近 is "recently"
+    if m.group("before") == "近" and before_char in "最附临接":  # 最近 is "recently"
         return None
     if m.group("pct"):
         raw = m.group("pnum")
         value = chinese_number(raw) if raw[0] in _CN_DIGITS else _arabic(raw)
         if value is None:
             return None
-        unit, approx = "%", m.group("before") or m.group("after")
+        return {"value": value, "unit": "%", "approx": m.group("before") or m.group("after"), "text": m.group(0),
+                "start": m.start(), "end": m.end()}
+    raw, mult, unit = m.group("num"), m.group("mult") or "", m.group("unit") or ""
+    approx = m.group("before") or m.group("a1") or m.group("a2") or m.group("after")
+    if raw[0] in _CN_DIGITS:
+        if raw[-1] in "万亿" and not mult:
+            raw, mult = raw[:-1], raw[-1]
+        if before_char in "数几若":  # 数十家, 几百人: not a count that was written down
+            return None
+        if not raw:  # 万余人
+            if not (approx and mult):
+                return None
+            raw = "一"
+        elif raw in ("百", "千") and m.group("a1"):  # 百余人, 千余件
+            raw = "一" + raw
+        # A lone 一 is "a/one" (一站式, 一窗受理); a lone 百/千 is idiom (千家万户, 百姓).
+        if (raw == "一" and not mult) or raw[0] in "零〇万亿百千":
+            return None
+        # 五台山, 七台河, 五家渠: a place name, not a count.
+        if unit and after_char in _PLACE_ENDS:
+            return None
+        value = chinese_number(raw)
+        if value is None:
+            return None
     else:
-        raw, mult = m.group("num"), m.group("mult") or ""
-        unit = m.group("unit") or ""
-        if raw[0] in _CN_DIGITS:
-            if raw[-1] in "万亿" and len(raw) > 1 and not mult:
-                raw, mult = raw[:-1], raw[-1]
-            # A lone 一 is "a/one" (一站式, 一窗受理); a lone 百/千/万 is idiom (千家万户).
-            if (raw == "一" and not mult) or raw[0] in "零〇万亿百千":
-                return None
-            value = chinese_number(raw)
-            if value is None:
-                return None
-        else:
-            value = _arabic(raw)
-        if unit in PERCENT_SIGNS:
-            unit = "%"
-        if not unit and not mult:
-            return None
-        unit = mult + unit
-        approx = m.group("before") or m.group("a1") or m.group("a2") or m.group("after")
-        word = (m.group("unit") or "") + after_char
-        if m.group("unit") and not m.group("after") and word in _UNIT_WORDS:
-            return None
-        # 24小时接听 / 24小时交办: round-the-clock service, not a duration.
-        if value == 24 and unit == "小时" and not approx and after_char and after_char not in "内以之，,。；;、":
-            return None
-    return {"value": value, "unit": unit or None, "approx": approx, "text": m.group(0),
+        value = _arabic(raw)
+    if unit in PERCENT_SIGNS:
+        unit = "%"
+    if not unit and not mult:
+        return None
+    if unit and not m.group("after") and unit + after_char in _UNIT_WORDS:
+        return None  # 3部门, 2条例: the unit is the start of a word
+    # 24小时接听 / 24小时交办: round-the-clock service, not a duration.
+    if value == 24 and unit == "小时" and not approx and after_char and after_char not in "内以之，,。；;、":
+        return None
+    if unit == "起" and isinstance(value, int) and 1949 <= value <= 2100:  # 2019起: a year
+        return None
+    return {"value": value, "unit": mult + unit or None, "approx": approx, "text": m.group(0),
             "start": m.start(), "end": m.end()}
 
 
@@ -458,6 +464,7 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
     nouns: list[str] = []  # the noun phrase after each number
     for i, num in enumerate(numbers):
         start, end = num["start"], num["end"]
+        base = (num["unit"] or "").lstrip("万亿")  # 万人次 counts 人次
         clause_start = max([j + 1 for j in range(start) if sentence[j] in _CLAUSE_STOPS] or [0])
         prev_end = numbers[i - 1]["end"] if i else -1
         same_clause = i > 0 and prev_end >= clause_start
@@ -495,17 +502,17 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
         if not label:
             verb = _post_verb(post)
             if verb:
-                label = verb + ("人数" if num["unit"] in _PEOPLE_UNITS else "次数" if num["unit"] == "次" else "")
+                label = verb + ("人数" if base in _PEOPLE_UNITS else "次数" if base == "次" else "")
         if not label and out:
             label = out[-1]["label"]
-            if num["unit"] in _PEOPLE_UNITS and out[-1]["unit"] != num["unit"]:
+            if base in _PEOPLE_UNITS and out[-1]["unit"] != num["unit"]:
                 label += "人数"
-        if label and out and label.startswith(_GROWTH):
+        if label and out and label.startswith(_GROWTH) and out[-1]["unit"] not in ("%", "个百分点"):
             label = out[-1]["label"] + label
         elif label and _bare_verb(label):
             if objects.get(num["unit"]):
                 label = objects[num["unit"]] + label  # 受理112件 after 新收行政复议案件148件
-            elif num["unit"] in _PEOPLE_UNITS:
+            elif base in _PEOPLE_UNITS:
                 label += "人数"
         label = _shorten(label) or (num["unit"] or "数量")
         obj = _object_of(label)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from drafter.classify import classify
 from drafter.document import PARTS
 from drafter.figures import chinese_number, extract_figures
 from drafter.frame import split_frame
+from drafter.placeholders import format_figure
 from drafter.outline import build_outline
 from drafter.read import read_document
 from drafter.yamlio import SCHEMA_VERSION_REPORT, validate_data
@@ -158,6 +161,15 @@ def test_figures_point_into_their_text(seed_figures, seed_name):
         assert any(figure["sentence"] in text for text in _texts_at(model, figure["section"], figure["item"]))
         assert figure["label"] and figure["label"].strip() == figure["label"]
     validate_data(model)
+
+
+def test_figures_render_back_as_written(seed_figures, seed_name):
+    """A placeholder filled with the same value reads as the report wrote it (Arabic numerals)."""
+    _, figs = seed_figures[seed_name]
+    arabic = [f for f in figs if not re.search(r"[一二两三四五六七八九十百千]", f["text"])]
+    assert arabic
+    for figure in arabic:
+        assert format_figure(figure["value"], figure["unit"], figure["approx"]) == figure["text"].replace(" ", "")
 
 
 def test_no_years_dates_or_ordinals_in_seeds(seed_figures, seed_name):
