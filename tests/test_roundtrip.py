@@ -1,0 +1,95 @@
+"""Round trip: drafter's own .docx, edited by the clerk, parses back to the same parts, items and figures."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from conftest import SEEDS
+from drafter.document import PARTS
+from drafter.parse import parse_file
+from drafter.placeholders import fill_text
+from drafter.render import render_model
+from test_render import filled, make_draft
+
+_NOISE_RE = re.compile(r"[\s,，。；;：:、.．！!？?“”\"'（）()]")
+
+
+def _norm(text: str) -> str:
+    return _NOISE_RE.sub("", text or "")
+
+
+def _tree(items: list[dict], figures: dict | None = None) -> list:
+    """Each item's words (heading and text together: a heading-less item's first sentence may
+    come back as its heading), figures written in, and its sub-items."""
+    out = []
+    for item in items:
+        words = (item.get("heading") or "") + "".join(item["paragraphs"])
+        if figures is not None:
+            words = fill_text(words, figures, None)
+        out.append((_norm(words), _tree(item["items"], figures)))
+    return out
+
+
+@pytest.fixture(scope="module", params=sorted(SEEDS))
+def round_trip(request, tmp_path_factory):
+    draft = filled(make_draft(request.param))
+    out = tmp_path_factory.mktemp("rt") / f"{request.param}.docx"
+    render_model(draft, out)
+    return request.param, draft, out, parse_file(out)
+
+
+def test_parts_and_items_come_back(round_trip):
+    name, draft, _, parsed = round_trip
+    figures = {f["id"]: f for f in draft["figures"]}
+    for key in PARTS:
+        mine, back = draft["sections"][key], parsed["sections"][key]
+        if mine["items"] or mine["paragraphs"]:
+            assert _norm(back["heading"]) == _norm(mine["heading"]) or not mine["heading"], (name, key)
+        assert _tree(back["items"]) == _tree(mine["items"], figures), (name, key)
+        assert _norm("".join(back["paragraphs"])) == _norm(fill_text("".join(mine["paragraphs"]), figures, None)), (name, key)
+
+
+def test_figure_values_come_back(round_trip):
+    name, draft, _, parsed = round_trip
+    text = str(draft["sections"]) + str(draft["preamble"])
+    used = [f for f in draft["figures"] if f"{{{f['id']}}}" in text]
+    assert used, name
+    mine = sorted(float(f["value"]) for f in used)
+    back = sorted(float(f["value"]) for f in parsed["figures"])
+    assert back == mine, name
+
+
+def test_meta_comes_back(round_trip):
+    name, draft, _, parsed = round_trip
+    for key in ("year", "title", "issuer", "date"):
+        assert parsed["meta"][key] == draft["meta"][key], (name, key)
+    if draft["meta"]["recipient"]:
+        assert parsed["meta"]["recipient"] == draft["meta"]["recipient"], name
+
+
+def test_the_clerks_edits_in_word_are_what_next_year_starts_from(tmp_path):
+    draft = filled(make_draft("xinyu"))
+    out = tmp_path / "xinyu.docx"
+    render_model(draft, out)
+    # The clerk rewrites a sentence of the first item and adds a paragraph after it, in Word.
+    document = docx.Document(str(out))
+    heading = next(p for p in document.paragraphs if p.style.name == "Heading 2")
+    body = heading._p.getnext()
+    paragraph = next(p for p in document.paragraphs if p._p is body)
+    for run in paragraph.runs:
+        run.text = ""
+    paragraph.runs[0].text = "今年全市新建法治文化阵地12个，培训执法人员3500人次。"
+    added = paragraph.insert_paragraph_before("")
+    paragraph._p.addnext(added._p)
+    added.add_run("全面推行行政执法三项制度。")
+    document.save(str(out))
+    parsed = parse_file(out)
+    first = parsed["sections"]["measures"]["items"][0]
+    words = _norm((first.get("heading") or "") + "".join(first["paragraphs"]) + str(first["items"]))
+    assert _norm("今年全市新建法治文化阵地12个") in words
+    assert _norm("全面推行行政执法三项制度") in words
+    values = {(f["value"], f["unit"]) for f in parsed["figures"]}
+    assert (12, "个") in values and (3500, "人次") in values
