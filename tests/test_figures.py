@@ -6,15 +6,13 @@ import re
 
 import pytest
 
-from drafter.classify import classify
 from drafter.document import PARTS
 from drafter.figures import chinese_number, extract_figures
-from drafter.frame import split_frame
+from drafter.parse import parse_file
 from drafter.placeholders import format_figure
-from drafter.outline import build_outline
-from drafter.read import read_document
 from drafter.yamlio import SCHEMA_VERSION_REPORT, validate_data
 from tests.conftest import SEEDS, seed_path
+from tests.formats import to_docx
 
 
 def _model(preamble: list[str], sections: dict) -> dict:
@@ -31,13 +29,10 @@ def _model(preamble: list[str], sections: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def seed_figures() -> dict[str, tuple[dict, list[dict]]]:
-    """name -> (model, figures), parsed once by the parser's read/frame/outline/classify steps."""
+    """name -> (model, figures), each seed parsed once by `drafter parse`'s pipeline."""
     out = {}
     for name in SEEDS:
-        frame = split_frame(read_document(seed_path(name)))
-        preamble, sections = classify(build_outline(frame.body))
-        model = _model(preamble, sections)
-        model["figures"] = extract_figures(model)
+        model = parse_file(seed_path(name))
         out[name] = (model, model["figures"])
     return out
 
@@ -170,6 +165,13 @@ def test_figures_render_back_as_written(seed_figures, seed_name):
     assert arabic
     for figure in arabic:
         assert format_figure(figure["value"], figure["unit"], figure["approx"]) == figure["text"].replace(" ", "")
+
+
+def test_same_figures_from_docx(seed_figures, tmp_path):
+    _, figs = seed_figures["tongzhou"]
+    docx_figs = parse_file(to_docx(seed_path("tongzhou"), tmp_path / "tongzhou.docx"))["figures"]
+    keys = ("label", "value", "unit", "approx", "text", "sentence")
+    assert [tuple(f[k] for k in keys) for f in docx_figs] == [tuple(f[k] for k in keys) for f in figs]
 
 
 def test_no_years_dates_or_ordinals_in_seeds(seed_figures, seed_name):
