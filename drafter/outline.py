@@ -187,7 +187,7 @@ def is_bare_heading(para: Para) -> bool:
     limit = BARE_HEADING_MAX if para.bold else BARE_LINE_MAX
     if len(text) > limit or any(ch in text for ch in SENTENCE_END) or text.endswith(("：", ":")):
         return False
-    if re.fullmatch(r"[\d\s年月日.\-/—]+", text) or not re.search(r"[\u4e00-\u9fff]", text):
+    if re.fullmatch(r"[\d\s年月日.\-/—()（）]+", text) or not re.search(r"[\u4e00-\u9fff]", text):
         return False
     return True
 
@@ -237,6 +237,7 @@ def build_outline(body: list[Para]) -> list[Node]:
         stack.append((style, node))
         return True
 
+    numbered = any(match_marker(p.text.strip()) for p in body)
     for para in body:
         text = para.text.strip()
         if not text:
@@ -245,7 +246,12 @@ def build_outline(body: list[Para]) -> list[Node]:
         for piece in split_inline_shi(text) if stack else [text]:
             marked = match_marker(piece)
             if marked is None and piece is text:
-                style = f"h{para.level}" if para.level is not None else ("bare" if is_bare_heading(para) else None)
+                style = None
+                if para.level is not None:
+                    style = f"h{para.level}"
+                elif (stack or not numbered) and is_bare_heading(para):
+                    # in a numbered report a bare line before the first heading is a subtitle or date
+                    style = "bare"
                 heading, rest = split_heading(text)
                 if style and heading is not None:
                     node = Node(level=0, marker=None, heading=heading, paragraphs=[rest] if rest else [])

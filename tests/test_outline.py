@@ -261,3 +261,17 @@ def test_enumeration_in_the_preamble_stays_there():
     assert nodes[0].heading is None and nodes[0].paragraphs == [opening]
     # one-sentence points are statements, not headings over text
     assert [(c.heading, c.paragraphs) for c in nodes[1].children[0].children] == [(None, ["完善清单。"]), (None, ["规范程序。"])]
+
+
+def test_bare_line_before_the_first_numbered_heading_is_not_one():
+    paras = [
+        Para("——在全县法治政府建设工作会议上的报告"),
+        Para("2023年,我县法治政府建设取得新成效。"),
+        Para("一、主要举措和成效"),
+        Para("(2023年12月)"),
+        Para("全年审核规范性文件12件。"),
+    ]
+    nodes = build_outline(paras)
+    assert nodes[0].heading is None and nodes[0].paragraphs == [p.text for p in paras[:2]]
+    assert nodes[1].heading == "主要举措和成效" and nodes[1].children == []
+    assert nodes[1].paragraphs == ["(2023年12月)", "全年审核规范性文件12件。"]
