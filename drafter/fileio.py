@@ -95,6 +95,15 @@ def _remove_stale_temps(target: Path) -> None:
             pass
 
 
+def _existing_mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Path:
     """Write to a temporary file beside the target, then rename it into place."""
     p = check_output(path, force)
@@ -108,6 +117,8 @@ def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Pa
         raise DrafterError(f"无法写入（{exc.strerror}）", p) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
+            # mkstemp makes the file private (0600); give the output the mode a plain open() would.
+            os.fchmod(fh.fileno(), _existing_mode(p))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

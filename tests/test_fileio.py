@@ -52,3 +52,12 @@ def test_atomic_write_refuses_overwrite_without_force(tmp_path):
     atomic_write(path, "二", force=True)
     assert path.read_text(encoding="utf-8") == "二"
     assert os.listdir(tmp_path) == ["out.yaml"]  # no temporary file left behind
+
+
+def test_atomic_write_gives_ordinary_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = atomic_write(tmp_path / "out.docx", b"x")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
