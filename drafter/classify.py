@@ -168,12 +168,14 @@ def _cut_tail(section: dict, want_short: bool, want_plan: bool) -> tuple[list[st
 
     A paragraph after an item's own text lands in that item (the outline cannot tell a closing
     summary from the item's body), so the closing paragraphs are the last ones of the last item,
-    never its first (its body, which may well mention 存在问题 in passing).
+    never its first (its body, which may well mention 存在问题 in passing). A part without items
+    is searched to its first paragraph (存在的不足 closing with 下一步，我们将…).
     """
     holder = _tail_holder(section)
+    floor = 0 if holder is section else 1
     short_out: list[str] = []
     plan_out: list[str] = []
-    while len(holder["paragraphs"]) > 1:
+    while len(holder["paragraphs"]) > floor:
         kept, short, plan = split_paragraph(holder["paragraphs"][-1], want_short, want_plan)
         if not short and not plan:
             break

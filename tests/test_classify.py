@@ -253,3 +253,15 @@ def test_second_heading_for_a_part_is_its_item():
     assert [i["heading"] for i in sections["shortcomings"]["items"]] == ["原因分析与不足"]
     assert [i["heading"] for i in sections["measures"]["items"]] == ["2023年法治政府建设工作成效"]
     assert sections["duties"]["items"] == []
+
+
+def test_next_steps_closing_a_shortcomings_part_without_plan_part():
+    nodes = [
+        _node("主要举措和成效", children=[Node(2, "（一）", "深化改革", ["下一步,将继续推进审批改革。全年压减事项20项。"])]),
+        _node("存在的不足和原因", ["我县执法力量仍然薄弱。下一步,我们将加强执法队伍建设。"]),
+    ]
+    _, sections = classify(nodes)
+    assert sections["shortcomings"]["paragraphs"] == ["我县执法力量仍然薄弱。"]
+    assert sections["plan"] == {"heading": None, "paragraphs": ["下一步,我们将加强执法队伍建设。"], "items": []}
+    # an item's own text is never cut, even where it opens with 下一步
+    assert sections["measures"]["items"][0]["paragraphs"] == ["下一步,将继续推进审批改革。全年压减事项20项。"]
