@@ -44,7 +44,16 @@ def new_title(prior_title: str | None, region: str | None, prior_year: int, year
     if prior_title and re.search(r"(?<!\d)\d{4}(?=年)", prior_title):
         shift = year - prior_year
         return re.sub(r"(?<!\d)(\d{4})(?=年)", lambda m: str(int(m.group(1)) + shift), prior_title)
+    for zero in "〇零○":
+        # 二〇二三年: a year in Chinese numerals is rewritten the same way.
+        written = _chinese_year(prior_year, zero)
+        if prior_title and written + "年" in prior_title:
+            return prior_title.replace(written + "年", _chinese_year(year, zero) + "年")
     return f"{region or ''}{year}年法治政府建设情况报告"
+
+
+def _chinese_year(year: int, zero: str) -> str:
+    return "".join((zero + "一二三四五六七八九")[int(d)] for d in str(year))
 
 
 def _item_text(item: dict) -> list[str]:
@@ -175,7 +184,7 @@ class _Builder:
                 "id": f"measures.{len(items) + 1}",
                 "status": "todo",
                 "origin": "prior_plan",
-                "prompt": f"请填写本年度落实情况：{_short(heading) if heading else '上年安排的这项工作'}",
+                "prompt": f"请填写本年度落实情况：{_short(heading or (_item_text(item) or ['上年安排的这项工作'])[0])}",
                 "reference": ([heading] if heading else []) + _item_text(item),
             })
         if not plan.get("items") and plan.get("paragraphs"):
@@ -259,10 +268,11 @@ class _Builder:
         items = []
         for item in prior.get("items") or []:
             heading = self.text(item.get("heading"))
+            first = [item["heading"]] if item.get("heading") else _item_text(item)
             items.append({
                 "heading": heading, "paragraphs": [], "items": [], "id": f"plan.{len(items) + 1}",
                 "status": "todo", "origin": "prior_plan",
-                "prompt": f"请填写{self.year + 1}年的工作安排" + (f"（上年安排：{_short(item['heading'])}，可沿用或改写）" if item.get("heading") else ""),
+                "prompt": f"请填写{self.year + 1}年的工作安排" + (f"（上年安排：{_short(first[0])}，可沿用或改写）" if first else ""),
                 "reference": ([item["heading"]] if item.get("heading") else []) + _item_text(item),
             })
         paragraphs = [] if not items else self.section_paragraphs("plan", "plan")

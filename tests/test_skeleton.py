@@ -52,6 +52,15 @@ def test_titles_without_or_with_other_year_forms():
     assert new_title("新余市2021年度法治政府建设情况", "新余市", 2021, 2022) == "新余市2022年度法治政府建设情况"
     assert new_title("驻马店市人民政府 关于驻马店市法治政府建设工作情况的报告", "驻马店市", 2019, 2020) == "驻马店市2020年法治政府建设情况报告"
     assert new_title("关于2023年法治政府建设情况的报告", None, 2023, 2025) == "关于2025年法治政府建设情况的报告"
+    assert new_title("某县二〇二三年法治政府建设情况报告", "某县", 2023, 2024) == "某县二〇二四年法治政府建设情况报告"
+
+
+def test_plan_items_without_headings_prompt_with_their_words():
+    prior = yingkou_v1()
+    prior["sections"]["plan"]["items"] = [{"heading": None, "paragraphs": ["一是深化行政执法体制改革。"], "items": []}]
+    draft = build_draft(prior)
+    assert draft["sections"]["measures"]["items"][0]["prompt"] == "请填写本年度落实情况：一是深化行政执法体制改革"
+    assert draft["sections"]["plan"]["items"][0]["prompt"] == "请填写2025年的工作安排（上年安排：一是深化行政执法体制改革，可沿用或改写）"
 
 
 def test_year_shift_leaves_documents_ranges_and_other_years():
