@@ -69,8 +69,11 @@ def parse_figure_input(text, figure: dict) -> tuple[float | int, str | None]:
             raise ValueError(f"“{approx}”和“{trailing}”不能同时使用")
         approx = trailing
     scale = 1
-    if raw.endswith(("万", "亿")) and not norm_unit.startswith(("万", "亿")):
-        scale, raw = (10**4 if raw[-1] == "万" else 10**8), raw[:-1]
+    if raw.endswith(("万", "亿")):
+        if norm_unit.startswith(raw[-1]):
+            raw = raw[:-1]  # 1.5万 for a figure counted in 万人次: the unit's own 万
+        else:
+            scale, raw = (10**4 if raw[-1] == "万" else 10**8), raw[:-1]
     if raw.endswith("%") and norm_unit != "%":
         raise ValueError(f"单位应为“{unit or '无'}”，不是百分数")
     raw = raw.removesuffix("%") if norm_unit == "%" else raw

@@ -27,6 +27,8 @@ MONEY = {"label": "投入资金", "unit": "万元", "prior": 12.5}
     ("28%", RATE, (28, None)),
     ("93.78", RATE, (93.78, None)),
     ("12.75", MONEY, (12.75, None)),
+    ("12.75万", MONEY, (12.75, None)),
+    ("2亿", COUNT, (200000000, None)),
     (75, COUNT, (75, None)),
 ])
 def test_parse_figure_input_accepts(typed, figure, expected):
