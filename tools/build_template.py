@@ -93,8 +93,9 @@ def styles_xml(fonts: dict) -> str:
               ppr=f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
                   f'<w:ind w:firstLine="{INDENT_2}" w:firstLineChars="200"/><w:jc w:val="both"/>',
               rpr_xml=rpr(fonts["body"], BODY_SZ, spacing=CONDENSE)),
+        # The title's 22 pt would take two grid lines in LibreOffice: it keeps its exact line, off the grid.
         style("paragraph", "Title", "Title", extra='<w:next w:val="Normal"/>',
-              ppr=NO_INDENT + '<w:jc w:val="center"/>', rpr_xml=rpr(fonts["title"], TITLE_SZ, spacing=0)),
+              ppr='<w:snapToGrid w:val="0"/>' + NO_INDENT + '<w:jc w:val="center"/>', rpr_xml=rpr(fonts["title"], TITLE_SZ, spacing=0)),
         style("paragraph", "Heading1", "heading 1", extra='<w:next w:val="Normal"/>',
               ppr=heading.format(0), rpr_xml=rpr(fonts["h1"], BODY_SZ)),
         style("paragraph", "Heading2", "heading 2", extra='<w:next w:val="Normal"/>',
@@ -207,11 +208,12 @@ def table_xml(fonts: dict) -> str:
     header_cells = ["序号", "数据项", "{{ prior_label }}", "{{ current_label }}", "增减"]
     row_cells = ["{{ row.number }}", "{{ row.label }}", "{{ row.prior }}", "{{r row.value }}", "{{ row.change }}"]
     header = "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(cell(t, w, True) for t, w in zip(header_cells, widths)) + "</w:tr>"
+    span = f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/><w:gridSpan w:val="{len(widths)}"/>'
     loop_open = "<w:tr>" + cell("{%tr for row in figure_rows %}", sum(widths)).replace(
-        "<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{len(widths)}"/>', 1) + "</w:tr>"
+        f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>', span, 1) + "</w:tr>"
     row = "<w:tr>" + "".join(cell(t, w) for t, w in zip(row_cells, widths)) + "</w:tr>"
     loop_close = "<w:tr>" + cell("{%tr endfor %}", sum(widths)).replace(
-        "<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{len(widths)}"/>', 1) + "</w:tr>"
+        f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>', span, 1) + "</w:tr>"
     return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
             + header + loop_open + row + loop_close + "</w:tbl>")
