@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -286,7 +287,9 @@ _RANGE_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:年度?)?\s*[—–\-~～至到]\s*\d{4}")
 _CLAUSE_REFERS = re.compile(r"相比|同比|对比|相较|以来|环比")
 _ASSESSED = re.compile(r"^年度.{0,20}?(考核|考评|评估|评议|评选|表彰|测评|评价|验收|督察)")
-_CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n]")
+_CLAUSE_STOPS = "，,。；;！!？?\n"
+_CLAUSE_SPLIT = re.compile(f"[{_CLAUSE_STOPS}]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _year_patterns(year: int) -> re.Pattern:
@@ -294,39 +297,56 @@ def _year_patterns(year: int) -> re.Pattern:
     return re.compile(rf"(?<!\d)(?:{year}|{chinese}|{chinese.replace('〇', '零')})(?=\s*年)")
 
 
-def _inside(text: str, pos: int, opens: str, closes: str) -> bool:
-    before = text[:pos]
-    return before.count(opens) > before.count(closes)
+def _last_of(text: str, chars: str, end: int) -> int:
+    """Index of the last of `chars` before `end`, or -1."""
+    return max(text.rfind(ch, 0, end) for ch in chars)
+
+
+class _Positions:
+    """Where some characters stand in a text, to ask what comes before a place without rescanning."""
+
+    def __init__(self, text: str, chars: str):
+        self.at = [i for i, ch in enumerate(text) if ch in chars]
+
+    def last_before(self, pos: int) -> int:
+        i = bisect_left(self.at, pos)
+        return self.at[i - 1] if i else -1
+
+    def count_before(self, pos: int) -> int:
+        return bisect_left(self.at, pos)
 
 
 def _check_prior_year(blocks: list[Block], year: int | None) -> list[Problem]:
     if not year:
         return []
-    prior = year - 1
-    pattern = _year_patterns(prior)
+    pattern = _year_patterns(year - 1)
     problems = []
     for block in blocks:
         if block.section == "closing":
             continue
         text = TODO_RE.sub(lambda m: "□" * len(m.group(0)), block.text)  # markers quote last year on purpose
-        for m in pattern.finditer(text):
+        matches = list(pattern.finditer(text))
+        if not matches:
+            continue
+        clauses, sentences = _Positions(text, _CLAUSE_STOPS), _Positions(text, "。！？!?\n")
+        quotes = {ch: _Positions(text, ch) for ch in "《》“”〈〉"}
+        for m in matches:
             start, end = m.start(), m.end()
-            clause_start = max((i + 1 for i, ch in enumerate(text[:start]) if _CLAUSE_SPLIT.match(ch)), default=0)
-            clause_end_m = _CLAUSE_SPLIT.search(text, end)
-            clause_end = clause_end_m.start() if clause_end_m else len(text)
-            before, after = text[clause_start:start], text[end:]
-            clause = text[clause_start:clause_end]
-            if (_REFER_BEFORE.search(before) or _REFER_AFTER.match(after) or _RANGE_BEFORE.search(before)
-                    or _RANGE_AFTER.match(after) or _CLAUSE_REFERS.search(clause) or _ASSESSED.match(after)
-                    or _inside(text, start, "《", "》") or _inside(text, start, "“", "”")
-                    or _inside(text, start, "〈", "〉")):
+            clause_start = clauses.last_before(start) + 1
+            clause_end_m = _CLAUSE_SPLIT.search(text, end, end + 80)
+            before = text[max(clause_start, start - 12):start]
+            after = text[end:end + 40]
+            clause = text[max(clause_start, start - 80):clause_end_m.start() if clause_end_m else end + 80]
+            quoted = any(quotes[o].count_before(start) > quotes[c].count_before(start) for o, c in ("《》", "“”", "〈〉"))
+            if (quoted or _REFER_BEFORE.search(before) or _REFER_AFTER.match(after) or _RANGE_BEFORE.search(before)
+                    or _RANGE_AFTER.match(after) or _CLAUSE_REFERS.search(clause) or _ASSESSED.match(after)):
                 continue
-            sentence_start = max((i + 1 for i, ch in enumerate(text[:start]) if ch in "。！？!?\n"), default=0)
-            leads = not text[sentence_start:start].strip(" 　,，")
+            sentence_start = sentences.last_before(start) + 1
+            leads = not text[max(sentence_start, start - 4):start].strip(" 　,，") and start - sentence_start <= 4
             severity = ERROR if leads else WARNING
             how = "写在句首，像是把上年的情况当作本年度来写" if leads else "请确认这里说的是上年的情况，而不是本年度"
             problems.append(Problem("prior_year", severity, block.place,
-                                    f"出现上一年度“{m.group(0)}年”（本报告为{year}年度）：{how}：“{_excerpt(text[sentence_start:], 30)}”"))
+                                    f"出现上一年度“{m.group(0)}年”（本报告为{year}年度）：{how}：“{_excerpt(text[sentence_start:sentence_start + 40], 30)}”"))
     return problems
 
 
@@ -408,27 +428,29 @@ class Mention:
 
 
 def _mentions(blocks: list[Block]) -> list[Mention]:
+    """Every number with a unit, with the clause before it (its label) and its sentence."""
     out = []
     for b, block in enumerate(blocks):
-        text = block.text.translate(_FULLWIDTH)
-        text = TODO_RE.sub(lambda m: "□" * len(m.group(0)), text)
-        sentence, last = 0, 0
+        text = TODO_RE.sub(lambda m: "□" * len(m.group(0)), block.text.translate(_FULLWIDTH))
+        sentence, label_start, scanned = 0, 0, 0
         for m in _MENTION_RE.finditer(text):
             if m.group("unit") is None:
                 continue
-            sentence += sum(1 for ch in text[last:m.start()] if ch in "。！？!?")
-            last = m.start()
             num_start = m.start("num")
-            label_start = max((i + 1 for i, ch in enumerate(text[:num_start]) if ch in _LABEL_STOP), default=0)
-            label = text[label_start:m.start("pre") if m.group("pre") else num_start]
+            for i in range(scanned, num_start):  # one pass over the text, however long
+                if text[i] in _LABEL_STOP:
+                    label_start = i + 1
+                if text[i] in "。！？!?":
+                    sentence += 1
+            scanned = num_start
+            label = text[min(label_start, m.start()):m.start("pre") if m.group("pre") else num_start]
             if label.endswith("第"):
-                continue
-            value = float(m.group("num").replace(",", ""))
-            value *= {"万": 1e4, "亿": 1e8}.get(m.group("mult") or "", 1)
-            unit = "%" if m.group("unit") in ("%",) else m.group("unit")
+                continue  # 第5位 is a rank
+            value = float(m.group("num").replace(",", "")) * {"万": 1e4, "亿": 1e8}.get(m.group("mult") or "", 1)
+            approx = bool(m.group("pre") or m.group("post") or m.group("tail") or m.group("mult"))
             fid = next((f for s, e, f in block.spans if s <= num_start < e), None)
-            out.append(Mention(value, unit, bool(m.group("pre") or m.group("post") or m.group("tail") or m.group("mult")),
-                               m.group(0), label, m.start(), m.end(), b, sentence, fid))
+            out.append(Mention(value, m.group("unit"), approx, m.group(0), label, m.start(), m.end(), b, sentence, fid))
+            label_start = m.end()  # 受理112件审结87件: the next label starts after this number
     return out
 
 
@@ -441,11 +463,21 @@ def _where(blocks: list[Block], *mentions: Mention) -> str:
     return "；".join(places)
 
 
-def _near(mentions: list[Mention], target: Mention) -> list[Mention]:
+NEAREST = 10  # counts looked at around a rate or a 审结 count: a sentence seldom quotes more
+
+
+def _by_sentence(mentions: list[Mention]) -> dict[tuple[int, int], list[Mention]]:
+    sentences: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        sentences[(m.block, m.sentence)].append(m)
+    return sentences
+
+
+def _near(sentences, target: Mention) -> list[Mention]:
     """Mentions before `target` in its sentence (nearest first), then those of the sentence before."""
-    same = [m for m in mentions if m.block == target.block and m.sentence == target.sentence and m.start < target.start]
-    previous = [m for m in mentions if m.block == target.block and m.sentence == target.sentence - 1]
-    return list(reversed(same)) + list(reversed(previous))
+    same = [m for m in sentences.get((target.block, target.sentence), []) if m.start < target.start]
+    previous = sentences.get((target.block, target.sentence - 1), [])
+    return (list(reversed(same)) + list(reversed(previous)))[:NEAREST]
 
 
 def _same_subject(a: str, b: str) -> bool:
@@ -458,48 +490,46 @@ def _units_match(a: Mention, b: Mention) -> bool:
 
 def _check_numbers(blocks: list[Block]) -> list[Problem]:
     mentions = _mentions(blocks)
+    sentences = _by_sentence(mentions)
     problems = []
     for m in mentions:
         if m.delta or m.unit == "个百分点":
             continue
         if m.unit == "%":
-            problems.extend(_check_percent(blocks, mentions, m))
+            problems.extend(_check_percent(blocks, sentences, m))
             continue
         if m.kind() == "close":
-            problems.extend(_check_closed(blocks, mentions, m))
+            problems.extend(_check_closed(blocks, sentences, m))
     problems.extend(_check_conflicts(blocks, mentions))
     return problems
 
 
-def _check_closed(blocks, mentions, closed: Mention) -> list[Problem]:
-    sentence_text = _sentence_of(blocks, closed)
-    if _BACKLOG.search(sentence_text):
-        return []
+def _check_closed(blocks, sentences, closed: Mention) -> list[Problem]:
     close_subject = closed.subject(CLOSE + ACCEPT)
-    for other in _near(mentions, closed):
-        if other.delta or not _units_match(other, closed):
+    for other in _near(sentences, closed):
+        if other.delta or not _units_match(other, closed) or other.kind() != "accept":
             continue
-        if other.kind() != "accept":
-            continue
-        word = other.role(ACCEPT)
         if not _same_subject(close_subject, other.subject(CLOSE + ACCEPT)):
             continue
-        if closed.value > other.value and not other.approx:
-            return [Problem("closed_exceeds_accepted", ERROR, _where(blocks, other, closed),
-                            f"{closed.role(CLOSE)}数（{closed.text}）多于{word}数（{other.text}）："
-                            f"“{_excerpt(sentence_text, 40)}”")]
-        return []
+        if closed.value <= other.value or other.approx:
+            return []
+        sentence_text = _sentence_of(blocks, closed)
+        if _BACKLOG.search(sentence_text):
+            return []  # cases carried over from last year may be closed this year
+        return [Problem("closed_exceeds_accepted", ERROR, _where(blocks, other, closed),
+                        f"{closed.role(CLOSE)}数（{closed.text}）多于{other.role(ACCEPT)}数（{other.text}）："
+                        f"“{_excerpt(sentence_text, 40)}”")]
     return []
 
 
 def _sentence_of(blocks, m: Mention) -> str:
     text = blocks[m.block].text
-    start = max((i + 1 for i, ch in enumerate(text[:m.start]) if ch in "。！？!?"), default=0)
-    end = min((i for i, ch in enumerate(text) if i >= m.end and ch in "。！？!?"), default=len(text))
-    return text[start:end + 1]
+    start = _last_of(text, "。！？!?", m.start) + 1
+    end = _SENTENCE_END.search(text, m.end)
+    return text[start:end.end() if end else len(text)]
 
 
-def _check_percent(blocks, mentions, rate: Mention) -> list[Problem]:
+def _check_percent(blocks, sentences, rate: Mention) -> list[Problem]:
     problems = []
     if rate.value > 100 and _SHARE.search(rate.label) and not _NOT_SHARE.search(rate.label):
         problems.append(Problem("percent_over_100", ERROR, _where(blocks, rate),
@@ -510,7 +540,7 @@ def _check_percent(blocks, mentions, rate: Mention) -> list[Problem]:
         return problems
     name, (_names, numerator_words, denominator_words) = name_m.group(1), rule
     pairs = []
-    for scope in _rate_scopes(mentions, rate):
+    for scope in _rate_scopes(sentences, rate):
         pairs = [(n, d) for n in scope if n.role(numerator_words)
                  for d in scope if d is not n and d.role(denominator_words) and not d.role(numerator_words)
                  and _units_match(n, d) and not n.approx and not d.approx and d.value]
@@ -529,12 +559,13 @@ def _check_percent(blocks, mentions, rate: Mention) -> list[Problem]:
     return problems
 
 
-def _rate_scopes(mentions: list[Mention], rate: Mention):
+def _rate_scopes(sentences, rate: Mention):
     """The counts a rate may be computed from: its own sentence, or the one before when its own has none."""
     for sentence in (rate.sentence, rate.sentence - 1):
-        counts = [m for m in mentions if m.block == rate.block and m.sentence == sentence
-                  and not m.delta and m.unit not in ("%", "个百分点")]
-        yield counts
+        counts = [m for m in sentences.get((rate.block, sentence), [])
+                  if not m.delta and m.unit not in ("%", "个百分点")]
+        counts.sort(key=lambda m: abs(m.start - rate.start))
+        yield counts[:NEAREST]
         if counts:
             return
 
@@ -643,17 +674,12 @@ def _check_copied(blocks: list[Block], prior: dict) -> list[Problem]:
     return problems
 
 
-def _token_hits(text: str, tokens: list[str], word: str) -> bool:
+def _token_hits(text: str, bounds: set[int], word: str) -> bool:
     """`word` occurs without cutting a jieba token in two (立法 is not in 建立|法治)."""
-    bounds, pos = {0}, 0
-    for t in tokens:
-        pos += len(t)
-        bounds.add(pos)
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
-        inner = any(start < b < end for b in bounds)
-        if not inner or (start in bounds and end in bounds):
+        if (start in bounds and end in bounds) or not any(b in bounds for b in range(start + 1, end)):
             return True
         start = text.find(word, start + 1)
     return False
@@ -663,17 +689,18 @@ def _check_coverage(blocks: list[Block]) -> list[Problem]:
     text = "\n".join(TODO_RE.sub("", b.text) for b in blocks if b.section == "measures")
     if not text.strip():
         return []
-    tokens = _tokenize(text)
+    bounds, pos = {0}, 0
+    for token in _tokenize(text):
+        pos += len(token)
+        bounds.add(pos)
     problems = []
     for _slug, name, words in AREAS:
-        if not any(_token_hits(text, tokens, w) for w in words):
+        if not any(_token_hits(text, bounds, w) for w in words):
             problems.append(Problem("uncovered_area", WARNING, SECTION_NAMES["measures"],
                                     f"没有一项举措涉及纲要的“{name}”方面（如{'、'.join(words[:3])}），请确认是否遗漏"))
     return problems
 
 
-# ---------------------------------------------------------------------------------------------
-# The model
 # ---------------------------------------------------------------------------------------------
 
 def _text_checks(blocks: list[Block], year: int | None, prior: dict | None, draft: bool) -> list[Problem]:
