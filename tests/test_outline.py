@@ -201,6 +201,7 @@ def test_numbers_out_of_sequence_and_dates_stay_text():
         Para("(3)这一段以括号数字开头,却不接续任何编号。"),
         Para("2023年,我市继续推进各项工作。"),
         Para("1.12亿元资金全部到位。"),
+        Para("主要做法有:1.建立台账;2.定期通报;3.跟踪问效。"),
     ]
     (node,) = outline(paras)
     assert node.children == []
