@@ -348,10 +348,16 @@ def _outline_level(ppr) -> int | None:
 
 
 def _docx_level(paragraph) -> int | None:
+    from docx.exceptions import PythonDocxError
+
     level = _outline_level(paragraph._p.pPr)
     if level:
         return level
-    for style in _style_chain(paragraph.style):
+    try:
+        styles = list(_style_chain(paragraph.style))
+    except (PythonDocxError, ValueError):
+        return None  # a broken style reference: the outline step still sees the numbering
+    for style in styles:
         m = re.fullmatch(r"(?:heading|标题)\s*([1-9])", (style.name or "").strip(), re.I)
         if m:
             return int(m.group(1))
@@ -362,14 +368,16 @@ def _docx_level(paragraph) -> int | None:
 
 
 def _run_bold(run, paragraph) -> bool:
-    if run.font.bold is not None:
-        return bool(run.font.bold)
-    for style in _style_chain(run.style):
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-    for style in _style_chain(paragraph.style):
-        if style.font.bold is not None:
-            return bool(style.font.bold)
+    from docx.exceptions import PythonDocxError
+
+    try:
+        if run.font.bold is not None:
+            return bool(run.font.bold)
+        for style in [*_style_chain(run.style), *_style_chain(paragraph.style)]:
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+    except (PythonDocxError, ValueError):
+        pass  # an odd w:b value: bold is only a hint, so read it as plain
     return False
 
 
@@ -418,4 +426,9 @@ def _docx_paras(data: bytes, path: Path) -> list[Para]:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # any failure to open the package means a damaged file, not a bug to show
         raise DrafterError(BAD_DOCX, path) from exc
-    return _docx_blocks(document.element.body, document)
+    from docx.exceptions import PythonDocxError
+
+    try:
+        return _docx_blocks(document.element.body, document)
+    except PythonDocxError as exc:  # python-docx checks attribute values only when they are read
+        raise DrafterError(BAD_DOCX.replace("文件可能已损坏或不完整", "正文的格式数据有误"), path) from exc
