@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafter.answers import (
     add_item, apply_answers, change_text, check_placeholders, figure_prompt, iter_items, mark_done,
-    parse_figure_input, set_figure, settle, text_to_paragraphs, used_figures,
+    parse_figure_input, set_date, set_figure, settle, text_to_paragraphs, used_figures, valid_date,
 )
 from drafter.document import PARTS
 from drafter.errors import DrafterError
@@ -230,8 +230,29 @@ class Wizard:
         if len(shown) > 4:
             print(f"（另有 {len(shown) - 4} 段）")
 
+    def ask_meta(self) -> None:
+        """The date and document number, asked once the body is through (Enter leaves them open)."""
+        meta = self.draft["meta"]
+        if meta.get("date") is None:
+            def check(text: str):
+                try:
+                    return True if not text.strip() else bool(valid_date(text))
+                except ValueError as exc:
+                    return str(exc)
+
+            text = self.q.text("成文日期（如 2025-01-20；回车暂不填）：", validate=check, qmark="?").unsafe_ask().strip()
+            if text:
+                set_date(self.draft, valid_date(text))
+                self.save()
+        if meta.get("doc_number") is None:
+            text = self.q.text("发文字号（如 营政发〔2025〕3号；没有或暂不填请回车）：", qmark="?").unsafe_ask().strip()
+            if text:
+                meta["doc_number"] = text
+                self.save()
+
     def run(self) -> int:
         if self.ask_figures() and self.ask_texts():
+            self.ask_meta()
             print(f"\n已填数字 {self.filled()}/{len(self.figures)}。")
         left_figures = len(self.figures) - self.filled()
         left_texts = sum(1 for u in self.units() if u[1].get("status") in ("todo", "reference"))

@@ -130,3 +130,29 @@ def test_no_terminal_says_so(draft_path):
     assert result.returncode == 2
     assert "没有可交互的终端" in result.stderr and "--answers" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_date_and_document_number_at_the_end(draft_path):
+    draft = load_model(draft_path)
+    for n, figure in enumerate(draft["figures"], 1):
+        figure["value"] = n
+    draft["draft"]["preamble_status"] = "done"
+    for section in draft["sections"].values():
+        section.pop("status", None)
+        section["items"] = [{"heading": "本年工作", "paragraphs": ["已完成。"], "items": [], "id": "x.1", "status": "done"}]
+    save_model(draft, draft_path, force=True)
+
+    child = spawn(draft_path)
+    wait_prompt(child, "成文日期（如 2025-01-20")
+    child.send("2025-02-30\r")
+    child.expect_exact("不存在")
+    child.send("\x15" + "2025-01-20\r")
+    wait_prompt(child, "发文字号")
+    child.send("营政发〔2025〕3号\r")
+    child.expect_exact("全部完成")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    draft = load_model(draft_path)
+    assert draft["meta"]["date"] == "2025-01-20" and draft["meta"]["doc_number"] == "营政发〔2025〕3号"
+    assert draft["closing"][-1] == "2025年1月20日"
