@@ -429,3 +429,213 @@ def test_docs_table_lists_every_case():
     table = (ROOT / "docs" / "bad-inputs.md").read_text(encoding="utf-8")
     for case in set(REPORT_CASES) | set(MODEL_CASES):
         assert f"`{case}`" in table, case
+
+
+# ---------------------------------------------------------------- answers files (fill --answers, draft --answers)
+
+ANSWER_CASES = {
+    "missing": (lambda p: p, "文件不存在"),
+    "empty": (lambda p: _write(p, b""), "空的"),
+    "yaml-list": (lambda p: _write(p, "- 25\n- 100\n"), "顶层应是映射"),
+    "yaml-alias-bomb": (lambda p: _write(p, ALIAS_BOMB), "别名"),
+    "yaml-syntax": (lambda p: _write(p, "figures: {F001: 25\n"), "YAML 格式错误"),
+    "answer-unknown-key": (lambda p: _write(p, "figuers:\n  F001: 25\n"), "未知的键“figuers”"),
+    "answer-unknown-figure": (lambda p: _write(p, "figures:\n  F999: 25\n"), "F999"),
+    "answer-not-a-number": (lambda p: _write(p, "figures:\n  F001: 很多\n"), "F001"),
+}
+
+
+@pytest.fixture
+def draft_file(tmp_path) -> Path:
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    return save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+
+
+@pytest.mark.parametrize("case", sorted(ANSWER_CASES))
+def test_bad_answers_file_leaves_the_draft_alone(tmp_path, capsys, draft_file, case):
+    if not ready("fill"):
+        pytest.skip("drafter fill has not landed yet")
+    make, expected = ANSWER_CASES[case]
+    answers = make(tmp_path / "答案.yaml")
+    before = draft_file.read_bytes()
+    assert main(["fill", str(draft_file), "--answers", str(answers)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("drafter：错误：") and "答案.yaml" in err and expected in err, err
+    assert draft_file.read_bytes() == before
+
+
+def test_bad_answers_file_in_the_one_step_command(tmp_path, capsys):
+    if not ready("draft"):
+        pytest.skip("drafter draft has not landed yet")
+    answers = _write(tmp_path / "答案.yaml", "figuers:\n  F001: 25\n")
+    out = tmp_path / "报告.docx"
+    assert main(["draft", str(seed_path("yingkou")), "-o", str(out), "--answers", str(answers)]) == 2
+    err = capsys.readouterr().err
+    assert "答案.yaml" in err and "figuers" in err and not out.exists()
+
+
+# ---------------------------------------------------------------- batch: a bad input fails alone
+
+def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
+    if not ready("batch"):
+        pytest.skip("drafter batch has not landed yet")
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    save_model(build_draft(valid_v1()), folder / "good.yaml")
+    bad = {case: MODEL_CASES[case][1](folder / f"{case}.yaml")
+           for case in ("empty", "binary-junk", "yaml-alias-bomb", "wrong-type", "newer-schema", "yaml-huge-int")}
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    code = main(["batch", str(folder), "-o", str(out), "-j", "1", "--report", str(report)])
+    assert code == 1
+    import json
+
+    rows = {Path(r["input"]).stem: r for r in json.loads(report.read_text(encoding="utf-8"))}
+    assert rows["good"]["status"] == "ok" and Path(rows["good"]["output"]).is_file()
+    for case in bad:
+        assert rows[case]["status"] == "failed" and MODEL_CASES[case][2] in rows[case]["reason"], rows[case]
+    assert [p.suffix for p in out.iterdir()] == [".docx"]
+
+
+@pytest.mark.parametrize("region", ["../../逃逸", "/etc/passwd", "..", "C:\\Windows\\营口", "CON", "营口\x00市/..",
+                                    "a" * 300, "./.hidden", "~"])
+def test_batch_name_from_region_stays_in_the_output_folder(tmp_path, region):
+    if not ready("batch"):
+        pytest.skip("drafter batch has not landed yet")
+    from drafter.batch import run_batch
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    model = build_draft(valid_v1())
+    model["meta"]["region"] = region.replace("\x00", "")
+    save_model(model, tmp_path / "d.yaml")
+    out = tmp_path / "deep" / "out"
+    result = run_batch([tmp_path / "d.yaml"], out, jobs=1, progress=False)
+    assert result.failed == 0
+    produced = Path(result.rows[0].output).resolve()
+    assert produced.parent == out.resolve() and produced.is_file() and not produced.name.startswith(".")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.yaml", "deep"]
+
+
+# ---------------------------------------------------------------- templates: a Jinja sandbox
+
+def template_with(tmp_path: Path, expression: str, name: str = "恶意模板.docx") -> Path:
+    """The built-in template with an expression added to the closing sentence's paragraph."""
+    from drafter.resources import templates_dir
+
+    with zipfile.ZipFile(templates_dir() / "report.docx") as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    escaped = expression.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert "{{ closing_sentence }}" in xml
+    parts["word/document.xml"] = xml.replace("{{ closing_sentence }}", "{{ closing_sentence }}" + escaped, 1).encode()
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, data in parts.items():
+            zf.writestr(n, data)
+    return path
+
+
+HOSTILE = {
+    "class-mro": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "globals-os": "{{ cycler.__init__.__globals__.os.environ }}",
+    "lipsum-popen": "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "self-globals": "{{ self.__init__.__globals__ }}",
+    "format-globals": "{{ '{0.__globals__}'.format(cycler.__init__) }}",
+    "attr-filter": "{{ ()|attr('__class__') }}",
+    "environment": "{{ environ['HOME'] }}",
+    "include-file": "{% include '/etc/passwd' %}",
+    "import-module": "{% import 'os' as os %}",
+    "huge-range": "{{ range(10**9)|list|length }}",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_template_is_refused(tmp_path, capsys, case):
+    if not ready("render"):
+        pytest.skip("drafter render has not landed yet")
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    template = template_with(tmp_path, HOSTILE[case])
+    out = tmp_path / "报告.docx"
+    code = main(["render", str(draft), "-o", str(out), "--template", str(template)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.startswith("drafter：错误：") and "恶意模板.docx" in err
+    assert "root:" not in err and os.environ.get("HOME", "~~") not in err.split("恶意模板.docx", 1)[1]
+    assert not out.exists()
+
+
+def test_template_memory_bomb_is_refused(tmp_path):
+    """'x' * 10**9 in a template must not eat the clerk's memory: the process runs under a 1.5 GB cap."""
+    if not ready("render"):
+        pytest.skip("drafter render has not landed yet")
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    template = template_with(tmp_path, "{{ 'x' * 10**9 }}{{ [0] * 10**9 }}")
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))\n"
+        "from drafter.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, "render", str(draft), "-o", str(tmp_path / "报告.docx"),
+                             "--template", str(template)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "恶意模板.docx" in result.stderr and not (tmp_path / "报告.docx").exists()
+
+
+def test_hostile_sentence_template_beside_a_custom_template(tmp_path, capsys):
+    if not ready("render"):
+        pytest.skip("drafter render has not landed yet")
+    from drafter.resources import templates_dir
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    folder = tmp_path / "模板"
+    folder.mkdir()
+    (folder / "局模板.docx").write_bytes((templates_dir() / "report.docx").read_bytes())
+    standard = (templates_dir() / "standard.j2").read_text(encoding="utf-8")
+    (folder / "standard.j2").write_text("{% set x = ''.__class__.__mro__ %}{% include '../../../etc/passwd' %}\n"
+                                        + standard, encoding="utf-8")
+    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    code = main(["render", str(draft), "-o", str(tmp_path / "报告.docx"), "--template", str(folder / "局模板.docx")])
+    err = capsys.readouterr().err
+    assert code == 2 and "standard.j2" in err and "root:" not in err, err
+    assert not (tmp_path / "报告.docx").exists()
+
+
+# ---------------------------------------------------------------- user text cannot break the .docx XML
+
+NASTY = "A&B <w:p>粗体</w:p> ]]> \"引号\" 'x' {{ 1+1 }} {%p if %} \x07\x0b\x1b\x7f尾"
+
+
+def test_markup_and_control_characters_come_out_as_text(tmp_path):
+    if not ready("render"):
+        pytest.skip("drafter render has not landed yet")
+    import docx
+
+    from drafter.render import render_model
+
+    model = valid_v1()
+    model["preamble"] = [NASTY]
+    model["sections"]["plan"]["items"][0]["heading"] = "<规范> & 执法"
+    model["meta"]["region"] = "营口&<市>"
+    out = render_model(model, tmp_path / "报告.docx")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "A&B <w:p>粗体</w:p> ]]> \"引号\" 'x' {{ 1+1 }} {%p if %} " in text  # as typed, not run or parsed
+    assert "<规范> & 执法" in text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+    with zipfile.ZipFile(out) as zf:
+        from lxml import etree
+
+        etree.fromstring(zf.read("word/document.xml"))  # well-formed XML
