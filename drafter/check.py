@@ -1064,6 +1064,8 @@ def check_path(target: str | Path, prior_path: str | Path | None = None) -> list
     from drafter.yamlio import load_model
 
     target = Path(target)
+    if prior_path and Path(prior_path).suffix.lower() not in (".yaml", ".yml"):
+        raise DrafterError("--prior 应为上一年度报告的 YAML（由 drafter parse 生成）", prior_path)
     prior = load_model(prior_path) if prior_path else None
     suffix = target.suffix.lower()
     if suffix == ".docx":

@@ -357,3 +357,34 @@ def test_docx_reference_text_is_not_reported_as_copied(rendered, prior):
               if "上年参考" in text}
     assert marked and marked <= {p.place for p in of_kind(problems, "reference_unconfirmed")}
     assert not marked & {p.place for p in of_kind(problems, "copied_paragraph")}
+
+
+@pytest.mark.parametrize("text, severity", [
+    ("二〇二三年，全市共办理行政复议案件112件。", "error"),
+    ("截至2023年底，全市共有执法人员3000名。", "warning"),
+])
+def test_last_year_in_chinese_numerals_or_inside_a_statement(filled, text, severity):
+    write(filled, "measures", 1, text)
+    found = of_kind(check_model(filled), "prior_year")
+    assert [p.severity for p in found] == [severity]
+
+
+def test_docx_whose_duties_part_was_deleted(rendered, tmp_path):
+    doc = Document(rendered)
+    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and "第一责任人" in p.text)
+    end = next(i for i in range(start + 1, len(paragraphs)) if paragraphs[i].style.name == "Heading 1")
+    assert of_kind(check_docx(rendered), "missing_part") == []
+    for paragraph in paragraphs[start:end]:
+        paragraph._p.getparent().remove(paragraph._p)
+    path = tmp_path / "no-duties.docx"
+    doc.save(path)
+    missing = of_kind(check_docx(path), "missing_part")
+    assert [p.message for p in missing] == ["没有找到“主要负责人履职情况”部分的标题，请确认报告包含这部分内容"]
+
+
+def test_cli_prior_must_be_yaml(tmp_path, skeleton, rendered, capsys):
+    draft = tmp_path / "draft.yaml"
+    save_model(skeleton, draft)
+    assert main(["check", str(draft), "--prior", str(rendered)]) == 2
+    assert "--prior" in capsys.readouterr().err
