@@ -24,7 +24,7 @@ _GROWTH_WORDS = ("增长", "增幅", "增加", "提高", "提升", "上升", "�
 _NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
 MAX_VALUE = 10**15
 
-ITEM_ACTIONS = {"keep": "保留", "drop": "删除"}
+ITEM_ACTIONS = ("keep", "drop")
 _META_KEYS = ("date", "doc_number", "title", "issuer", "recipient")
 
 
@@ -121,11 +121,11 @@ def figure_prompt(figure: dict, prior_year: int | None) -> str:
 # --- walking a draft -------------------------------------------------------------------------
 
 
-def iter_items(items: list[dict], parent: list[dict] | None = None):
+def iter_items(items: list[dict]):
     """(item, the list holding it), depth first."""
     for item in list(items):
         yield item, items
-        yield from iter_items(item["items"], item["items"])
+        yield from iter_items(item["items"])
 
 
 def find_item(draft: dict, item_id: str) -> tuple[dict, list[dict]] | None:
