@@ -778,8 +778,8 @@ def render_bytes(model: dict, template: str | Path | None = None, appendix: bool
     from jinja2 import TemplateError
 
     path, data = _load_template(template)
-    st = path.parent.stat()
-    sentences = _sentences(str(path.parent), (st.st_mtime_ns,))
+    standard = path.parent / "standard.j2"
+    sentences = _sentences(str(path.parent), standard.stat().st_mtime_ns if standard.is_file() else None)
     built = build_context(model, sentences, appendix)
     tpl = DocxTemplate(io.BytesIO(data))
     try:

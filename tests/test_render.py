@@ -50,7 +50,9 @@ def filled(draft: dict) -> dict:
     """The draft as the clerk finishes it: every figure, text and date given, nothing left as reference."""
     draft = copy.deepcopy(draft)
     for i, figure in enumerate(draft["figures"]):
-        if figure.get("value") is None:
+        if figure.get("value") is None and figure.get("unit") in ("%", "％"):
+            figure["value"] = min(figure.get("prior") or 50, 99)  # a rate stays a rate
+        elif figure.get("value") is None:
             figure["value"] = (figure.get("prior") or 0) + i % 7 + 1
 
     def walk(node, fallback):
@@ -540,7 +542,7 @@ def _bare_build(model: dict) -> bytes:
     from drafter.render import _sentences
 
     folder = templates_dir()
-    built = build_context(model, _sentences(str(folder), (folder.stat().st_mtime_ns,)))
+    built = build_context(model, _sentences(str(folder), (folder / "standard.j2").stat().st_mtime_ns))
     document = docx.Document()
     styles = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "h4": "Heading 4", "body": None}
     document.add_paragraph(built.context["document_title"], "Title")
@@ -574,3 +576,20 @@ def test_renders_in_a_worker_process(tmp_path, drafts):
                              [tmp_path / "a.docx", tmp_path / "b.docx"]))
     assert [Path(o).name for o in outs] == ["a.docx", "b.docx"]
     assert docx.Document(str(outs[0])).paragraphs
+
+
+def test_template_cannot_reach_python_internals(tmp_path):
+    bad = _rewrite_template(tmp_path, "sneaky.docx", lambda xml: xml.replace(
+        "{{ recipient }}", "{{ meta.__class__.__mro__ }}", 1))
+    model = yingkou_v1()
+    model["meta"]["recipient"] = "某某市人民政府"
+    with pytest.raises(DrafterError, match="排版时出错"):
+        render_bytes(model, template=bad)
+
+
+def test_standard_sentences_beside_a_custom_template_are_used(tmp_path):
+    custom = _rewrite_template(tmp_path, "ours.docx", lambda xml: xml)
+    text = (templates_dir() / "standard.j2").read_text(encoding="utf-8")
+    (tmp_path / "standard.j2").write_text(text.replace("特此报告。", "特此报告，请审阅。"), encoding="utf-8")
+    texts = [p.text for p in open_docx(render_bytes(yingkou_v1(), template=custom)).paragraphs]
+    assert "特此报告，请审阅。" in texts and "特此报告。" not in texts
