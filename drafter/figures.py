@@ -65,7 +65,7 @@ _CN = rf"[{_CN_DIGITS}]+"
 _FIGURE_RE = re.compile(
     rf"(?:(?P<before>{'|'.join(APPROX_BEFORE)})[ \u3000]?)?"
     rf"(?:(?P<pct>百分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?P<num>{_ARABIC}|{_CN})[ \u3000]?(?P<a1>余|多)?(?P<mult>[万亿])?(?P<a2>余|多)?"
+    rf"|(?P<num>{_ARABIC}|{_CN})[ \u3000]?(?P<a1>余|多)?(?P<mult>[万亿]|千(?![米瓦克]))?(?P<a2>余|多)?"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS + list(PERCENT_SIGNS)))})?)"
     rf"(?P<after>以上|左右)?"
 )
@@ -81,8 +81,9 @@ _IDIOMS = ("三项制度", "四个全面", "四个意识", "四个自信", "两�
            "四位一体", "五位一体", "三番五次", "千家万户", "两个责任", "三个务必", "两个毫不动摇", "两条线")
 _QUOTES = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _PLACE_ENDS = set("山河渠湖岛江峡")
-_NOT_BEFORE = set(f"{_DIGITS}.．-—–~～/*×+_#第届") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NOT_AFTER = set(f"{_DIGITS}-—–~～/*×_#") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ALL_DIGITS = "0123456789０１２３４５６７８９"
+_NOT_BEFORE = set(f"{_ALL_DIGITS}.．-—–~～/*×+_#第届") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NOT_AFTER = set(f"{_ALL_DIGITS}-—–~～/*×_#") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENTENCE_END = re.compile(r"[。！？；!?;][”’」』]*")
 _CLAUSE_STOPS = set("，,；;：:。！？!?")
 _ENUM_ENDS = ("、", "和", "及", "与", "或", "以及")
@@ -107,10 +108,11 @@ _LEAD_FILLERS = {"全市", "全区", "全县", "全省", "全州", "全镇", "�
                  "市本级", "区本级", "县本级", "本级", "已有", "以内", "以下", "以上", "全面", "其中", "将", "把"}
 _TRAIL_FILLERS = {"达", "达到", "为", "均为", "均达", "均达到", "是", "有", "共", "共计", "累计", "总计", "合计", "已",
                   "了", "计", "分别", "分别为", "分别达", "均", "等等", "的", "约", "达至", "高达", "仅", "只有",
-                  "共有", "其中", "全部"}
+                  "共有", "其中", "全部", "由", "从"}
 _SPLIT_WORDS = {"共", "共计", "累计", "总计", "合计", "其中", "共有", "一共"}
 _GROWTH = ("同比", "环比", "比上年", "较上年", "比去年", "较去年", "比2", "较2")
 _PEOPLE_UNITS = ("人", "名", "人次")
+_RATE_UNITS = ("%", "个百分点")
 
 
 def extract_figures(model: dict) -> list[dict]:
@@ -239,7 +241,7 @@ def _read_match(m: re.Match, sentence: str, mask: list[bool]) -> dict | None:
     before_text = sentence[:m.start()].rstrip()
     before_char = before_text[-1:]
     after_char = sentence[m.end():m.end() + 1]
-    if before_char in _NOT_BEFORE or after_char in _NOT_AFTER:
+    if before_char in _NOT_BEFORE or (after_char in _NOT_AFTER and not m.group("unit")):
         return None
     if m.group("before") == "近" and before_char in "最附临接":  # 最近 is "recently"
         return None
@@ -338,7 +340,8 @@ def _head_verbs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if not flag.startswith("v") or (head and word in _NOMINAL_VERBS):
             break
         head.append((word, flag))
-    while head and len(head[-1][0]) < 2:  # 组织涉危化品…: 涉 belongs to what follows
+    # 组织涉危化品…: 涉 belongs to what follows; 作出撤销、变更…: 撤销 opens the list.
+    while head and (len(head[-1][0]) < 2 or tokens[len(head):len(head) + 1] and tokens[len(head)][0] in _JOINERS):
         head.pop()
     return head
 
@@ -373,7 +376,7 @@ def _clean_pre(pre: str, keep_de: bool, has_noun_after: bool) -> tuple[str, str,
     for prefix in _LEAD_PREFIXES:
         if label.startswith(prefix) and len(label) > len(prefix):
             label = label[len(prefix):].lstrip("和及与、")
-    label = re.sub(r"(?<=..)[至到]$", "", label)
+    label = re.sub(r"(?<=..)[至到由从](的?)$", r"\1", label)
     label = re.sub(r"(?<=[率数量比值额])(?:为|达|是)$", "", label)
     return label, "".join(w for w, _ in _strip_fillers(subject, False)), False
 
@@ -445,7 +448,10 @@ def _object_of(label: str) -> str:
 
 
 def _bare_verb(label: str) -> bool:
+    """受理, 直接纠错, 调处成功: a verb with no object (作出纠错决定 has one: 决定 is a noun here)."""
     tokens = _tokens(label)
+    if len(tokens) > 1 and tokens[-1][0] in _NOMINAL_VERBS:
+        return False
     return bool(tokens) and any(_is_verb(f) for _, f in tokens) and all(
         _is_verb(f) or f in ("d", "ad", "a", "vd") for _, f in tokens)
 
@@ -507,13 +513,15 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
             label = out[-1]["label"]
             if base in _PEOPLE_UNITS and out[-1]["unit"] != num["unit"]:
                 label += "人数"
-        if label and out and label.startswith(_GROWTH) and out[-1]["unit"] not in ("%", "个百分点"):
+        if label and out and label.startswith(_GROWTH) and out[-1]["unit"] not in _RATE_UNITS:
             label = out[-1]["label"] + label
         elif label and _bare_verb(label):
             if objects.get(num["unit"]):
                 label = objects[num["unit"]] + label  # 受理112件 after 新收行政复议案件148件
             elif base in _PEOPLE_UNITS:
                 label += "人数"
+            elif out and num["unit"] in _RATE_UNITS and out[-1]["unit"] in _RATE_UNITS:
+                label = out[-1]["label"] + label  # 败诉率由8.5%下降至3.2%
         label = _shorten(label) or (num["unit"] or "数量")
         obj = _object_of(label)
         if obj:

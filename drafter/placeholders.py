@@ -37,8 +37,8 @@ def format_figure(value: float | int, unit: str | None, approx: str | None = Non
     unit = unit or ""
     if after.startswith("\0"):
         return f"{before}{format_number(value)}{unit}{after[1:]}"
-    # 1万余人次, 27.9万余元: 余 cannot follow a single digit or a decimal before 万/亿 (4900余万次 can).
-    if after and unit[:1] in ("万", "亿") and (value < 10 or not float(value).is_integer()):
+    # 1万余人次, 27.9万余元: 余 cannot follow a single digit or a decimal before 千/万/亿 (4900余万次 can).
+    if after and unit[:1] in ("千", "万", "亿") and (value < 10 or not float(value).is_integer()):
         return f"{before}{format_number(value)}{unit[0]}{after}{unit[1:]}"
     return f"{before}{format_number(value)}{after}{unit}"
 

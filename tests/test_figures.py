@@ -238,6 +238,24 @@ def test_approximations_and_multipliers():
     ]
 
 
+def test_rates_changes_and_lists():
+    figs = _figures_of("全年共办理行政复议案件1,024件，同比增长12.5%，其中作出撤销、变更、确认违法等纠错决定156件，"
+                       "纠错率15.2%；行政诉讼案件败诉率由2022年的8.5%下降至3.2%；调解矛盾纠纷8千余件；医患纠纷 872 起。")
+    assert [(f["label"], f["text"]) for f in figs] == [
+        ("办理行政复议案件", "1,024件"), ("办理行政复议案件同比增长", "12.5%"), ("作出纠错决定", "156件"),
+        ("纠错率", "15.2%"), ("行政诉讼案件败诉率", "8.5%"), ("行政诉讼案件败诉率下降", "3.2%"),
+        ("调解矛盾纠纷", "8千余件"), ("医患纠纷", "872 起"),
+    ]
+    assert (figs[6]["value"], figs[6]["unit"], figs[6]["approx"]) == (8, "千件", "余")
+    assert format_figure(8, "千件", "余") == "8千余件"
+
+
+def test_people_counted_by_a_verb_after_them():
+    figs = _figures_of("先后组织两批次全市行政执法资格考试，共计913人参加，701人通过考试，通过率为76%。")
+    assert [(f["label"], f["value"], f["unit"]) for f in figs] == [
+        ("组织全市行政执法资格考试", 2, "批次"), ("参加人数", 913, "人"), ("通过考试人数", 701, "人"), ("通过率", 76, "%")]
+
+
 @pytest.mark.parametrize("sentence", [
     "2023年，营口市坚持依法行政，12月17日召开推进会。",
     "印发《法治政府建设实施方案（2021-2025年）》和《2023年推进法治政府建设十项重点任务》。",
@@ -248,6 +266,7 @@ def test_approximations_and_multipliers():
     "全面推行行政执法三项制度，落实收支两条线，建立24小时接听机制。",
     "加强免疫接种，3-11岁人群接种率居全省第一，综合排名列第5位。",
     "服务千家万户，做到三番五次上门。",
+    "登上五台山，建成二期工程，覆盖数十家企业、10万人口。",
 ])
 def test_not_figures(sentence):
     assert _figures_of(sentence) == []
