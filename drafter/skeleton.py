@@ -19,6 +19,8 @@ _CN_DATE_RE = re.compile(r"^\s*(\d{4}|[〇零一二三四五六七八九○]{4})
 _ISO_DATE_RE = re.compile(r"^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*$")
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
 
+_RESOLVE_RE = re.compile(r"\s*(针对|对此|对于上述|下一步|今后|我们将)")
+
 DATE_TODO = "【待填：成文日期（如 {year}年1月20日）】"
 
 
@@ -214,6 +216,10 @@ class _Builder:
             problems.append((item.get("heading"), ([item["heading"]] if item.get("heading") else []) + _item_text(item)))
         if not problems:
             paragraphs = [p for p in prior.get("paragraphs") or [] if p.strip()]
+            if len(paragraphs) > 1:
+                # A lead-in (…主要是：) or a closing resolve (针对这些问题，…) names no problem of its own.
+                problems_only = [p for p in paragraphs if not re.search(r"[：:]\s*$", p) and not _RESOLVE_RE.match(p)]
+                paragraphs = problems_only or paragraphs
             if len(paragraphs) == 1:
                 problems = [(None, [part]) for part in split_problems(paragraphs[0])]
             else:

@@ -121,6 +121,16 @@ def test_shortcomings_become_rectification_items(yingkou_draft):
     assert items[3]["origin"] == "new" and items[3]["status"] == "todo" and len(items) == 4
 
 
+def test_shortcomings_paragraphs_without_lead_in_and_resolve():
+    prior = yingkou_v1()
+    prior["sections"]["shortcomings"]["paragraphs"] = [
+        "我市法治政府建设还存在一些问题，主要是：", "基层执法力量薄弱，执法人员不足。", "普法形式较为单一。",
+        "针对这些问题，我们将在今后工作中认真加以解决。"]
+    items = build_draft(prior)["sections"]["shortcomings"]["items"]
+    assert [i["reference"] for i in items] == [["基层执法力量薄弱，执法人员不足。"], ["普法形式较为单一。"], []]
+    assert [i["heading"] for i in items[:2]] == ["基层执法力量薄弱", "普法形式较为单一"]
+
+
 def test_split_problems_forms():
     assert split_problems("存在以下问题:一是执法队伍素质参差不齐;二是普法形式单一;三是监督不够有力。") == [
         "执法队伍素质参差不齐", "普法形式单一", "监督不够有力"]
