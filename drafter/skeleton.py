@@ -265,9 +265,22 @@ class _Builder:
             section["items"].append({
                 "heading": None, "paragraphs": [], "items": [], "id": "duties.1", "status": "todo", "origin": "new",
                 "prompt": f"请写明{self.year}年党政主要负责人履行推进法治建设第一责任人职责的情况（如专题研究、述法、督办等）",
-                "reference": [],
+                "reference": self.duties_in_measures(),
             })
         return section
+
+    def duties_in_measures(self) -> list[str]:
+        """Last year's words on the first-responsibility duty when they sat among the measures."""
+        def walk(items: list[dict]) -> list[str]:
+            for item in items:
+                if item.get("heading") and re.search(r"第一责任人|主要负责人", item["heading"]):
+                    return [item["heading"]] + _item_text(item)
+                found = walk(item.get("items") or [])
+                if found:
+                    return found
+            return []
+
+        return walk(self.prior["sections"]["measures"].get("items") or [])
 
     def plan(self) -> dict:
         prior = self.prior["sections"]["plan"]

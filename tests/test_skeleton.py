@@ -143,6 +143,12 @@ def test_split_problems_forms():
 def test_duties_always_present_and_plan_offered_as_start(yingkou_draft):
     duties = yingkou_draft["sections"]["duties"]["items"]
     assert len(duties) == 1 and duties[0]["status"] == "todo" and "第一责任人" in duties[0]["prompt"]
+    assert duties[0]["reference"] == []
+    prior = yingkou_v1()
+    prior["sections"]["measures"]["items"][0]["items"].append(
+        {"heading": "深入推进党政主要负责人履行推进法治建设第一责任人职责", "paragraphs": ["在全省首创述法清单。"], "items": []})
+    duties = build_draft(prior)["sections"]["duties"]["items"]
+    assert duties[0]["reference"] == ["深入推进党政主要负责人履行推进法治建设第一责任人职责", "在全省首创述法清单。"]
     plan = yingkou_draft["sections"]["plan"]
     assert [i["heading"] for i in plan["items"]] == ["着力增强法治思维意识", "大力规范行政执法行为"]
     assert all(i["status"] == "todo" and "2025年" in i["prompt"] for i in plan["items"])
