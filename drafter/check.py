@@ -54,7 +54,7 @@ class Block:
     """One paragraph or heading as it would read, with where it is and which figures it quotes."""
 
     place: str
-    section: str | None  # a part key, preamble, closing, or None when unknown (docx)
+    section: str  # title, preamble, a part key, or closing
     text: str
     heading: bool = False
     status: str | None = None  # the item's status in a draft
@@ -97,6 +97,7 @@ def model_blocks(model: dict) -> list[Block]:
             rendered, spans = _render_text(text, figures, prior_year)
             blocks.append(Block(place, section, rendered, heading, status, spans, text))
 
+    add("报告标题", "title", (model.get("meta") or {}).get("title"), True)
     preamble_status = (model.get("draft") or {}).get("preamble_status")
     for n, text in enumerate(model.get("preamble") or [], 1):
         add(f"{SECTION_NAMES['preamble']} › 第{n}段", "preamble", text, status=preamble_status)
@@ -964,17 +965,25 @@ def _docx_year(kinds, prior: dict | None) -> int | None:
     return prior_year + 1 if prior_year else None
 
 
-def docx_blocks(kinds, year: int | None) -> list[Block]:
+def docx_blocks(kinds, year: int | None) -> tuple[list[Block], set[str]]:
+    """The paragraphs as blocks, each in the part its 一、 heading names; and the parts found."""
     from drafter.classify import classify_heading
 
-    blocks, section = [], "preamble"
+    blocks, section, found = [], "preamble", set()
     for number, paragraph, kind in kinds:
-        if kind in ("title", "recipient"):
+        if kind == "recipient":
             continue
         text = paragraph.text.strip()
+        if kind == "title":
+            blocks.append(Block(f"第{number}段", "title", text, heading=True, raw=text))
+            continue
         if kind == "h1":
             part = classify_heading(_H1_RE.sub("", text), year)
-            if part in PARTS:
+            if part == "combined":  # 存在的问题和下一步打算
+                found |= {"shortcomings", "plan"}
+                section = "shortcomings"
+            elif part in PARTS:
+                found.add(part)
                 section = part
             elif section == "preamble":
                 section = "measures"  # a thematic first part reports measures
@@ -982,7 +991,7 @@ def docx_blocks(kinds, year: int | None) -> list[Block]:
             section = "closing"
         status = "reference" if _is_reference(paragraph, text) else None
         blocks.append(Block(f"第{number}段", section, text, heading=kind in ("h1", "h2"), status=status, raw=text))
-    return blocks
+    return blocks, found
 
 
 def _is_reference(paragraph, text: str) -> bool:
@@ -1017,9 +1026,8 @@ def check_docx(path: str | Path, prior: dict | None = None) -> list[Problem]:
     if not kinds:
         raise DrafterError("Word 文件中没有文字", path)
     year = _docx_year(kinds, prior)
-    blocks = docx_blocks(kinds, year)
+    blocks, found_parts = docx_blocks(kinds, year)
     problems = []
-    found_parts = {b.section for b in blocks if b.heading}
     if sum(1 for _n, _p, k in kinds if k == "h1") >= 2:
         for key in MANDATORY:
             if key not in found_parts:

@@ -388,3 +388,8 @@ def test_cli_prior_must_be_yaml(tmp_path, skeleton, rendered, capsys):
     save_model(skeleton, draft)
     assert main(["check", str(draft), "--prior", str(rendered)]) == 2
     assert "--prior" in capsys.readouterr().err
+
+
+def test_a_title_left_with_last_year(filled):
+    filled["meta"]["title"] = "关于2023年法治政府建设情况的报告"
+    assert [p.place for p in of_kind(check_model(filled), "prior_year")] == ["报告标题"]
