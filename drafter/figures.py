@@ -7,8 +7,8 @@ its items depth first (an item's heading, its paragraphs, its sub-items). Part h
 scanned (they are standard phrases the renderer rewrites), nor is the closing.
 
 A figure is a number with a measure word: 71件, 4420余人次, 近32770件, 1.12亿元, 28%, 两名, 三百余件.
-- value: the number as written (int when integral); a 万/亿 multiplier stays in the unit as
-  written: 1.12亿元 -> 1.12 亿元, 4900余万次 -> 4900 万次, 一万余人次 -> 1 万人次.
+- value: the number as written (int when integral); a 千/万/亿 multiplier stays in the unit as
+  written: 1.12亿元 -> 1.12 亿元, 4900余万次 -> 4900 万次, 一万余人次 -> 1 万人次, 8千余件 -> 8 千件.
 - approx: 近/约/超过/逾/不少于… before the number, 余/多 after it, 以上/左右 after the unit.
 - text: approximation word, number and unit exactly as in the sentence, so `new` can put a
   placeholder there.
@@ -18,8 +18,9 @@ A figure is a number with a measure word: 71件, 4420余人次, 近32770件, 1.1
   (报备率、及时率、合法合规率均达100%) is one figure labelled with all of them.
 Not figures: years and dates (no 年/月/日 unit), ordinals (第一批, 第45次, 十三届六次全会), numbers in
 《titles》 or quotes (“1211”机制, “15分钟”政务服务圈), codes and versions (4.0版, 5G, 7*24, 3-11岁),
-a lone 一 (一站式, 一窗受理, 一次告知, 一张营业执照), a lone 百/千/万 (千家万户), fixed political
-phrases (三项制度, 四个全面) and the round-the-clock 24小时 (24小时接听).
+a lone 一 (一站式, 一窗受理, 一次告知, 一张营业执照), a lone 百/千/万 without 余/多 (千家万户), vague
+数十/几百, place names (五台山), phase numbers (二期工程), fixed political phrases (三项制度, 四个全面)
+and the round-the-clock 24小时 (24小时接听).
 """
 
 from __future__ import annotations
@@ -65,9 +66,10 @@ _CN = rf"[{_CN_DIGITS}]+"
 _FIGURE_RE = re.compile(
     rf"(?:(?P<before>{'|'.join(APPROX_BEFORE)})[ \u3000]?)?"
     rf"(?:(?P<pct>百分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?P<num>{_ARABIC}|{_CN})[ \u3000]?(?P<a1>余|多)?(?P<mult>[万亿]|千(?![米瓦克]))?(?P<a2>余|多)?"
+    rf"|(?P<num>{_ARABIC}|{_CN})[ \u3000]?(?P<a1>{'|'.join(APPROX_AFTER_NUMBER)})?"
+    rf"(?P<mult>[万亿]|千(?![米瓦克]))?(?P<a2>{'|'.join(APPROX_AFTER_NUMBER)})?"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS + list(PERCENT_SIGNS)))})?)"
-    rf"(?P<after>以上|左右)?"
+    rf"(?P<after>{'|'.join(APPROX_AFTER_UNIT)})?"
 )
 
 # A unit character that is really the start of a word (3部门, 2条例, 5期间, 2人民…): not a figure.
@@ -105,12 +107,13 @@ _LEAD_FILLERS = {"全市", "全区", "全县", "全省", "全州", "全镇", "�
                  "已", "已经", "达", "达到", "有", "先后", "共", "共计", "累计", "总计", "合计", "其中", "目前",
                  "同时", "此外", "另外", "还", "并", "又", "均", "分别", "推动", "进一步",
                  "全力", "持续", "一共", "共有", "现有", "截至", "截止", "当前", "全部", "了", "再", "更",
-                 "市本级", "区本级", "县本级", "本级", "已有", "以内", "以下", "以上", "全面", "其中", "将", "把"}
+                 "市本级", "区本级", "县本级", "本级", "已有", "以内", "以下", "以上", "全面", "将", "把"}
 _TRAIL_FILLERS = {"达", "达到", "为", "均为", "均达", "均达到", "是", "有", "共", "共计", "累计", "总计", "合计", "已",
                   "了", "计", "分别", "分别为", "分别达", "均", "等等", "的", "约", "达至", "高达", "仅", "只有",
                   "共有", "其中", "全部", "由", "从"}
 _SPLIT_WORDS = {"共", "共计", "累计", "总计", "合计", "其中", "共有", "一共"}
-_GROWTH = ("同比", "环比", "比上年", "较上年", "比去年", "较去年", "比2", "较2")
+# 同比增长23.7%, 较上年下降5%: a change of the figure before it (years are already cut from labels).
+_GROWTH_RE = re.compile(r"^(?:同比|环比|[比较](?:上年|去年|上一年)?(?=[增减上下提降缩]))")
 _PEOPLE_UNITS = ("人", "名", "人次")
 _RATE_UNITS = ("%", "个百分点")
 
@@ -513,8 +516,8 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
             label = out[-1]["label"]
             if base in _PEOPLE_UNITS and out[-1]["unit"] != num["unit"]:
                 label += "人数"
-        if label and out and label.startswith(_GROWTH) and out[-1]["unit"] not in _RATE_UNITS:
-            label = out[-1]["label"] + label
+        if label and out and _GROWTH_RE.match(label) and out[-1]["unit"] not in _RATE_UNITS:
+            label = out[-1]["label"] + re.sub(r"^[比较](?=[增减上下提降缩])", "", label)  # 较(2022年)增长
         elif label and _bare_verb(label):
             if objects.get(num["unit"]):
                 label = objects[num["unit"]] + label  # 受理112件 after 新收行政复议案件148件

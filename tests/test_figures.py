@@ -247,6 +247,8 @@ def test_rates_changes_and_lists():
         ("调解矛盾纠纷", "8千余件"), ("医患纠纷", "872 起"),
     ]
     assert (figs[6]["value"], figs[6]["unit"], figs[6]["approx"]) == (8, "千件", "余")
+    assert [f["label"] for f in _figures_of("办理案件500件，较2022年增长15%，比例达30%。")] == [
+        "办理案件", "办理案件增长", "比例"]
     assert format_figure(8, "千件", "余") == "8千余件"
 
 
