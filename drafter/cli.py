@@ -42,6 +42,27 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 
+def _year(text: str) -> int:
+    # The schema holds years 1949–2200; say so here rather than after a whole parse.
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是年份，应写作 2024 这样的四位数") from None
+    if not 1949 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"年份 {year} 不在 1949–2200 之间")
+    return year
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"并行进程数应至少为 1（收到 {jobs}）")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="drafter",
@@ -60,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="由上一年度的 YAML 生成本年度草稿", description="由上一年度报告的 YAML 生成本年度草稿（年份推进、计划转为举措、数字待填）。")
     p.add_argument("prior", metavar="上年YAML", help="drafter parse 生成的上一年度 YAML")
     p.add_argument("-o", "--output", required=True, metavar="草稿", help="输出的草稿 YAML 文件")
-    p.add_argument("--year", type=int, metavar="年份", help="报告年度（默认：上一年度 + 1）")
+    p.add_argument("--year", type=_year, metavar="年份", help="报告年度（默认：上一年度 + 1）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
     p = sub.add_parser("fill", help="逐项填报数字和文字（交互向导，或用答案文件）", description="交互式向导：逐项填报数字和文字，每答一项即保存，可随时中断后继续。")
@@ -78,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("prior", metavar="往年报告", help="往年报告：.txt、.docx、.html/.htm")
     p.add_argument("-o", "--output", required=True, metavar="输出.docx", help="输出的 Word 文件")
     p.add_argument("--answers", metavar="答案文件", help="答案 YAML 文件")
-    p.add_argument("--year", type=int, metavar="年份", help="报告年度（默认：往年年度 + 1）")
+    p.add_argument("--year", type=_year, metavar="年份", help="报告年度（默认：往年年度 + 1）")
     p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径")
     p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
@@ -86,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="批量把多个草稿排版为 .docx", description="批量排版：每个草稿 YAML 生成一个 Word 文件，并行处理，单个文件出错不影响其他文件。")
     p.add_argument("inputs", nargs="+", metavar="输入", help="草稿 YAML 文件或包含它们的文件夹")
     p.add_argument("-o", "--output", required=True, metavar="输出文件夹", help="输出文件夹")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="并行进程数（默认：CPU 核数）")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="并行进程数（默认：CPU 核数）")
     p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径")
     p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
     p.add_argument("--report", metavar="报告文件", help="逐项结果写入的 CSV 或 JSON 文件（默认：输出文件夹/batch-report.csv）")

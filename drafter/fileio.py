@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import tempfile
@@ -13,6 +14,19 @@ from drafter.errors import DrafterError
 # A published report is a few hundred KB at most; anything far larger is not a report.
 MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_DOCX_BYTES = 32 * 1024 * 1024
+
+
+_OS_REASONS = {
+    errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "只读的磁盘或文件夹",
+    errno.EEXIST: "路径中有同名的文件挡住了文件夹", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+    errno.ENAMETOOLONG: "文件名过长", errno.EISDIR: "这是一个文件夹", errno.ENOENT: "路径不存在",
+    errno.EDQUOT: "超出磁盘配额", errno.EIO: "磁盘读写错误",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason, in Chinese where it is a common one."""
+    return _OS_REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
 
 
 def read_input_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
@@ -34,7 +48,7 @@ def read_input_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror}）", p) from exc
+        raise DrafterError(f"无法读取文件（{os_reason(exc)}）", p) from exc
 
 
 def _looks_like_text(text: str) -> bool:
@@ -114,7 +128,7 @@ def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Pa
         _remove_stale_temps(p)
         fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
     except OSError as exc:
-        raise DrafterError(f"无法写入（{exc.strerror}）", p) from exc
+        raise DrafterError(f"无法写入（{os_reason(exc)}）", p) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             # mkstemp makes the file private (0600); give the output the mode a plain open() would.
@@ -129,6 +143,6 @@ def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Pa
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise DrafterError(f"无法写入（{exc.strerror}）", p) from exc
+            raise DrafterError(f"无法写入（{os_reason(exc)}）", p) from exc
         raise
     return p

@@ -33,6 +33,7 @@ NEEDS = {
     "fill": ("wizard", "answers"),
     "render": ("render",),
     "check": ("check",),
+    "check-docx": ("check",),
     "batch": ("batch", "render"),
 }
 
@@ -40,7 +41,7 @@ NEEDS = {
 def ready(command: str) -> bool:
     if not all(importlib.util.find_spec(f"drafter.{m}") is not None for m in NEEDS[command]):
         return False
-    module, func = _HANDLERS[command].split(":")
+    module, func = _HANDLERS[command.split("-")[0]].split(":")
     try:
         return callable(getattr(importlib.import_module(module), func, None))
     except Exception:  # a module half-written by its owner right now
@@ -190,18 +191,21 @@ COMMANDS = {
     "new": ("model", lambda x, d: ["new", str(x), "-o", str(d / "out.yaml")]),
     "render": ("model", lambda x, d: ["render", str(x), "-o", str(d / "out.docx")]),
     "check": ("model", lambda x, d: ["check", str(x)]),
+    "check-docx": ("docx", lambda x, d: ["check", str(x)]),
 }
+DOCX_CASES = {case: spec for case, spec in REPORT_CASES.items() if spec[0] == ".docx"}
+TABLES = {"report": REPORT_CASES, "model": MODEL_CASES, "docx": DOCX_CASES}
 
 CASES = [
     pytest.param(command, case, id=f"{command}-{case}")
     for command, (kind, _) in COMMANDS.items()
-    for case in (REPORT_CASES if kind == "report" else MODEL_CASES)
+    for case in TABLES[kind]
 ]
 
 
 def build_case(tmp_path: Path, command: str, case: str) -> Path:
     kind = COMMANDS[command][0]
-    suffix, make, _ = (REPORT_CASES if kind == "report" else MODEL_CASES)[case]
+    suffix, make, _ = TABLES[kind][case]
     return make(tmp_path / f"输入-{case}{suffix}")
 
 
@@ -216,7 +220,7 @@ def test_bad_input_gets_one_clear_message(tmp_path, capsys, command, case, bomb)
     if not ready(command):
         pytest.skip(f"drafter {command} has not landed yet")
     kind = COMMANDS[command][0]
-    expected = (REPORT_CASES if kind == "report" else MODEL_CASES)[case][2]
+    expected = "" if command == "check-docx" else TABLES[kind][case][2]  # check words its own messages
     if case == "docx-zip-bomb":
         bad = bomb
     else:
@@ -639,3 +643,28 @@ def test_markup_and_control_characters_come_out_as_text(tmp_path):
         from lxml import etree
 
         etree.fromstring(zf.read("word/document.xml"))  # well-formed XML
+
+
+# ---------------------------------------------------------------- outputs that cannot be written, options out of range
+
+def test_output_under_a_file_is_refused_in_chinese(tmp_path, capsys):
+    if not ready("new"):
+        pytest.skip("drafter new has not landed yet")
+    prior = _write(tmp_path / "上年.yaml", yaml_text(valid_v1()))
+    blocker = _write(tmp_path / "草稿", "一个文件，不是文件夹")
+    assert main(["new", str(prior), "-o", str(blocker / "草稿.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "无法写入（路径中有一段是文件而不是文件夹）" in err or "无法写入（路径中有同名的文件挡住了文件夹）" in err, err
+    assert blocker.read_text(encoding="utf-8") == "一个文件，不是文件夹"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["new", "a.yaml", "-o", "b.yaml", "--year", "99999"], "年份 99999 不在 1949–2200 之间"),
+    (["draft", "a.txt", "-o", "b.docx", "--year", "明年"], "“明年”不是年份"),
+    (["batch", "a.yaml", "-o", "out", "-j", "0"], "并行进程数应至少为 1"),
+    (["batch", "a.yaml", "-o", "out", "-j", "两"], "“两”不是整数"),
+])
+def test_option_values_out_of_range(capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2 and message in capsys.readouterr().err
