@@ -831,6 +831,8 @@ def _family(face: str) -> str | None:
 def _expected_faces(kind: str, index: int, runs: int) -> tuple[str, ...]:
     if kind == "title":
         return ("小标宋",)
+    if kind == "attachment":
+        return ("黑体",)
     if kind == "h1":
         return ("黑体",) if index == 0 else ("仿宋", "黑体")
     if kind == "h2":
@@ -867,7 +869,7 @@ def _layout_problems(doc, paragraphs: list[tuple[int, object, str]]) -> list[Pro
                 what = "标题" if kind == "title" else "正文"
                 have = f"{size / 2:g} 磅" if size else "未设置"
                 found[("docx_font", f"{what}字号为{have}，应为{'二号（22 磅）' if kind == 'title' else '三号（16 磅）'}")].append(number)
-        if kind in ("title", "centered", "recipient", "closing"):
+        if kind in ("title", "centered", "recipient", "closing", "attachment"):
             continue
         if re.match(r"^(　{2}| {4})", paragraph.text):
             continue  # indented with spaces typed in: it reads right
@@ -896,12 +898,12 @@ def _layout_problems(doc, paragraphs: list[tuple[int, object, str]]) -> list[Pro
 
 # Styles of the built-in template (and Word's Title) that say what a paragraph is.
 _ROLE_STYLES = {"Title": "title", "标题": "title", "发文字号": "centered", "主送机关": "recipient",
-                "发文机关署名": "closing", "成文日期": "closing"}
+                "发文机关署名": "closing", "成文日期": "closing", "附件标识": "attachment"}
 _DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 
 
 def _paragraph_kinds(doc) -> list[tuple[int, object, str]]:
-    """(number among non-empty paragraphs, paragraph, kind): title, recipient, centered, closing, h1, h2, body."""
+    """(number among non-empty paragraphs, paragraph, kind): title, recipient, centered, closing, attachment, h1, h2, body."""
     out = []
     in_title, recipient_done, closing = True, False, False
     for paragraph in doc.paragraphs:
@@ -914,6 +916,8 @@ def _paragraph_kinds(doc) -> list[tuple[int, object, str]]:
         centered = align == "center"
         if role is None and _DOC_NUMBER_RE.search(text) and len(text) <= 30:
             role = "centered"
+        if role is None and re.fullmatch(r"附件\s*\d*", text):
+            role = "attachment"  # the 附件 mark atop an attachment, 黑体
         if role is None and in_title and (centered or number == 1):
             role = "title"
         elif role is None and not recipient_done and re.search(r"[：:]$", text) and len(text) <= 40:

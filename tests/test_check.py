@@ -343,9 +343,11 @@ def test_cli_bad_inputs_exit_2(tmp_path, capsys):
 
 
 def test_document_number_and_recipient_keep_their_own_layout(tmp_path):
-    """驻马店's report has a 文号 above the title and a 主送机关 under it: neither is a title or body text."""
+    """驻马店's report has a 文号 above the title and a 主送机关 under it, and the appendix its 附件 mark:
+    none of them is a title or body text."""
     path = tmp_path / "zhumadian.docx"
-    render_model(parsed_seed("zhumadian"), path)
+    render_model(parsed_seed("zhumadian"), path, appendix=True)
+    assert "附件" in [p.text for p in Document(path).paragraphs]
     problems = check_docx(path)
     assert not kinds(problems) & {"docx_font", "docx_indent"}
 
