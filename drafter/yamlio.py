@@ -38,6 +38,15 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# libyaml's parser is several times faster; it reads well-formed files only (see _parse_fast).
+_CLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):
+        pass
+
+    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data):
         return True
@@ -148,8 +157,45 @@ def _line_at(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
 
+def _has_alias(root: yaml.Node) -> bool:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias is the anchored node met a second time
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += [k, v]
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
+
+
+def _parse_fast(text: str, path: Path) -> Located | None:
+    """The C parser for a file without problems; None sends anything unusual (errors, aliases,
+    control characters) to the pure-Python loader, whose messages the clerk sees."""
+    if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    loader = _CLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None or _has_alias(root):
+            return None
+        _check_duplicates(root, path)
+        return Located(loader.construct_document(root), root, path)
+    except (yaml.YAMLError, DrafterError, RecursionError, ValueError, OverflowError):
+        return None
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, path: str | Path) -> Located:
     path = Path(path)
+    fast = _parse_fast(text, path)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
