@@ -411,6 +411,19 @@ def _jinja_env():
         """Compiles each template XML once per process: a batch renders the same template often."""
 
         compiled: dict = {}
+        # `'x' * 10**9` in a template must fail at once, not eat the clerk's memory.
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context, operator, left, right):
+            from jinja2.exceptions import SecurityError
+
+            if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+                raise SecurityError("模板中的乘方过大")
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > 100_000:
+                        raise SecurityError("模板中的重复次数过大")
+            return super().call_binop(context, operator, left, right)
 
         def from_string(self, source, globals=None, template_class=None):
             if globals is not None or template_class is not None:
@@ -786,6 +799,9 @@ def render_bytes(model: dict, template: str | Path | None = None, appendix: bool
         tpl.render(built.context, jinja_env=_env())
     except TemplateError as exc:
         raise DrafterError(f"按模板排版时出错：{exc}", path) from None
+    except (OverflowError, MemoryError, RecursionError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # What a template's expressions can raise (huge ranges, bad indexes): the template's fault.
+        raise DrafterError(f"按模板排版时出错（{type(exc).__name__}）：{exc}", path) from None
     _finish(tpl.docx, built.comments)
     out = io.BytesIO()
     tpl.docx.save(out)
