@@ -593,3 +593,20 @@ def test_standard_sentences_beside_a_custom_template_are_used(tmp_path):
     (tmp_path / "standard.j2").write_text(text.replace("特此报告。", "特此报告，请审阅。"), encoding="utf-8")
     texts = [p.text for p in open_docx(render_bytes(yingkou_v1(), template=custom)).paragraphs]
     assert "特此报告，请审阅。" in texts and "特此报告。" not in texts
+
+
+def test_draft_with_answers_renders_the_answers(tmp_path, drafts):
+    draft = drafts["heqing"]
+    placed = next(f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft["sections"]) and f.get("prior"))
+    answers = tmp_path / "答案.yaml"
+    answers.write_text(f"figures:\n  {placed['id']}: {int(placed['prior']) + 5}\nmeta:\n  date: 2025-01-20\n",
+                       encoding="utf-8")
+    out = tmp_path / "鹤庆.docx"
+    assert cli.main(["draft", str(seed_path("heqing")), "-o", str(out), "--answers", str(answers), "--appendix"]) == 0
+    document = docx.Document(str(out))
+    date = [p.text for p in document.paragraphs if p.style.name == "成文日期"]
+    assert date == ["2025年1月20日"]
+    figure = dict(placed, value=int(placed["prior"]) + 5)
+    assert [c.text for c in document.comments if c.text == figure_comment(figure, 2023)]
+    row = document.tables[0].rows[draft["figures"].index(placed) + 1]
+    assert row.cells[3].text.startswith(str(figure["value"])) and row.cells[4].text.startswith("同比增长")
