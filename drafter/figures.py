@@ -111,6 +111,8 @@ _LEAD_FILLERS = {"全市", "全区", "全县", "全省", "全州", "全镇", "�
 _TRAIL_FILLERS = {"达", "达到", "为", "均为", "均达", "均达到", "是", "有", "共", "共计", "累计", "总计", "合计", "已",
                   "了", "计", "分别", "分别为", "分别达", "均", "等等", "的", "约", "达至", "高达", "仅", "只有",
                   "共有", "其中", "全部", "由", "从"}
+_GONG_WORDS = {"共享", "共建", "共同", "共治", "共商", "共识", "共产党", "共青团", "共性", "共用", "共赢", "共担", "共筑",
+               "共育", "共创", "共生", "共济", "共进", "共谋", "共管", "共和国", "共同体", "共享性"}
 _SPLIT_WORDS = {"共", "共计", "累计", "总计", "合计", "其中", "共有", "一共"}
 # 同比增长23.7%, 较上年下降5%: a change of the figure before it (years are already cut from labels).
 _GROWTH_RE = re.compile(r"^(?:同比|环比|[比较](?:上年|去年|上一年)?(?=[增减上下提降缩]))")
@@ -313,12 +315,10 @@ def _words(text: str) -> list[tuple[str, str]]:
     for w in _POS.cut(text):
         if not w.word.strip():
             continue
-        # 共培养 is one word in jieba's dictionary; 共 + a verb is "in total" + the verb.
-        if w.word.startswith("共") and len(w.word) >= 3:
-            rest = [(x.word, x.flag) for x in _POS.cut(w.word[1:])]
-            if len(rest) == 1 and _is_verb(rest[0][1]):
-                out += [("共", "d"), rest[0]]
-                continue
+        # jieba glues 共 ("in total") to what follows (共培养, 共制): split it off.
+        if w.word.startswith("共") and len(w.word) >= 2 and w.word not in _GONG_WORDS and w.word not in _SPLIT_WORDS:
+            out += [("共", "d")] + [(x.word, x.flag) for x in _POS.cut(w.word[1:])]
+            continue
         out.append((w.word, w.flag))
     return out
 
@@ -445,7 +445,9 @@ def _object_of(label: str) -> str:
     tokens = _tokens(label)
     verbs = [i for i, (_, flag) in enumerate(tokens) if _is_verb(flag)]
     tail = tokens[verbs[-1] + 1:] if verbs else tokens
-    if not tail or not all(_nounish(w, f) or w in "()（）、" for w, f in tail) or label.endswith("率"):
+    # 各类一审行政诉讼案件: modifiers, then nouns up to the end.
+    if (not tail or not _nounish(*tail[-1]) or label.endswith("率")
+            or not all(_nounish(w, f) or f[:1] in "rmbaq" or w in "()（）、" for w, f in tail)):
         return ""
     return "".join(w for w, _ in tail)
 

@@ -222,6 +222,12 @@ def test_enumeration_inherits_the_subject():
     assert [f["value"] for f in figs] == [148, 112, 87, 28]
 
 
+def test_total_glued_to_a_verb_and_inherited_objects_with_modifiers():
+    figs = _figures_of("全国共制发行政复议意见书、建议书3800余份。共收各类一审行政诉讼案件2584件，审结2418件。推进数据共享接口478项。")
+    assert [f["label"] for f in figs] == ["制发行政复议意见书、建议书", "收各类一审行政诉讼案件", "各类一审行政诉讼案件审结",
+                                          "推进数据共享接口"]
+
+
 def test_subject_before_total_is_dropped():
     figs = _figures_of("32家区级部门共确认行政权力事项6401项，累计开展执法检查1,250次。")
     assert [(f["label"], f["value"]) for f in figs] == [("区级部门", 32), ("确认行政权力事项", 6401),
