@@ -206,8 +206,11 @@ def clean_paras(paras: list[Para], hints: dict) -> list[Para]:
 
 # ---------------------------------------------------------------- HTML
 
-_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "footer", "header", "aside", "iframe", "svg",
+_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "footer", "aside", "iframe", "svg",
               "button", "select", "form", "object", "embed", "head"}
+_ARTICLE_TAGS = ("article", "main", "section")
+# Site chrome by class or id (menus, breadcrumbs, share bars; weizhi/dqwz = 位置/当前位置 in pinyin).
+_CHROME_RE = re.compile(r"(?<![a-z])(nav|menu|breadcrumb|crumb|footer|bdshare|bshare|share|sidebar|copyright|weizhi|dqwz)")
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table",
                "tbody", "thead", "tfoot", "section", "article", "main", "blockquote", "pre", "center", "body",
                "html", "address", "figure", "figcaption", "caption", "hr"}
@@ -234,6 +237,12 @@ def _decode_html(data: bytes, path: Path) -> str:
 def _is_bold_style(tag) -> bool:
     style = (tag.get("style") or "").replace(" ", "").lower()
     return "font-weight:bold" in style or "font-weight:700" in style or "font-weight:bolder" in style
+
+
+def _is_chrome(tag) -> bool:
+    classes = tag.get("class") or []
+    names = " ".join([*(classes if isinstance(classes, list) else [classes]), tag.get("id") or ""]).lower()
+    return bool(_CHROME_RE.search(names))
 
 
 def _page_title(soup) -> str | None:
@@ -281,8 +290,10 @@ def _html_paras(data: bytes, path: Path) -> tuple[list[Para], str | None]:
             if not isinstance(child, Tag):
                 continue
             name = child.name.lower()
-            if name in _DROP_TAGS:
+            if name in _DROP_TAGS or _is_chrome(child):
                 continue
+            if name == "header" and child.find_parent(_ARTICLE_TAGS) is None:
+                continue  # the site's banner; an article's own <header> holds its title and date
             if name == "br":
                 flush()
                 continue

@@ -148,17 +148,21 @@ def test_html_structure(tmp_path):
     page.write_text(
         """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
         <title>关于2023年法治政府建设情况的报告 - 某市人民政府</title></head><body>
-        <nav>首页 政务公开 互动交流</nav>
+        <header><div class="logo">某市人民政府门户网站</div></header>
+        <nav>首页 政务公开 互动交流</nav><div class="main-menu">政务公开 办事服务</div>
+        <article><header><h1>关于2023年法治政府建设情况的报告</h1></header>
         <table><tr><td>索　引　号：</td><td>000-2024-001</td><td>发布日期：</td><td>2024年3月6日</td></tr></table>
         <div id="zoom"><p><strong>一、主要举措</strong></p>
         <p>第一段<b>部分加粗</b>的文字。<br>换行后的第二段。</p>
         <p style="font-weight: bold">整段加粗的段落</p>
         <!-- 注释：访问量 --><script>document.write("分享到")</script></div>
+        </article><div class="bdsharebuttonbox">微信 微博 QQ空间</div>
         <footer>版权所有：某市人民政府</footer></body></html>""",
         encoding="utf-8",
     )
     doc = read_document(page)
     assert [(p.text, p.bold) for p in doc.paras] == [
+        ("关于2023年法治政府建设情况的报告", False),
         ("一、主要举措", True),
         ("第一段部分加粗的文字。", False),
         ("换行后的第二段。", False),
@@ -214,6 +218,19 @@ def test_docx_breaks_bold_tables_outline_and_chinese_styles(tmp_path):
         ("表格之后的段落。", None, False),
     ]
     assert path.read_bytes() == before  # the input is never modified
+
+
+def test_docx_odd_bold_value_is_read_as_plain(tmp_path, variants):
+    good, _ = variants["yingkou", "to_docx"]
+    odd = tmp_path / "odd.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(odd, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:r>", b'<w:r><w:rPr><w:b w:val="maybe"/></w:rPr>', 1)
+            dst.writestr(info, data)
+    doc = read_document(odd)
+    assert doc.paras[0].text == "关于2023年法治政府建设情况的报告" and not doc.paras[0].bold
 
 
 def test_truncated_docx(tmp_path, variants):
