@@ -641,8 +641,8 @@ def _val(parent, tag):
     return el.get(_w("val")) if el is not None else None
 
 
-_P, _R, _RPR, _PPR, _PSTYLE, _RSTYLE, _RFONTS, _VAL = (
-    _w("p"), _w("r"), _w("rPr"), _w("pPr"), _w("pStyle"), _w("rStyle"), _w("rFonts"), _w("val"))
+_P, _R, _T, _RPR, _PPR, _PSTYLE, _RSTYLE, _RFONTS, _VAL = (
+    _w("p"), _w("r"), _w("t"), _w("rPr"), _w("pPr"), _w("pStyle"), _w("rStyle"), _w("rFonts"), _w("val"))
 _SLOT_KEYS = tuple((slot, _w(slot)) for slot in _FONT_SLOTS)
 _THEME_KEYS = tuple(_w(slot) for slot in _THEME_SLOTS)
 
@@ -655,7 +655,10 @@ def _fix_runs(element, fonts: _Fonts, anchors: list | None = None) -> None:
         ppr = p.find(_PPR)
         pstyle = ppr.find(_PSTYLE) if ppr is not None else None
         para_style = pstyle.get(_VAL) if pstyle is not None else None
-        for r in p.iter(_R):
+        for r in list(p.iter(_R)):
+            if len(r) == 1 and r[0].tag == _T and not r[0].text and anchors is not None:
+                r.getparent().remove(r)  # the empty runs docxtpl leaves around each tag
+                continue
             rpr = r.find(_RPR)
             if rpr is None:
                 rpr = etree.Element(_RPR)
@@ -731,7 +734,8 @@ def _comment_xml(cid: int, paragraphs: list[str], faces: dict) -> str:
     rfonts = f"<w:rFonts{fonts}/>" if fonts else ""
     body = []
     for i, text in enumerate(paragraphs):
-        ref = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' if i == 0 else "")
+        ref = (f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/>{rfonts}</w:rPr><w:annotationRef/></w:r>'
+               if i == 0 else "")
         body.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{ref}'
                     f'<w:r><w:rPr>{rfonts}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
     return (f'<w:comment w:id="{cid}" w:author="{COMMENT_AUTHOR}" w:initials="DR">' + "".join(body) + "</w:comment>")
