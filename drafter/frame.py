@@ -22,7 +22,9 @@ _CN_DIGITS = "〇零一二三四五六七八九十"
 DATE_LINE_RE = re.compile(
     rf"^(?:(?:19|20|21)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGITS}○]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日)$"
 )
-_NOTE_RE = re.compile(r"^[（(]\s*此件[^）)]{1,20}[)）]$")
+_NOTE_RE = re.compile(r"^[（(]\s*(此件|联系人|联系电话)[^（）()]{0,40}[)）]$")
+# The 版记 at the very end of an official document: 抄送 list and the 印发 line.
+_RECORD_RE = re.compile(r"^(抄送|抄报)\s*[:：]|印发$")
 _CLOSING_PHRASE_RE = re.compile(r"^(特此|专此|谨此)(报告|报送)[。.]?$|^以上报告[，,]?请.{0,10}[。.]?$")
 
 
@@ -47,7 +49,7 @@ def is_signature(text: str) -> bool:
 
 
 def _closing_kind(text: str) -> int | None:
-    """Closing lines in the order they come: 0 特此报告, 1 signature, 2 date, 3 notes like (此件公开发布)."""
+    """Closing lines in the order they come: 0 特此报告, 1 signature, 2 date, 3 notes like (此件公开发布), 4 版记."""
     if _CLOSING_PHRASE_RE.match(text):
         return 0
     if is_signature(text):
@@ -56,6 +58,8 @@ def _closing_kind(text: str) -> int | None:
         return 2
     if _NOTE_RE.match(text):
         return 3
+    if _RECORD_RE.search(text) and len(text) <= 120:
+        return 4
     return None
 
 
@@ -97,6 +101,12 @@ def split_frame(raw: RawDoc) -> Frame:
         if page_title and looks_like_title(page_title):
             title = page_title
 
+    # A page may print the title twice: its own heading, then the document's title (maybe with the organ).
+    while span and start < len(paras) and looks_like_title(paras[start].text):
+        if len(paras[start].text) > len(title):
+            title = paras[start].text
+        start += 1
+
     recipient = None
     if start < len(paras):
         text = paras[start].text
@@ -111,13 +121,13 @@ def split_frame(raw: RawDoc) -> Frame:
             start += 1
 
     end = len(paras)
-    last_kind = 4
+    last_kind = 5
     while end > start:
         kind = _closing_kind(paras[end - 1].text)
         if kind is None or kind > last_kind:
             break
-        # Several signature lines or notes may follow each other; each other kind appears once.
-        if kind == last_kind and kind not in (1, 3):
+        # Several signature, note or 版记 lines may follow each other; 特此报告 and the date appear once.
+        if kind == last_kind and kind in (0, 2):
             break
         last_kind = kind
         end -= 1

@@ -160,6 +160,28 @@ def test_letterhead_two_line_title_department_issuer_and_chinese_date():
     assert meta["year"] == 2023
 
 
+def test_title_printed_twice_contact_note_and_record_tail():
+    raw = raw_of(
+        "关于2023年法治政府建设情况的报告",
+        "某某市人民政府关于2023年法治政府建设情况的报告",
+        "省人民政府：",
+        "2023年，某某市深入推进依法行政。",
+        "特此报告。",
+        "某某市人民政府",
+        "2024年1月30日",
+        "（联系人：张三，联系电话：0123-4567890）",
+        "抄送：市委办公室，市人大常委会办公室，市政协办公室。",
+        "某某市人民政府办公室 2024年1月30日印发",
+    )
+    frame = split_frame(raw)
+    assert frame.title == "某某市人民政府关于2023年法治政府建设情况的报告"
+    assert frame.recipient == "省人民政府"
+    assert [p.text for p in frame.body] == ["2023年，某某市深入推进依法行政。"]
+    assert frame.closing[:3] == ["特此报告。", "某某市人民政府", "2024年1月30日"] and len(frame.closing) == 6
+    meta = extract_meta(raw, frame, [frame.body[0].text], {})
+    assert (meta["region"], meta["issuer"], meta["date"], meta["year"]) == ("某某市", "某某市人民政府", "2024-01-30", 2023)
+
+
 def test_year_and_date_fallbacks():
     # No year anywhere in title or preamble: the year before publication.
     raw = raw_of("一、主要举措和成效", "全面推进依法行政。", published="2022-03-01")
