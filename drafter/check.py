@@ -853,6 +853,10 @@ def _face_problem(face_kind, face, allowed) -> str | None:
     return None
 
 
+_KIND_NAMES = {"title": "标题", "h1": "一级标题", "h2": "二级标题", "attachment": "附件标识", "recipient": "主送机关",
+               "closing": "署名和日期", "centered": "居中行"}
+
+
 def _layout_problems(doc, paragraphs: list[tuple[int, object, str]]) -> list[Problem]:
     """Fonts, sizes and indents of the body, one problem per kind of fault with the paragraphs it hits."""
     found: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -861,12 +865,12 @@ def _layout_problems(doc, paragraphs: list[tuple[int, object, str]]) -> list[Pro
         for i, run in enumerate(runs):
             props = _run_props(run, paragraph, doc)
             message = _face_problem(*_east_asian_face(props), _expected_faces(kind, i, len(runs)))
+            what = _KIND_NAMES.get(kind, "正文")
             if message:
-                found[("docx_font", ("标题" if kind == "title" else "正文") + message)].append(number)
+                found[("docx_font", what + message)].append(number)
             size = _size(props)
             wanted = TITLE_HALF_POINTS if kind == "title" else BODY_HALF_POINTS
             if size != wanted:
-                what = "标题" if kind == "title" else "正文"
                 have = f"{size / 2:g} 磅" if size else "未设置"
                 found[("docx_font", f"{what}字号为{have}，应为{'二号（22 磅）' if kind == 'title' else '三号（16 磅）'}")].append(number)
         if kind in ("title", "centered", "recipient", "closing", "attachment"):
@@ -960,11 +964,12 @@ def _heading_kind(paragraph, doc, text: str) -> str:
 
 
 def _docx_year(kinds, prior: dict | None) -> int | None:
-    for _n, paragraph, kind in kinds:
-        if kind == "title":
-            m = re.search(r"((?:19|20)\d{2})\s*年", paragraph.text)
-            if m:
-                return int(m.group(1))
+    """The year reported on: from the title (or, in a pasted web page, the first line naming the report)."""
+    lines = [p.text for _n, p, kind in kinds if kind == "title"] + [p.text for _n, p, _k in kinds[:12]]
+    for text in lines:
+        m = re.search(r"((?:19|20)\d{2})\s*年", text)
+        if m and re.search(r"法治|依法行政|报告", text):
+            return int(m.group(1))
     prior_year = ((prior or {}).get("meta") or {}).get("year")
     return prior_year + 1 if prior_year else None
 
@@ -991,6 +996,7 @@ def docx_blocks(kinds, year: int | None) -> tuple[list[Block], set[str]]:
                 section = part
             elif section == "preamble":
                 section = "measures"  # a thematic first part reports measures
+                found.add("measures")
         elif kind == "closing" or text.startswith("特此报告"):
             section = "closing"
         status = "reference" if _is_reference(paragraph, text) else None
@@ -1012,6 +1018,24 @@ def _is_reference(paragraph, text: str) -> bool:
     return False
 
 
+def _docx_missing_parts(blocks: list[Block], found: set[str]) -> list[Problem]:
+    """A mandatory part with neither its heading nor the sentences that report it."""
+    from drafter.classify import split_paragraph
+
+    texts = [b.text for b in blocks if b.section not in ("title", "closing") and not b.heading]
+    present = set(found)
+    # Measures and shortcomings often mention 第一责任人 in passing; a heading or lead phrase on it is the part.
+    leads = [re.split(r"[。；]", t, maxsplit=1)[0] for t in texts]
+    if any(len(lead) <= 60 and re.search(r"第一责任人|主要负责人.{0,6}履", lead) for lead in leads):
+        present.add("duties")
+    if any(split_paragraph(t, True, False)[1] for t in texts):
+        present.add("shortcomings")  # 虽然取得…成绩，但也还存在一些不足…
+    if any(split_paragraph(t, False, True)[2] for t in texts):
+        present.add("plan")  # 下一步，我们将…
+    return [Problem("missing_part", WARNING, "全文", f"没有找到“{SECTION_NAMES[key]}”部分，请确认报告包含这部分内容")
+            for key in MANDATORY if key not in present]
+
+
 def check_docx(path: str | Path, prior: dict | None = None) -> list[Problem]:
     """Every problem of a rendered report: text left unfilled or stale, contradictions, coverage, layout."""
     from docx import Document
@@ -1031,12 +1055,13 @@ def check_docx(path: str | Path, prior: dict | None = None) -> list[Problem]:
         raise DrafterError("Word 文件中没有文字", path)
     year = _docx_year(kinds, prior)
     blocks, found_parts = docx_blocks(kinds, year)
-    problems = []
-    if sum(1 for _n, _p, k in kinds if k == "h1") >= 2:
-        for key in MANDATORY:
-            if key not in found_parts:
-                problems.append(Problem("missing_part", WARNING, "全文",
-                                        f"没有找到“{SECTION_NAMES[key]}”部分的标题，请确认报告包含这部分内容"))
+    if not any(kind == "h1" for _n, _p, kind in kinds):
+        # No parts at all: the body is read as measures (for coverage), the parts are not judged.
+        for block in blocks:
+            block.section = "measures" if block.section == "preamble" else block.section
+        problems = []
+    else:
+        problems = _docx_missing_parts(blocks, found_parts)
     problems += _text_checks(blocks, year, prior, draft=False)
     problems += _layout_problems(doc, kinds)
     return _dedupe(problems)
