@@ -265,3 +265,23 @@ def test_next_steps_closing_a_shortcomings_part_without_plan_part():
     assert sections["plan"] == {"heading": None, "paragraphs": ["下一步,我们将加强执法队伍建设。"], "items": []}
     # an item's own text is never cut, even where it opens with 下一步
     assert sections["measures"]["items"][0]["paragraphs"] == ["下一步,将继续推进审批改革。全年压减事项20项。"]
+
+
+FULL_WIDTH = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？"})
+
+
+def _full_width(value):
+    if isinstance(value, str):
+        return value.translate(FULL_WIDTH)
+    if isinstance(value, (list, tuple)):
+        return [_full_width(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _full_width(v) for k, v in value.items()}
+    return value
+
+
+def test_full_width_punctuation_gives_the_same_parts(classified, seed_name):
+    # the seeds use half-width ,():; — the same report typed with full-width marks
+    body = split_frame(read_document(seed_path(seed_name))).body
+    wide = classify(build_outline([Para(p.text.translate(FULL_WIDTH), p.level, p.bold) for p in body]))
+    assert wide == _full_width(classified(seed_name))
