@@ -274,7 +274,7 @@ def _full_width(value):
     if isinstance(value, str):
         return value.translate(FULL_WIDTH)
     if isinstance(value, (list, tuple)):
-        return [_full_width(v) for v in value]
+        return type(value)(_full_width(v) for v in value)
     if isinstance(value, dict):
         return {k: _full_width(v) for k, v in value.items()}
     return value
