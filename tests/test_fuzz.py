@@ -350,3 +350,85 @@ def test_skeleton_on_odd_valid_models(model):
     if draft is not None:
         assert draft["schema_version"] == 2
         assert validate_model(parse_yaml(dump_yaml(draft), "草稿.yaml")) == draft
+
+
+@st.composite
+def odd_valid_draft(draw) -> dict:
+    """A valid v2 draft with random text, placeholders (known and unknown), statuses and figure values."""
+    from drafter.skeleton import build_draft
+
+    draft = build_draft(yingkou_v1())
+    ids = [f["id"] for f in draft["figures"]] + ["F999"]
+    piece = st.one_of(TEXTS, st.sampled_from(ids).map(lambda i: "{" + i + "}"), st.sampled_from(MARKERS))
+    paragraph = st.lists(piece, max_size=5).map("".join)
+    for key in ("measures", "plan", "duties"):
+        section = draft["sections"][key]
+        section["paragraphs"] = draw(st.lists(paragraph, max_size=2))
+        for item in section["items"]:
+            item["paragraphs"] = draw(st.lists(paragraph, max_size=2))
+            item["heading"] = draw(st.one_of(st.none(), TEXTS))
+            item["status"] = draw(st.sampled_from(["todo", "reference", "done"]))
+    for figure in draft["figures"]:
+        figure["value"] = draw(st.one_of(st.none(), st.integers(-10 ** 15, 10 ** 15),
+                                         st.floats(allow_nan=False, allow_infinity=False, width=32)))
+        figure["approx"] = draw(st.one_of(st.none(), st.sampled_from(["余", "近", "以上", "多", "左右", "约", "超过"])))
+    draft["meta"]["date"] = draw(st.one_of(st.none(), st.sampled_from(["2024-02-29", "2025-01-18", "0000-00-00", "2024-13-45"])))
+    draft["meta"]["region"] = draw(st.one_of(st.none(), TEXTS))
+    return validate_data(draft)
+
+
+FUZZ_SLOW = settings(FUZZ, max_examples=60)
+
+
+@FUZZ_SLOW
+@given(draft=odd_valid_draft())
+def test_render_on_odd_valid_drafts(draft):
+    if importlib.util.find_spec("drafter.render") is None:
+        pytest.skip("drafter.render has not landed yet")
+    import docx
+
+    from drafter.render import render_bytes
+
+    data = refused_cleanly(lambda: render_bytes(draft))
+    if data is not None:
+        assert len(docx.Document(io.BytesIO(data)).paragraphs) > 3
+
+
+@FUZZ_SLOW
+@given(draft=odd_valid_draft())
+def test_check_on_odd_valid_drafts(draft):
+    if importlib.util.find_spec("drafter.check") is None:
+        pytest.skip("drafter.check has not landed yet")
+    from drafter.check import check_model
+
+    problems = refused_cleanly(lambda: check_model(draft, prior=yingkou_v1()))
+    if problems is not None:
+        assert all(p.kind and p.message for p in problems)
+
+
+ANSWER_VALUES = st.one_of(
+    st.none(), st.integers(-10 ** 20, 10 ** 20), st.floats(), st.booleans(), TEXTS,
+    st.sampled_from(["约100", "4500余", "近32770件", "1.5万", "百分之五", "28%", "keep", "drop", "", "-", "1e400",
+                     "一千二百", "１２３", "3/4", "∞"]),
+    st.lists(st.integers(), max_size=2), st.dictionaries(st.sampled_from(["heading", "text", "x"]), TEXTS, max_size=2))
+
+
+@FUZZ
+@given(answers=st.dictionaries(
+    st.sampled_from(["figures", "items", "meta", "new", "other"]),
+    st.one_of(ANSWER_VALUES, st.dictionaries(
+        st.sampled_from(["F001", "F002", "F009", "F999", "measures.1", "measures.2.1", "plan", "preamble", "date",
+                         "title", "doc_number", "measures", "x"]), ANSWER_VALUES, max_size=4)),
+    max_size=4))
+def test_answers_on_random_answer_files(workdir, answers):
+    if importlib.util.find_spec("drafter.answers") is None or importlib.util.find_spec("drafter.skeleton") is None:
+        pytest.skip("drafter.answers has not landed yet")
+    from drafter.answers import apply_answers
+    from drafter.skeleton import build_draft
+
+    path = workdir / "答案.yaml"
+    path.write_text(dump_yaml(answers), encoding="utf-8")
+    draft = build_draft(yingkou_v1())
+    result = refused_cleanly(lambda: apply_answers(draft, path))
+    if result is not None:  # accepted answers leave a draft within the contract
+        validate_data(result)
