@@ -120,6 +120,7 @@ def test_missing_duties_part(filled):
     ("全年受理行政复议案件112件，审结行政复议案件130件，办理质量稳步提升。", "closed_exceeds_accepted"),
     ("全年受理行政复议案件112件,审结87件,结案率80%。", "rate_mismatch"),
     ("行政复议案件结案率达105%，群众满意度持续提升。", "percent_over_100"),
+    ("审结行政复议案件87件，其中维持52件，纠错24件，纠错率35%。", "rate_mismatch"),
 ])
 def test_planted_contradictions_are_found_where_they_are(filled, text, kind):
     write(filled, "measures", 2, text)
@@ -134,6 +135,10 @@ def test_planted_contradictions_are_found_where_they_are(filled, text, kind):
     "新收行政复议案件100件，审结120件（含上年结转30件）。",  # backlog
     "全年受理行政复议案件112件，不予受理3件，审结87件。",
     "办理政务服务事项同比增长105%。",  # growth, not a share
+    "收到行政复议申请300件，受理280件，审结260件，结案率92.9%。",  # 260 of the 280 accepted
+    "办理行政应诉案件56件，行政机关负责人出庭应诉56件，出庭应诉率100%。",
+    "排查矛盾纠纷2.3万件，化解2.2万件，化解率95.6%。",
+    "审结行政复议案件87件，其中维持52件，纠错24件，纠错率27.6%。",
 ])
 def test_sound_numbers_are_not_contradictions(filled, text):
     write(filled, "measures", 2, text)
