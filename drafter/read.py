@@ -99,7 +99,7 @@ _FIELDS = {
     "来源": "source_org", "信息来源": "source_org", "文章来源": "source_org", "发布机构": "source_org",
     "发布单位": "source_org",
     "发文机关": "issuing_org",
-    "作者": None, "投稿": None, "责任编辑": None, "编辑": None, "审核": None, "校对": None,
+    "作者": None, "发布者": None, "发布人": None, "投稿": None, "责任编辑": None, "编辑": None, "审核": None, "校对": None,
     "访问量": None, "访问次数": None, "点击量": None, "点击数": None, "点击次数": None, "浏览次数": None,
     "浏览量": None, "阅读量": None, "阅读次数": None, "累计次数": None,
     "字号": None, "字体": None, "分享": None, "分享到": None, "打印": None, "收藏": None,
@@ -108,22 +108,25 @@ _FIELDS = {
     "废止日期": None, "失效日期": None, "上一篇": None, "下一篇": None,
     "主办单位": None, "承办单位": None, "技术支持": None, "联系电话": None, "网站标识码": None,
     # Attachment stubs: noise only when nothing follows the label.
-    "附件": "stub", "视频": "stub", "图片": "stub", "相关附件": "stub", "相关链接": "stub",
+    "附件": "stub", "附件下载": "stub", "视频": "stub", "图片": "stub", "相关附件": "stub", "相关链接": "stub",
 }
 _LABEL_RE = re.compile(
     "(" + "|".join(r"\s*".join(label) for label in sorted(_FIELDS, key=len, reverse=True)) + r")\s*[:：]"
 )
-_LEAD_MARKS = " •·●▪◆■◇□【[|丨"
+_LEAD_MARKS = " •·●▪◆■◇□【[|丨(（"
 _BREADCRUMB_RE = re.compile(r"^(您?(当前|现在)?的?(所在)?位置)\s*[:：]")
 _HOME_TRAIL_RE = re.compile(r"首页\s*[>＞»›/|丨]")
-_FOOTER_RE = re.compile(r"版权所有|ICP\s*备|公网安备|网站标识码|Copyright|©")
+_FOOTER_RE = re.compile(r"版权所有|ICP\s*备|公网安备|网站标识码|Copyright|©|^.{0,6}扫一扫")
+# A page's publication stamp on its own line (2024-02-22 16:49); a report dates itself 2024年1月18日.
+_STAMP_RE = re.compile(r"^((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
 # Page widgets printed as words: after removing them and brackets, nothing may remain.
 _WIDGETS = sorted(
     [
         "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面", "扫一扫在手机上打开当前页", "扫一扫",
         "在手机打开当前页", "分享到", "分享", "打印本页", "打印", "关闭窗口", "关闭本页", "关闭",
         "收藏本页", "收藏", "返回顶部", "返回首页", "返回", "网站地图", "联系我们", "字号", "字体",
-        "微信", "微博", "QQ空间", "默认", "大", "中", "小", "放大", "缩小",
+        "微信", "微博", "QQ空间", "默认", "大", "中", "小", "放大", "缩小", "我要纠错", "纠错", "加入收藏",
+        "设为首页", "附件下载",
     ],
     key=len,
     reverse=True,
@@ -144,7 +147,7 @@ def _field_pairs(line: str) -> list[tuple[str, str]] | None:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
         label = re.sub(r"\s+", "", m.group(1))
-        value = stripped[m.end() : end].strip(" •·●▪|丨")
+        value = stripped[m.end() : end].strip(" •·●▪|丨)）】]")
         pairs.append((label, value))
     return pairs
 
@@ -196,6 +199,11 @@ def clean_paras(paras: list[Para], hints: dict) -> list[Para]:
     for para in paras:
         text = normalize_space(para.text)
         if not text or _is_field_line(text, hints) or _is_widget_line(text):
+            continue
+        stamp = _STAMP_RE.match(text)
+        if stamp:
+            if iso_date(stamp.group(1)):
+                hints.setdefault("published", iso_date(stamp.group(1)))
             continue
         kept.append(Para(text, para.level, para.bold))
     # A site's column name (通知公告) printed alone above the title.

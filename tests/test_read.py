@@ -355,6 +355,26 @@ def test_widgets_breadcrumbs_and_stubs_go_but_real_attachments_stay():
     assert kept == ["关于2023年法治政府建设情况的报告", "附件：1.2023年法治政府建设工作台账", "（此件公开发布）"]
 
 
+def test_more_site_variants():
+    kept, hints = clean(
+        "首页 > 政务公开 > 法定主动公开内容 > 法治政府建设年度报告",
+        "2024-02-22 16:49",
+        "[打印本页] [关闭窗口]",
+        "字号：T|T",
+        "上一篇：关于开展2024年普法工作的通知",
+        "(信息来源：县司法局)",
+        "发布者：县司法局 发布时间：2024年02月20日 阅读次数：1024",
+        "附件下载：",
+        "【字体：大 中 小】【打印】【关闭】【纠错】",
+        "手机扫一扫在手机上打开",
+        "关于2023年法治政府建设情况的报告",
+        "2024年1月18日",
+    )
+    # The lone web stamp gives the publication date; the report's own date line stays.
+    assert kept == ["关于2023年法治政府建设情况的报告", "2024年1月18日"]
+    assert hints == {"published": "2024-02-22", "source_org": "县司法局"}
+
+
 def test_a_body_sentence_that_mentions_a_label_is_kept():
     line = "来源于群众的意见建议共收集1200条，时间跨度为全年。"
     assert clean(line, "时间：一季度完成清理工作。")[0] == [line, "时间：一季度完成清理工作。"]
