@@ -165,6 +165,7 @@ MODEL_CASES = {
     "folder": (".yaml", lambda p: (p.mkdir(), p)[1], "文件夹"),
     "empty": (".yaml", lambda p: _write(p, b""), "空的"),
     "binary-junk": (".yaml", lambda p: _write(p, os.urandom(20000)), "无法识别为文本"),
+    "yaml-50mb": (".yaml", lambda p: sparse_file(p, 50 * 1024 * 1024), "文件过大"),
     "yaml-list": (".yaml", lambda p: _write(p, "- 一\n- 二\n"), "顶层应是映射"),
     "yaml-scalar": (".yaml", lambda p: _write(p, "只是一句话\n"), "顶层应是映射"),
     "yaml-syntax": (".yaml", lambda p: _write(p, "meta: [1, 2\nsections: {\n"), "YAML 格式错误"),
@@ -191,6 +192,7 @@ COMMANDS = {
     "new": ("model", lambda x, d: ["new", str(x), "-o", str(d / "out.yaml")]),
     "render": ("model", lambda x, d: ["render", str(x), "-o", str(d / "out.docx")]),
     "check": ("model", lambda x, d: ["check", str(x)]),
+    "fill": ("model", lambda x, d: ["fill", str(x), "--answers", str(_write(d.parent / "答案.yaml", "figures:\n  F001: 25\n"))]),
     "check-docx": ("docx", lambda x, d: ["check", str(x)]),
 }
 DOCX_CASES = {case: spec for case, spec in REPORT_CASES.items() if spec[0] == ".docx"}
