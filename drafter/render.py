@@ -508,17 +508,26 @@ _TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _OPEN_RE = re.compile(r"\{\{|\{%|\{#")
 
 
-def _paragraph_texts(element):
-    """(paragraph text, [(run text, run formatting xml), ...]) for each paragraph of a part."""
+_NOT_FORMATTING = {_w("lang"), _w("noProof"), _w("proofErr"), _w("rPrChange")}
+
+
+def _formatting(rpr) -> bytes:
+    """A run's visible formatting: Word's spelling and revision marks split runs without it."""
     from lxml import etree
 
+    if rpr is None:
+        return b""
+    return b"".join(etree.tostring(child) for child in rpr if child.tag not in _NOT_FORMATTING)
+
+
+def _paragraph_texts(element):
+    """(paragraph text, [(run text, run formatting xml), ...]) for each paragraph of a part."""
     for p in element.iter(_w("p")):
         runs = []
         for r in p.iter(_w("r")):
             text = "".join(t.text or "" for t in r.iter(_w("t")))
             if text:
-                rpr = r.find(_w("rPr"))
-                runs.append((text, etree.tostring(rpr) if rpr is not None else b""))
+                runs.append((text, _formatting(r.find(_w("rPr")))))
         yield "".join(t for t, _ in runs), runs
 
 

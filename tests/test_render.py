@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
@@ -12,7 +11,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 
 from conftest import SEEDS, seed_path
 from draft_fixtures import parsed_seed, yingkou_v1
@@ -71,10 +69,6 @@ def filled(draft: dict) -> dict:
     draft["meta"]["date"] = f"{draft['meta']['year'] + 1}-01-20"
     draft["closing"] = [line for line in draft["closing"] if not TODO_RE.search(line)]
     return draft
-
-
-def body_paragraphs(document):
-    return [p for p in document.paragraphs]
 
 
 def runs_of(document):
@@ -295,9 +289,8 @@ def test_date_starts_two_characters_right_of_the_signature():
 
 
 def test_unfilled_figures_are_highlighted_with_last_years_value(rendered, drafts):
-    data, document = rendered["yingkou"]
+    _, document = rendered["yingkou"]
     draft = drafts["yingkou"]
-    used = {m for p in document.paragraphs for m in []}
     markers = {}
     for r in runs_of(document):
         text = run_text(r)
@@ -312,7 +305,6 @@ def test_unfilled_figures_are_highlighted_with_last_years_value(rendered, drafts
         assert any(figure["label"] in m and f"{draft['draft']['prior_year']}年：" in m and unit in m for m in markers), figure
     text = "\n".join(p.text for p in document.paragraphs)
     assert "{F" not in text
-    del used, data
 
 
 def test_reference_text_is_marked_and_tinted(rendered, drafts):
@@ -610,3 +602,23 @@ def test_draft_with_answers_renders_the_answers(tmp_path, drafts):
     assert [c.text for c in document.comments if c.text == figure_comment(figure, 2023)]
     row = document.tables[0].rows[draft["figures"].index(placed) + 1]
     assert row.cells[3].text.startswith(str(figure["value"])) and row.cells[4].text.startswith("同比增长")
+
+
+def test_tag_split_only_by_spelling_marks_is_accepted(tmp_path):
+    # Word splits runs where it checked spelling (w:lang); the formatting is the same, docxtpl joins them.
+    split = ('<w:r><w:t xml:space="preserve">{{ recip</w:t></w:r>'
+             '<w:r><w:rPr><w:lang w:val="en-US"/></w:rPr><w:t xml:space="preserve">ient }}</w:t></w:r>')
+    ok = _rewrite_template(tmp_path, "spelled.docx", lambda xml: xml.replace(
+        '<w:r><w:t xml:space="preserve">{{ recipient }}</w:t></w:r>', split, 1))
+    model = yingkou_v1()
+    model["meta"]["recipient"] = "辽宁省人民政府"
+    texts = [p.text for p in open_docx(render_bytes(model, template=ok)).paragraphs]
+    assert "辽宁省人民政府：" in texts
+
+
+def test_unknown_figure_id_stays_visible_and_highlighted(drafts):
+    draft = copy.deepcopy(drafts["xinyu"])
+    draft["sections"]["plan"]["paragraphs"] = ["全年办理案件{F999}。"]
+    document = open_docx(render_bytes(draft))
+    runs = [r for r in runs_of(document) if run_text(r) == "{F999}"]
+    assert runs and highlight(runs[0]) == "yellow"
