@@ -258,7 +258,7 @@ def _page_title(soup) -> str | None:
         return None
     title = normalize_space(soup.title.get_text())
     # "关于…的报告_通知公告_营口市人民政府": the article's title is the part naming a report.
-    parts = [p for p in re.split(r"\s*[_|｜]\s*|\s+[-—]+\s+", title) if p]
+    parts = [p for p in re.split(r"\s*[_|｜]\s*|\s+[-—–]+\s+|(?<=[\u4e00-\u9fff])[-—–]+(?=[\u4e00-\u9fff])", title) if p]
     for part in parts:
         if "报告" in part or "法治" in part:
             return part

@@ -174,6 +174,20 @@ def test_html_structure(tmp_path):
 # ---------------------------------------------------------------- .docx details
 
 
+@pytest.mark.parametrize(
+    "page_title, expected",
+    [
+        ("营口市人民政府-关于2023年法治政府建设情况的报告", "关于2023年法治政府建设情况的报告"),
+        ("关于落实法治政府建设实施纲要（2021-2025年）情况的报告 - 某市人民政府", "关于落实法治政府建设实施纲要（2021-2025年）情况的报告"),
+        ("首页_政府信息公开", "首页"),
+    ],
+)
+def test_page_title_without_site_name(tmp_path, page_title, expected):
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><title>{page_title}</title></head><body><p>正文。</p></body></html>", encoding="utf-8")
+    assert read_document(page).hints["page_title"] == expected
+
+
 def _docx_bytes(build) -> bytes:
     document = docx.Document()
     build(document)
