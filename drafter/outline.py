@@ -242,8 +242,11 @@ def build_outline(body: list[Para]) -> list[Node]:
         text = para.text.strip()
         if not text:
             continue
-        # before the first heading an enumeration is part of the preamble's text
-        for piece in split_inline_shi(text) if stack else [text]:
+        # An enumeration subdivides the heading it opens (（一）强化统筹。一是…二是…, or a part's
+        # first paragraph 还存在一些差距：一是…). Before the first heading it is the preamble's text;
+        # after a heading's own text, a closing summary's (还存在一些问题：一是…).
+        opens = match_marker(text) is not None or not (current().paragraphs or current().children)
+        for piece in split_inline_shi(text) if stack and opens else [text]:
             marked = match_marker(piece)
             if marked is None and piece is text:
                 style = None

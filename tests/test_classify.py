@@ -285,3 +285,21 @@ def test_full_width_punctuation_gives_the_same_parts(classified, seed_name):
     body = split_frame(read_document(seed_path(seed_name))).body
     wide = classify(build_outline([Para(p.text.translate(FULL_WIDTH), p.level, p.bold) for p in body]))
     assert wide == _full_width(classified(seed_name))
+
+
+def test_closing_enumeration_of_problems_and_next_steps():
+    closing = "同时,我们也清醒地认识到,我市法治政府建设还存在一些问题:一是法治意识有待增强;二是执法能力有待提高。"
+    paras = [
+        Para("2023年,我市扎实推进法治政府建设,现将有关情况报告如下。"),
+        Para("一、强化执法监督,推进严格规范公正文明执法"),
+        Para("(一)规范执法行为。全面推行行政执法三项制度,开展案卷评查。"),
+        Para("二、坚持依法决策,提升决策公信力"),
+        Para("(一)严格决策程序。全年审查重大行政决策事项8件。"),
+        Para(closing),
+        Para("下一步,我们将持续推进法治政府建设。"),
+    ]
+    preamble, sections = classify(build_outline(paras))
+    assert sections["measures"]["heading"] is None and len(sections["measures"]["items"]) == 2
+    assert sections["shortcomings"]["paragraphs"] == [closing]
+    assert sections["plan"]["paragraphs"] == ["下一步,我们将持续推进法治政府建设。"]
+    assert sections["measures"]["items"][1]["items"][0]["paragraphs"] == ["全年审查重大行政决策事项8件。"]

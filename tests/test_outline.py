@@ -276,3 +276,16 @@ def test_bare_line_before_the_first_numbered_heading_is_not_one():
     assert nodes[0].heading is None and nodes[0].paragraphs == [p.text for p in paras[:2]]
     assert nodes[1].heading == "主要举措和成效" and nodes[1].children == []
     assert nodes[1].paragraphs == ["(2023年12月)", "全年审核规范性文件12件。"]
+
+
+def test_enumeration_in_a_closing_paragraph_stays_text():
+    closing = "同时,我们也清醒地认识到,我市法治政府建设还存在一些问题:一是法治意识有待增强;二是执法能力有待提高。"
+    paras = [
+        Para("一、强化执法监督"),
+        Para("(一)规范执法行为。全面推行行政执法三项制度,开展案卷评查。"),
+        Para(closing),
+        Para("下一步,我们将持续推进法治政府建设。"),
+    ]
+    (node,) = outline(paras)
+    item = node.children[0]
+    assert item.children == [] and item.paragraphs == ["全面推行行政执法三项制度,开展案卷评查。", closing, paras[3].text]
