@@ -5,7 +5,8 @@ first Node with marker None and heading None; every other Node has a heading or 
 Node.level is the depth in the tree (1 = top level), whatever numbering style sits there.
 
 What counts as a heading:
-- a paragraph that starts with a numbering marker: 一、 （一） 1. 1、 1． （1） ① 一是 (full- or half-width);
+- a paragraph that starts with a numbering marker: 一、 （一） 1. 1、 1． （1） ① 一是 第一部分 第一，
+  (full- or half-width);
   each style gets its depth from where it first appears, so a report may start at （一） or put 1.
   directly under 一、; a running numbering (1.…26. across （一）…（十）) still nests under its （X）;
 - inline 一是…二是… in a paragraph (after a sentence end): split into 一是 Nodes;
@@ -38,6 +39,8 @@ _MARKERS = [
     # 1. 1、 1． but not 1.12亿元, 2023年 or 3.15
     ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    # 第一部分 / 第一，but not 第一责任人 or 第二次会议
+    ("di", re.compile(rf"^第([{_CN}]{{1,3}})(?:部分|篇|章)?(?:(?<=[分篇章])\s*[、，,：:．.]?|\s*[、，,：:．.])\s*")),
     ("shi", re.compile(rf"^([{_CN}]{{1,3}})是{_SHI_NEXT}")),
 ]
 

@@ -42,6 +42,8 @@ def outline(body):
         ("(2)开展评查", "paren_num", 2, "开展评查"),
         ("②加强培训", "circled", 2, "加强培训"),
         ("三是夯实法治根基,激发活力。", "shi", 3, "夯实法治根基,激发活力。"),
+        ("第一部分 主要工作情况", "di", 1, "主要工作情况"),
+        ("第二，强化执法监督。", "di", 2, "强化执法监督。"),
     ],
 )
 def test_markers(text, style, value, rest):
@@ -58,6 +60,8 @@ def test_markers(text, style, value, rest):
         "一是一、二是二的作风",  # 一是 followed by punctuation: not an enumeration
         "二〇二三年以来",
         "十分重视法治建设",
+        "第一责任人职责落实到位",
+        "第二次全体会议审议通过",
     ],
 )
 def test_not_markers(text):
