@@ -318,7 +318,7 @@ def test_reference_text_is_marked_and_tinted(rendered, drafts):
 
 
 def test_reference_lists_become_comments_not_body(rendered, drafts):
-    data, document = rendered["yingkou"]
+    _, document = rendered["yingkou"]
     draft = drafts["yingkou"]
 
     def refs(items):
@@ -517,14 +517,24 @@ def test_custom_template_restyled_keeps_working(tmp_path):
     assert body._p.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋"
 
 
-def test_bundled_template_is_built_by_the_script(tmp_path):
+def test_bundled_templates_are_built_by_the_script(tmp_path):
     import subprocess
     import sys
 
-    out = tmp_path / "report.docx"
     script = Path(__file__).resolve().parent.parent / "tools" / "build_template.py"
-    subprocess.run([sys.executable, str(script), "-o", str(out)], check=True, capture_output=True)
-    assert out.read_bytes() == (templates_dir() / "report.docx").read_bytes()
+    for name, fonts in (("report", []), ("report-windows", ["body=仿宋", "h2=楷体", "h3=仿宋", "h4=仿宋"])):
+        out = tmp_path / f"{name}.docx"
+        args = [a for face in fonts for a in ("--font", face)]
+        subprocess.run([sys.executable, str(script), "-o", str(out), *args], check=True, capture_output=True)
+        assert out.read_bytes() == (templates_dir() / f"{name}.docx").read_bytes(), name
+
+
+def test_windows_faces_template(drafts):
+    document = open_docx(render_bytes(drafts["xinyu"], template="report-windows"))
+    assert style_font(document.styles["Normal"]) == ("仿宋", 16)
+    assert style_font(document.styles["Heading 2"]) == ("楷体", 16)
+    heading = next(p for p in document.paragraphs if p.style.name == "Heading 2")
+    assert heading._p.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "楷体"
 
 
 # ---------------------------------------------------------------- speed and workers

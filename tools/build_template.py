@@ -5,8 +5,8 @@ style names its fonts explicitly in all four w:rFonts slots and the build is byt
 reproducible. A bureau can restyle the result in Word or WPS and keep the Jinja tags, or
 rebuild it with other faces:
 
-    python3 tools/build_template.py                      # templates/report.docx
-    python3 tools/build_template.py --font body=仿宋 --font h2=楷体 -o templates/my.docx
+    python3 tools/build_template.py                      # templates/report.docx, report-windows.docx
+    python3 tools/build_template.py --font body=仿宋 --font h2=楷体 -o our.docx
 
 Layout facts: GB/T 9704-2012 (A4; margins 37/35/28/26 mm; 22 lines of 28 characters;
 title 二号 小标宋; body 三号 仿宋; page numbers 四号 宋体 "— 1 —", odd right, even left).
@@ -35,6 +35,12 @@ FONTS = {
     "comment": "宋体",
 }
 ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"}
+# The bundled templates: the standard's faces, and the faces every Windows 10/11 ships
+# (no _GB2312 faces there; only the title keeps 方正小标宋简体, with 宋体 as its fallback).
+BUNDLED = {
+    "report.docx": {},
+    "report-windows.docx": {"body": "仿宋", "h2": "楷体", "h3": "仿宋", "h4": "仿宋"},
+}
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -304,19 +310,26 @@ def build(fonts: dict) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build drafter's default Word template.")
-    parser.add_argument("-o", "--output", default=str(ROOT / "templates" / "report.docx"))
+    parser = argparse.ArgumentParser(description="Build drafter's Word templates (all bundled ones by default).")
+    parser.add_argument("-o", "--output", help="build one template here instead of the bundled ones")
     parser.add_argument("--font", action="append", default=[], metavar="ROLE=FACE",
-                        help=f"replace a face; roles: {', '.join(FONTS)}")
+                        help=f"replace a face (with -o); roles: {', '.join(FONTS)}")
     args = parser.parse_args(argv)
-    fonts = dict(FONTS)
-    for item in args.font:
-        role, _, face = item.partition("=")
-        if role not in FONTS or not face:
-            parser.error(f"--font {item}: expected ROLE=FACE with ROLE in {', '.join(FONTS)}")
-        fonts[role] = face
-    Path(args.output).write_bytes(build(fonts))
-    print(f"wrote {args.output}")
+    if not args.output:
+        if args.font:
+            parser.error("--font needs -o: the bundled templates are built as listed in BUNDLED")
+        targets = {ROOT / "templates" / name: changes for name, changes in BUNDLED.items()}
+    else:
+        changes = {}
+        for item in args.font:
+            role, _, face = item.partition("=")
+            if role not in FONTS or not face:
+                parser.error(f"--font {item}: expected ROLE=FACE with ROLE in {', '.join(FONTS)}")
+            changes[role] = face
+        targets = {Path(args.output): changes}
+    for path, changes in targets.items():
+        path.write_bytes(build({**FONTS, **changes}))
+        print(f"wrote {path}")
     return 0
 
 
