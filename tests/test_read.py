@@ -247,6 +247,53 @@ def test_docx_odd_bold_value_is_read_as_plain(tmp_path, variants):
     assert doc.paras[0].text == "关于2023年法治政府建设情况的报告" and not doc.paras[0].bold
 
 
+NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+  <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+</w:abstractNum>"""
+
+
+def test_docx_automatic_numbering_is_written_out(tmp_path):
+    def build(document):
+        from lxml import etree
+
+        numbering = document.part.numbering_part.element
+        numbering.insert(0, etree.fromstring(NUMBERING))
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), "90")
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), "90")
+        num.append(ref)
+        numbering.append(num)
+
+        def numbered(text, ilvl, num_id="90"):
+            para = document.add_paragraph(text)
+            num_pr = OxmlElement("w:numPr")
+            for tag, value in (("w:ilvl", str(ilvl)), ("w:numId", num_id)):
+                el = OxmlElement(tag)
+                el.set(qn("w:val"), value)
+                num_pr.append(el)
+            para._p.get_or_add_pPr().append(num_pr)
+
+        numbered("主要举措和成效", 0)
+        numbered("加强组织领导", 1)
+        numbered("完善制度体系", 1)
+        numbered("出台规范性文件3件。", 2)
+        numbered("要点一", 3)
+        numbered("存在的不足和原因", 0)
+        numbered("重视程度不够", 1)
+        numbered("编号已关闭的段落", 0, num_id="0")
+
+    path = tmp_path / "numbered.docx"
+    path.write_bytes(_docx_bytes(build))
+    assert texts(read_document(path)) == [
+        "一、主要举措和成效", "（一）加强组织领导", "（二）完善制度体系", "1.出台规范性文件3件。", "要点一",
+        "二、存在的不足和原因", "（一）重视程度不够", "编号已关闭的段落",
+    ]
+
+
 def test_truncated_docx(tmp_path, variants):
     good, _ = variants["yingkou", "to_docx"]
     bad = tmp_path / "cut.docx"
