@@ -52,6 +52,9 @@ HEADING_MAX = 35  # a heading clause closed by 。 is at most this long
 BARE_HEADING_MAX = 80  # a heading line without any sentence end
 LEAD_MAX = 25  # a paragraph-lead heading clause
 BARE_LINE_MAX = 30  # an unnumbered line without sentence end, taken as a heading
+LEAD_REST_MIN = 30  # the text a run-in heading leads
+# Words that make a clause a statement rather than a run-in heading.
+_STATEMENT = re.compile(r"了|我|但|虽|同时|此外|另外|总之|今年|去年|一年来|全年|目前|如下|以来")
 
 
 def cn_number(text: str) -> int | None:
@@ -162,7 +165,10 @@ def _lead(text: str) -> tuple[str, str] | None:
         return None
     if any(ch in clause for ch in "；;：:！!？?"):
         return None
-    if len(rest) < 2 * len(clause):
+    # a statement, not a heading: 一年来，我们做了大量工作 / 但仍有差距
+    if _STATEMENT.search(clause):
+        return None
+    if len(clause) < 4 or len(rest) < max(LEAD_REST_MIN, 2 * len(clause)):
         return None
     return clause, rest
 

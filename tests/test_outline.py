@@ -253,7 +253,7 @@ def test_lead_headings_after_an_opening_paragraph():
         Para("2024年,我区将坚持以习近平法治思想为指导,持续深入推进法治政府建设。"),
         Para("深化依法行政。严格落实重大行政决策程序,提升重大行政决策水平,强化合法性审查。"),
         Para("强化执法监督。规范实施行政执法裁量权基准,提升行政执法质效,开展专项整治。"),
-        Para("优化法治环境。持续优化营商环境,加强知识产权保护,激发市场主体发展活力。"),
+        Para("优化法治环境。持续优化法治化营商环境,加强知识产权保护,激发市场主体发展活力。"),
     ]
     (node,) = outline(paras)
     assert node.paragraphs == [paras[1].text]
@@ -293,3 +293,13 @@ def test_enumeration_in_a_closing_paragraph_stays_text():
     (node,) = outline(paras)
     item = node.children[0]
     assert item.children == [] and item.paragraphs == ["全面推行行政执法三项制度,开展案卷评查。", closing, paras[3].text]
+
+
+def test_short_opening_statements_are_not_run_in_headings():
+    paras = [
+        Para("三、存在的不足和原因"),
+        Para("一年来,我们做了大量工作。但对照上级要求和群众期待,法治政府建设仍有差距,部分干部法治意识不强,执法规范化水平有待提高。"),
+        Para("同时仍有短板。基层法治力量相对薄弱,法治人才储备不足,乡镇合法性审查力量与工作任务不相匹配。"),
+    ]
+    (node,) = outline(paras)
+    assert node.children == [] and node.paragraphs == [paras[1].text, paras[2].text]
