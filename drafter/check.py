@@ -793,11 +793,19 @@ def _east_asian_face(props: list) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _number(value: str | None) -> int | None:
+    """An attribute's number; None when a damaged file wrote something else."""
+    try:
+        return int(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def _size(props: list) -> int | None:
     for rpr in props:
         sz = rpr.find(qn("w:sz"))
         if sz is not None and sz.get(qn("w:val")):
-            return int(float(sz.get(qn("w:val"))))
+            return _number(sz.get(qn("w:val")))
     return None
 
 
@@ -819,7 +827,7 @@ def _indent(props: list) -> dict:
             ind = ppr.find(qn("w:ind"))
             found = {a: ind.get(qn(f"w:{a}")) for a in group if ind is not None and ind.get(qn(f"w:{a}")) is not None}
             if found:
-                out.update({a: int(float(v)) for a, v in found.items()})
+                out.update({a: _number(v) or 0 for a, v in found.items()})
                 break
     return out
 
@@ -949,7 +957,7 @@ def _heading_kind(paragraph, doc, text: str) -> str:
     for ppr in _para_props(paragraph, doc):
         outline = ppr.find(qn("w:outlineLvl"))
         if outline is not None:
-            level = int(outline.get(qn("w:val"))) + 1
+            level = (_number(outline.get(qn("w:val"))) or 0) + 1
             break
     if level is None:
         m = re.search(r"(?:heading|标题)\s*(\d)", paragraph.style.name if paragraph.style is not None else "", re.I)
@@ -1039,17 +1047,23 @@ def _docx_missing_parts(blocks: list[Block], found: set[str]) -> list[Problem]:
 def check_docx(path: str | Path, prior: dict | None = None) -> list[Problem]:
     """Every problem of a rendered report: text left unfilled or stale, contradictions, coverage, layout."""
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.exceptions import PythonDocxError
+
+    from drafter.read import BAD_DOCX, _check_docx_zip
 
     data = read_input_bytes(path, MAX_DOCX_BYTES)
+    _check_docx_zip(data, Path(path))  # the reader's gate: old .doc, damaged zips, zip bombs
     try:
         doc = Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise DrafterError(f"无法打开 Word 文件（{type(exc).__name__}），文件可能已损坏或不是 .docx", path) from None
-    except Exception as exc:  # zipfile/lxml errors on a damaged file
-        if type(exc).__module__.split(".")[0] in ("zipfile", "lxml"):
-            raise DrafterError("无法打开 Word 文件，文件可能已损坏或不是 .docx", path) from None
-        raise
+    except Exception as exc:  # any failure to open the package means a damaged file, not a bug to show
+        raise DrafterError(BAD_DOCX, path) from exc
+    try:
+        return _check_document(doc, prior, path)
+    except PythonDocxError as exc:  # python-docx checks attribute values only when they are read
+        raise DrafterError(BAD_DOCX.replace("文件可能已损坏或不完整", "正文的格式数据有误"), path) from exc
+
+
+def _check_document(doc, prior: dict | None, path) -> list[Problem]:
     kinds = _paragraph_kinds(doc)
     if not kinds:
         raise DrafterError("Word 文件中没有文字", path)

@@ -448,3 +448,11 @@ def test_cli_prior_must_be_yaml(tmp_path, skeleton, rendered, capsys):
 def test_a_title_left_with_last_year(filled):
     filled["meta"]["title"] = "关于2023年法治政府建设情况的报告"
     assert [p.place for p in of_kind(check_model(filled), "prior_year")] == ["报告标题"]
+
+
+def test_an_empty_docx_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "empty.docx"
+    Document().save(path)
+    with pytest.raises(DrafterError) as caught:
+        check_docx(path)
+    assert caught.value.file == str(path) and "没有文字" in caught.value.message
