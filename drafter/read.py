@@ -257,6 +257,8 @@ def _page_title(soup) -> str | None:
     if soup.title is None:
         return None
     title = normalize_space(soup.title.get_text())
+    if not re.search(r"[\u4e00-\u9fff]", title):
+        return None  # "untitled", "- no title specified"
     # "关于…的报告_通知公告_营口市人民政府": the article's title is the part naming a report.
     parts = [p for p in re.split(r"\s*[_|｜]\s*|\s+[-—–]+\s+|(?<=[\u4e00-\u9fff])[-—–]+(?=[\u4e00-\u9fff])", title) if p]
     for part in parts:
@@ -269,7 +271,13 @@ def _html_paras(data: bytes, path: Path) -> tuple[list[Para], str | None]:
     from bs4 import BeautifulSoup, NavigableString, Tag
     from bs4.element import PreformattedString
 
-    soup = BeautifulSoup(_decode_html(data, path), "lxml")
+    import warnings
+
+    from bs4 import XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # XHTML pages read fine as HTML
+        soup = BeautifulSoup(_decode_html(data, path), "lxml")
     title = _page_title(soup)
     paras: list[Para] = []
     pieces: list[str] = []
@@ -282,18 +290,22 @@ def _html_paras(data: bytes, path: Path) -> tuple[list[Para], str | None]:
         pieces.clear()
         flags.update(level=None, bold=True, text=False)
 
-    def walk(node, level, bold):
+    def walk(node, level, bold, pre):
         for child in node.children:
             if isinstance(child, PreformattedString):
                 continue  # comments, doctype, CDATA
             if isinstance(child, NavigableString):
-                text = str(child)
-                pieces.append(text)
-                if text.strip():
-                    if not flags["text"]:
-                        flags["level"] = level
-                    flags["text"] = True
-                    flags["bold"] = flags["bold"] and bold
+                # Inside <pre> a line break in the source is a line break on the page.
+                lines = str(child).split("\n") if pre else [str(child)]
+                for i, text in enumerate(lines):
+                    if i:
+                        flush()
+                    pieces.append(text)
+                    if text.strip():
+                        if not flags["text"]:
+                            flags["level"] = level
+                        flags["text"] = True
+                        flags["bold"] = flags["bold"] and bold
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -307,18 +319,19 @@ def _html_paras(data: bytes, path: Path) -> tuple[list[Para], str | None]:
                 continue
             heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else None
             is_bold = bold or name in _BOLD_TAGS or _is_bold_style(child)
+            in_pre = pre or name in ("pre", "textarea")
             if name in _BLOCK_TAGS or heading:
                 flush()
-                walk(child, heading or level, is_bold)
+                walk(child, heading or level, is_bold, in_pre)
                 flush()
             elif name in _CELL_TAGS:
                 pieces.append(" ")
-                walk(child, level, is_bold)
+                walk(child, level, is_bold, in_pre)
                 pieces.append(" ")
             else:
-                walk(child, level, is_bold)
+                walk(child, level, is_bold, in_pre)
 
-    walk(soup.body or soup, None, False)
+    walk(soup.body or soup, None, False, False)
     flush()
     return paras, title
 

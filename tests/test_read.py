@@ -171,6 +171,23 @@ def test_html_structure(tmp_path):
     assert doc.hints == {"page_title": "关于2023年法治政府建设情况的报告", "published": "2024-03-06"}
 
 
+def test_xhtml_and_preformatted_text(tmp_path):
+    import warnings
+
+    page = tmp_path / "page.xhtml.html"
+    page.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        "<title>- no title specified</title></head><body><pre>关于2023年法治政府建设情况的报告\n\n"
+        "<span>河南省人民政府</span>:\n一、主要举措和成效\n</pre></body></html>",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = read_document(page)
+    assert texts(doc) == ["关于2023年法治政府建设情况的报告", "河南省人民政府:", "一、主要举措和成效"]
+    assert "page_title" not in doc.hints  # a title without Chinese text names no report
+
+
 # ---------------------------------------------------------------- .docx details
 
 
