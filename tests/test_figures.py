@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter.document import PARTS
 from drafter.figures import chinese_number, extract_figures
@@ -294,5 +296,24 @@ def test_scan_order_items_and_headings():
         ("F004", "measures", "1", 200), ("F005", "measures", "1.1", 50), ("F006", "plan", None, 5),
     ]
     assert figs[2]["sentence"] == "建成服务站12个"
+    model["figures"] = figs
+    validate_data(model)
+
+
+_PIECES = ["12", "3.5", "1,024", "两", "三百", "一万", "十", "一", "万", "千", "余", "多", "近", "约", "以上", "件", "个", "人次",
+           "%", "个百分点", "万元", "第", "年", "月", "“", "”", "《", "》", "，", "、", "。", "；", "共", "累计", "其中",
+           "受理", "审结", "办理", "行政复议案件", "的", "和", "同比增长", "率", "为", "对", "在", " ", "-", "*", "G", "\u3000"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), min_size=1, max_size=4))
+def test_any_text_gives_well_formed_figures(paragraphs):
+    model = _model(paragraphs[:1], {"plan": {"heading": None, "paragraphs": paragraphs[1:], "items": []}})
+    figs = extract_figures(model)
+    for n, figure in enumerate(figs, 1):
+        assert figure["id"] == f"F{n:03d}"
+        assert figure["text"] in figure["sentence"]
+        assert any(figure["sentence"] in p for p in paragraphs)
+        assert figure["label"] and isinstance(figure["value"], (int, float))
     model["figures"] = figs
     validate_data(model)
