@@ -6,8 +6,8 @@ import re
 
 from drafter.document import Frame, Para, RawDoc
 
-# The title names the genre: a report (报告/情况) on building rule of law (法治政府, 法治建设, 依法行政…).
-_TITLE_TOPIC_RE = re.compile(r"法治政府|法治建设|依法行政|法治[\u4e00-\u9fff]{0,4}建设")
+# The title names the genre: a report (报告/情况) on rule of law (法治政府建设, 依法行政, 依法治市…).
+_TITLE_TOPIC_RE = re.compile(r"法治|依法行政|依法治")
 _TITLE_KIND_RE = re.compile(r"报告|情况|总结")
 _SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
 _NUMBERED_RE = re.compile(r"^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])")

@@ -15,7 +15,7 @@ _PLACE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,}}?{_ADMIN_SUFFIX}$")
 # Words shaped like place names that name something else: 开发区, 示范市, 新城区 (全市, 我县 are too short).
 _NOT_PLACE_RE = re.compile(
     r"(开发|示范|试验|保护|风景|自贸|高新|功能|产业|工业|农业|经济|集聚|先行|先导|直辖|地级|县级|省辖|单列|贫困|百强|重点|"
-    r"新城|老城|主城|中心城|城乡|大城|小城|园|中心)" + _ADMIN_SUFFIX + "$"
+    r"新城|老城|主城|中心城|城乡|大城|小城|园|中心|依法治|法治)" + _ADMIN_SUFFIX + "$"
 )
 _ORGAN_TAIL_RE = re.compile(r"(人民政府|政府|人民代表大会|委员会|行政公署)$")
 _PARTY_COMMITTEE_RE = re.compile(r"^[省市县区州旗盟]委$")

@@ -205,6 +205,15 @@ def test_page_title_stands_in_for_a_missing_title_only_if_it_is_one():
     assert extract_meta(raw, split_frame(raw), [text], {})["region"] == "巧家县"
 
 
+def test_title_on_governing_by_law():
+    raw = raw_of("某某市司法局", "关于2023年度依法治市工作情况的报告", "2023年，我市全面推进依法治市。")
+    frame = split_frame(raw)
+    assert frame.title == "某某市司法局 关于2023年度依法治市工作情况的报告"
+    meta = extract_meta(raw, frame, [frame.body[0].text], {})
+    assert (meta["region"], meta["issuer"], meta["year"]) == ("某某市", "某某市司法局", 2023)
+    assert find_region("全面推进依法治市、法治县建设") is None
+
+
 def test_recipient_is_not_the_lead_in_sentence():
     raw = raw_of("关于2023年法治政府建设情况的报告", "现将有关情况报告如下:", "一、主要举措和成效")
     frame = split_frame(raw)
