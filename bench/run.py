@@ -16,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -48,7 +47,7 @@ def run_warm(func, repeat: int) -> float:
 
 
 def _tree_pss_kb(root: int) -> int:
-    """Proportional set size of a process and all its descendants (shared pages counted once)."""
+    """Proportional set size of a process's descendants (shared pages counted once)."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -56,7 +55,7 @@ def _tree_pss_kb(root: int) -> int:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, stack = 0, [root]
+    total, stack = 0, list(children.get(root, []))
     while stack:
         pid = stack.pop()
         stack.extend(children.get(pid, []))
@@ -70,36 +69,33 @@ def _tree_pss_kb(root: int) -> int:
     return total
 
 
-def run_measured(argv: list[str]) -> tuple[float, float, float | None, int]:
-    """Wall time, the largest single process's peak RSS (MB), the sampled peak total PSS of the
-    process tree (MB, Linux only) and the exit code."""
-    errors = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the child
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors)
-    peak = [0]
-    done = threading.Event()
+# A small launcher runs the command: its own timing, and its children's peak RSS untouched by
+# this big benchmark process (a child's peak counts the memory it had before exec).
+LAUNCHER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
+sys.exit(code)
+"""
+
+
+def run_measured(argv: list[str]) -> tuple[float, float, float | None, float]:
+    """Wall time, the largest single process's peak RSS (MB), the sampled peak of the total
+    PSS of all its processes (MB; Linux only, else None) and the CPU seconds of them all."""
+    proc = subprocess.Popen([PY, "-c", LAUNCHER, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     can_sample = Path(f"/proc/{proc.pid}/smaps_rollup").exists()
-
-    def sample():
-        while not done.is_set():
-            peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    if can_sample:
-        sampler.start()
-    # wait4 gives this child's rusage, its own workers included once they are reaped.
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    done.set()
-    if can_sample:
-        sampler.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    errors.seek(0)
+    peak = 0
+    while can_sample and proc.poll() is None:
+        peak = max(peak, _tree_pss_kb(proc.pid))
+        time.sleep(0.05)
+    out, err = proc.communicate()
     if proc.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(map(str, argv))}\n{errors.read().decode(errors='replace')}")
-    maxrss_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1048576
-    return elapsed, maxrss_mb, (peak[0] / 1024 if can_sample else None), proc.returncode
+        raise SystemExit(f"failed: {' '.join(map(str, argv))}\n{err.decode(errors='replace')}")
+    seconds, maxrss, cpu = out.split()
+    scale = 1048576 if sys.platform == "darwin" else 1024  # bytes on macOS, KB on Linux
+    return float(seconds), int(maxrss) / scale, (peak / 1024 if can_sample else None), float(cpu)
 
 
 def docx_floor_builder(docx_path: Path):
@@ -157,12 +153,67 @@ def fmt_time(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+def measure_parse(work: Path, r: int, add) -> None:
+    jieba_time = run_cold([PY, "-c", "import jieba; jieba.setLogLevel(60); jieba.initialize()"], r)
+    add("jieba dictionary load alone, cold (baseline)", jieba_time)
+    from drafter.parse import parse_file
+
+    for seed in SEEDS:
+        out = work / f"{seed.stem}.yaml"
+        t = run_cold([PY, "-m", "drafter", "parse", str(seed), "-o", str(out), "--force"], max(1, r // 2 + 1))
+        add(f"drafter parse {seed.name}, cold", t, f"≤ 1.5× jieba ({fmt_time(1.5 * jieba_time)})", t <= 1.5 * jieba_time)
+    for seed in SEEDS:
+        t = run_warm(lambda: parse_file(seed), r * 2)
+        add(f"parse {seed.name}, warm in-process", t, "< 50 ms", t < 0.05)
+
+
+def measure_render(work: Path, r: int, add) -> None:
+    from drafter.parse import parse_file
+    from drafter.render import render_model
+    from drafter.skeleton import build_draft
+
+    draft = build_draft(parse_file(SEEDS[-1]))
+    one = work / "one.docx"
+    render_time = run_warm(lambda: render_model(draft, one, force=True), r * 2)
+    floor_time = run_warm(docx_floor_builder(one), r * 2)
+    add("bare python-docx, same document (floor)", floor_time)
+    add(f"render {SEEDS[-1].stem} draft, warm in-process", render_time,
+        f"≤ 2× floor ({fmt_time(2 * floor_time)})", render_time <= 2 * floor_time)
+
+
+def measure_batch(work: Path, count: int, add) -> None:
+    _, folder = make_drafts(work, count)
+    results = {}
+    for jobs in (1, 2):
+        out = work / f"out-j{jobs}"
+        results[jobs] = run_measured([PY, "-m", "drafter", "batch", str(folder), "-o", str(out), "-j", str(jobs)])
+        made = len(list(out.glob("*.docx")))
+        if made != count:
+            raise SystemExit(f"batch -j {jobs} made {made} of {count} documents")
+    # CPU seconds beside the wall time show whether a slow -j 2 lacked free cores.
+    add(f"batch of {count} drafts, -j 1", results[1][0], shown=f"{fmt_time(results[1][0])} (CPU {results[1][3]:.1f} s)")
+    speedup = results[1][0] / results[2][0]
+    add(f"batch of {count} drafts, -j 2", results[2][0], "≥ 1.7× faster than -j 1", speedup >= 1.7,
+        shown=f"{fmt_time(results[2][0])} ({speedup:.2f}×; CPU {results[2][3]:.1f} s)")
+    for jobs in (1, 2):
+        _, maxrss, pss, _ = results[jobs]
+        peak = pss if pss is not None else maxrss
+        what = "total PSS of all processes" if pss is not None else "largest process RSS"
+        add(f"batch -j {jobs} peak memory ({what}; largest single process {maxrss:.0f} MB)", 0,
+            "< 300 MB", peak < 300, shown=f"{peak:.0f} MB")
+
+
+PARTS = ("help", "parse", "render", "batch")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--markdown", metavar="FILE", help="also write the table to FILE")
     ap.add_argument("--repeat", type=int, default=5, help="repeats per timing (default 5)")
     ap.add_argument("--drafts", type=int, default=200, help="drafts in the batch (default 200)")
+    ap.add_argument("--only", action="append", choices=PARTS, help="measure only this part (repeatable)")
     opts = ap.parse_args(argv)
+    parts = set(opts.only or PARTS)
     rows: list[tuple[str, str, str, str]] = []
     missed: list[str] = []
 
@@ -174,60 +225,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {measure}: {shown or fmt_time(seconds)} {verdict}", file=sys.stderr, flush=True)
 
     r = opts.repeat
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
         work = Path(tmp)
         # Let jieba build its dictionary cache once, outside every timing.
         subprocess.run([PY, "-c", "import jieba; jieba.setLogLevel(60); jieba.initialize()"], check=True)
+        if "help" in parts:
+            bare = run_cold([PY, "-c", "pass"], r)
+            add("python -c pass (baseline)", bare)
+            helptime = run_cold([PY, "-m", "drafter", "--help"], r)
+            add("drafter --help, cold", helptime, f"≤ 10× python ({fmt_time(10 * bare)})", helptime <= 10 * bare)
+        if "parse" in parts:
+            measure_parse(work, r, add)
+        if "render" in parts:
+            measure_render(work, r, add)
+        if "batch" in parts:
+            measure_batch(work, opts.drafts, add)
 
-        bare = run_cold([PY, "-c", "pass"], r)
-        add("python -c pass (baseline)", bare)
-        helptime = run_cold([PY, "-m", "drafter", "--help"], r)
-        add("drafter --help, cold", helptime, f"≤ 10× python ({fmt_time(10 * bare)})", helptime <= 10 * bare)
-
-        jieba_time = run_cold([PY, "-c", "import jieba; jieba.setLogLevel(60); jieba.initialize()"], r)
-        add("jieba dictionary load alone, cold (baseline)", jieba_time)
-        from drafter.parse import parse_file
-
-        for seed in SEEDS:
-            out = work / f"{seed.stem}.yaml"
-            t = run_cold([PY, "-m", "drafter", "parse", str(seed), "-o", str(out), "--force"], max(1, r // 2 + 1))
-            add(f"drafter parse {seed.name}, cold", t, f"≤ 1.5× jieba ({fmt_time(1.5 * jieba_time)})", t <= 1.5 * jieba_time)
-        for seed in SEEDS:
-            t = run_warm(lambda: parse_file(seed), r * 2)
-            add(f"parse {seed.name}, warm in-process", t, "< 50 ms", t < 0.05)
-
-        from drafter.render import render_model
-        from drafter.skeleton import build_draft
-
-        draft = build_draft(parse_file(SEEDS[-1]))
-        one = work / "one.docx"
-        render_time = run_warm(lambda: render_model(draft, one, force=True), r * 2)
-        floor_time = run_warm(docx_floor_builder(one), r * 2)
-        add("bare python-docx, same document (floor)", floor_time)
-        add(f"render {SEEDS[-1].stem} draft, warm in-process", render_time,
-            f"≤ 2× floor ({fmt_time(2 * floor_time)})", render_time <= 2 * floor_time)
-
-        _, folder = make_drafts(work, opts.drafts)
-        results = {}
-        for jobs in (1, 2):
-            out = work / f"out-j{jobs}"
-            results[jobs] = run_measured([PY, "-m", "drafter", "batch", str(folder), "-o", str(out), "-j", str(jobs)])
-            made = len(list(out.glob("*.docx")))
-            if made != opts.drafts:
-                raise SystemExit(f"batch -j {jobs} made {made} of {opts.drafts} documents")
-        add(f"batch of {opts.drafts} drafts, -j 1", results[1][0])
-        speedup = results[1][0] / results[2][0]
-        add(f"batch of {opts.drafts} drafts, -j 2", results[2][0], "≥ 1.7× faster than -j 1", speedup >= 1.7,
-            shown=f"{fmt_time(results[2][0])} ({speedup:.2f}×)")
-        for jobs in (1, 2):
-            _, maxrss, pss, _ = results[jobs]
-            peak = pss if pss is not None else maxrss
-            what = "total PSS of all processes" if pss is not None else "largest process RSS"
-            add(f"batch -j {jobs} peak memory ({what}; largest single process {maxrss:.0f} MB)", 0,
-                "< 300 MB", peak < 300, shown=f"{peak:.0f} MB")
-
+    # Other processes competing for the cores slow the parallel runs most: say how busy it was.
+    load = "" if load_before is None else f", load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after"
     lines = [
-        f"Measured by `python3 bench/run.py` on {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}.",
+        f"Measured by `python3 bench/run.py` on {os.cpu_count()} cores{load}, Python {sys.version.split()[0]}, "
+        f"{time.strftime('%Y-%m-%d')}.",
         "",
         "| measure | time | target | verdict |",
         "|---|---|---|---|",

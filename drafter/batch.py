@@ -324,7 +324,7 @@ def _run_tasks(tasks: list[tuple], jobs: int, on_done) -> None:
     pending = tasks
     while pending:
         # A few chunks per worker: little IPC, yet the last chunks still balance the load.
-        chunk = max(1, min(8, len(pending) // (jobs * 4)))
+        chunk = max(1, min(4, len(pending) // (jobs * 4)))
         lost = _run_pool(pending, jobs, ctx, chunk, state, on_done)
         # A dead worker takes its pool down. Inputs it never started go round again; the ones
         # in progress run one process each, so only the guilty one fails. Their outputs did not
@@ -455,10 +455,10 @@ def run_batch(
     rows: list[Row | None] = [None] * len(files)
     tasks = []
     for i, (src, out) in enumerate(zip(files, outputs)):
-        if out.exists() and not force:
-            rows[i] = Row(str(src), "failed", f"输出已存在：{out}；如需覆盖，请加 --force")
-        elif out.is_dir():
+        if out.is_dir():
             rows[i] = Row(str(src), "failed", f"输出位置是一个文件夹：{out}")
+        elif out.exists() and not force:
+            rows[i] = Row(str(src), "failed", f"输出已存在：{out}；如需覆盖，请加 --force")
         else:
             tasks.append((i, str(src), str(out), template, appendix, force))
 
