@@ -17,7 +17,8 @@ from drafter.fileio import atomic_write, decode_text, read_input_bytes
 SCHEMA_VERSION_REPORT = 1
 SCHEMA_VERSION_DRAFT = 2
 NEWEST_SCHEMA_VERSION = SCHEMA_VERSION_DRAFT
-MAX_YAML_BYTES = 16 * 1024 * 1024
+# A draft is ~50 KB; PyYAML reads a few MB a second at best, so a cap keeps a hostile file from hanging a command.
+MAX_YAML_BYTES = 4 * 1024 * 1024
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
