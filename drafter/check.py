@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -738,7 +739,7 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 # A rendered .docx
 # ---------------------------------------------------------------------------------------------
 
-# GB/T 9704-2012 faces and the names Word and WPS know them by.
+# GB/T 9704-2012 faces and the names Word and WPS know them by; the built-in template's names join them.
 FACES = {
     "仿宋": ("仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312", "方正仿宋_GBK", "方正仿宋简体"),
     "黑体": ("黑体", "SimHei", "方正黑体_GBK", "方正黑体简体"),
@@ -832,8 +833,30 @@ def _indent(props: list) -> dict:
     return out
 
 
+# The face family each style of the built-in template stands for.
+_TEMPLATE_ROLES = {"Normal": "仿宋", "Heading 1": "黑体", "Heading 2": "楷体", "Title": "小标宋"}
+
+
+@lru_cache(maxsize=1)
+def _faces() -> dict[str, tuple[str, ...]]:
+    """The GB/T 9704 faces, with the names the built-in template gives them (what `drafter render` writes)."""
+    from docx import Document
+
+    from drafter.render import resolve_template
+
+    faces = {family: list(names) for family, names in FACES.items()}
+    styles = Document(resolve_template(None)).styles
+    for style in styles:
+        family = _TEMPLATE_ROLES.get(style.name)
+        if family:
+            kind, face = _east_asian_face([s.rPr for s in _style_chain(style) if s.rPr is not None])
+            if kind == "name" and face not in faces[family]:
+                faces[family].append(face)
+    return {family: tuple(names) for family, names in faces.items()}
+
+
 def _family(face: str) -> str | None:
-    return next((family for family, names in FACES.items() if face in names), None)
+    return next((family for family, names in _faces().items() if face in names), None)
 
 
 def _expected_faces(kind: str, index: int, runs: int) -> tuple[str, ...]:

@@ -456,3 +456,29 @@ def test_an_empty_docx_is_refused_with_its_name(tmp_path):
     with pytest.raises(DrafterError) as caught:
         check_docx(path)
     assert caught.value.file == str(path) and "没有文字" in caught.value.message
+
+
+def test_faces_named_by_the_built_in_template_are_accepted(monkeypatch, tmp_path):
+    import drafter.render
+    from drafter.check import _faces
+
+    template = tmp_path / "template.docx"
+    base = Document()
+    base.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "华文仿宋")
+    base.save(template)
+    report = tmp_path / "report.docx"
+    doc = Document()
+    for text in ("关于2024年法治政府建设情况的报告", "全年审核规范性文件80件。"):
+        run = doc.add_paragraph().add_run(text)
+        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "华文仿宋")
+    doc.save(report)
+    fonts = lambda: [p.message for p in of_kind(check_docx(report), "docx_font") if "字体为" in p.message]
+    assert any("正文中文字体为“华文仿宋”" in m for m in fonts())
+    monkeypatch.setattr(drafter.render, "resolve_template", lambda _name: template)
+    _faces.cache_clear()
+    try:
+        assert not any(m.startswith("正文") for m in fonts())
+        assert any(m.startswith("标题") for m in fonts())  # a title still wants 小标宋
+    finally:
+        monkeypatch.undo()
+        _faces.cache_clear()
