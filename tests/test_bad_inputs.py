@@ -670,3 +670,23 @@ def test_docs_table_lists_every_case():
     table = (ROOT / "docs" / "bad-inputs.md").read_text(encoding="utf-8")
     for case in set(REPORT_CASES) | set(MODEL_CASES) | set(ANSWER_CASES) | set(HOSTILE):
         assert f"`{case}`" in table, case
+
+
+@pytest.mark.parametrize("case", ["missing", "folder", "docx-truncated", "docx-not-zip", "docx-without-body", "docx-zip-bomb"])
+def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
+    if not ready("render"):
+        pytest.skip("drafter render has not landed yet")
+    import tracemalloc
+
+    from drafter.render import render_model
+
+    template = bomb if case == "docx-zip-bomb" else REPORT_CASES[case][1](tmp_path / "模板.docx")
+    tracemalloc.start()
+    try:
+        with pytest.raises(DrafterError) as err:
+            render_model(valid_v1(), tmp_path / "报告.docx", template=str(template))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert template.name in str(err.value) and not (tmp_path / "报告.docx").exists()
+    assert peak < 50 * 1024 * 1024
