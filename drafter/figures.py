@@ -26,6 +26,7 @@ and the round-the-clock 24小时 (24小时接听).
 from __future__ import annotations
 
 import logging
+import os
 import re
 
 import jieba
@@ -462,8 +463,14 @@ def _bare_verb(label: str) -> bool:
 
 
 def _shorten(label: str, limit: int = 12) -> str:
+    """发布的现行有效的市政府规范性文件 -> 市政府规范性文件; 举办A考试、B考试、C考试 -> 举办考试."""
     if len(label) > limit and "的" in label[:-3]:
         label = label[label.rindex("的", 0, len(label) - 2) + 1:]
+    if len(label) > 2 * limit and "、" in label:
+        items = label.split("、")
+        suffix = os.path.commonprefix([item[::-1] for item in items])[::-1]
+        if len(suffix) >= 2:
+            label = "".join(w for w, _ in _head_verbs(_tokens(items[0]))) + suffix
     return label
 
 
