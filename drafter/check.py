@@ -399,6 +399,7 @@ class Mention:
     block: int
     sentence: int
     fid: str | None
+    listed: bool = False  # the label follows 、: a list member whose verb came earlier
 
     @property
     def delta(self) -> bool:
@@ -451,7 +452,8 @@ def _mentions(blocks: list[Block]) -> list[Mention]:
             value = float(m.group("num").replace(",", "")) * {"万": 1e4, "亿": 1e8}.get(m.group("mult") or "", 1)
             approx = bool(m.group("pre") or m.group("post") or m.group("tail") or m.group("mult"))
             fid = next((f for s, e, f in block.spans if s <= num_start < e), None)
-            out.append(Mention(value, m.group("unit"), approx, m.group(0), label, m.start(), m.end(), b, sentence, fid))
+            listed = 0 < label_start <= m.start() and text[label_start - 1] == "、"
+            out.append(Mention(value, m.group("unit"), approx, m.group(0), label, m.start(), m.end(), b, sentence, fid, listed))
             label_start = m.end()  # 受理112件审结87件: the next label starts after this number
     return out
 
@@ -588,7 +590,7 @@ def _rate_agrees(computed: float, rate: Mention, decimals: int) -> bool:
 
 
 def _conflict_label(m: Mention) -> str | None:
-    if m.delta or re.search(r"其中|分别|以上|以下|累计", m.label):
+    if m.delta or m.listed or re.search(r"其中|分别|以上|以下|累计", m.label):
         return None
     label = _FILLER.sub("", m.label)
     if len(re.findall(r"[\u4e00-\u9fff]", label)) < 6:
