@@ -50,7 +50,7 @@ for _word in ("批次", "超市", "矛盾纠纷", "县(市)区", "镇(街道)", 
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人.
 UNITS = sorted(
-    """个百分点 个工作日 个月 个 件次 件 项 人次 人 场次 次 场 期 条 家 名 份 户次 户 张 篇 部 批次 批 所 元 倍 天
+    """个百分点 百分点 个工作日 个月 个 件次 件 项 人次 人 场次 次 场 期 条 家 名 份 户次 户 张 篇 部 批次 批 所 元 倍 天
     小时 分钟 起 处 支 本 册 台 辆 套 座 车次 大类 类 宗 笔 轮 种 位 学时 课时 亩 公顷 平方米 平米 公里 千米 吨 例 成""".split(),
     key=len,
     reverse=True,
@@ -81,12 +81,14 @@ _UNIT_WORDS = ("部门", "部署", "部分", "条例", "条件", "期间", "期�
                "种植", "位置", "支出", "起点", "笔录", "宗教", "部委", "处置", "处室", "期工", "期项")
 # Fixed phrases whose numbers are names, not counts.
 _IDIOMS = ("三项制度", "四个全面", "四个意识", "四个自信", "两个维护", "两个确立", "三个代表", "四个亲自", "三位一体",
-           "四位一体", "五位一体", "三番五次", "千家万户", "两个责任", "三个务必", "两个毫不动摇", "两条线")
+           "四位一体", "五位一体", "三番五次", "千家万户", "两个责任", "三个务必", "两个务必", "两个毫不动摇", "两条线",
+           "八项规定", "六项禁令", "两个一百年", "两个结合", "十个明确", "十四个坚持", "四个不两直", "一庭两所", "两所一庭",
+           "三所联动", "三所一庭", "五个一工程")
 _QUOTES = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _PLACE_ENDS = set("山河渠湖岛江峡")
 _ALL_DIGITS = "0123456789０１２３４５６７８９"
-_NOT_BEFORE = set(f"{_ALL_DIGITS}.．-—–~～/*×+_#第届") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NOT_AFTER = set(f"{_ALL_DIGITS}-—–~～/*×_#") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NOT_BEFORE = set(f"{_ALL_DIGITS}.．-—–~～/*×+_#·•第届") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NOT_AFTER = set(f"{_ALL_DIGITS}-—–~～/*×_#·•") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENTENCE_END = re.compile(r"[。！？；!?;][”’」』]*")
 _CLAUSE_STOPS = set("，,；;：:。！？!?")
 _ENUM_ENDS = ("、", "和", "及", "与", "或", "以及")
@@ -118,7 +120,7 @@ _SPLIT_WORDS = {"共", "共计", "累计", "总计", "合计", "其中", "共有
 # 同比增长23.7%, 较上年下降5%: a change of the figure before it (years are already cut from labels).
 _GROWTH_RE = re.compile(r"^(?:同比|环比|[比较](?:上年|去年|上一年)?(?=[增减上下提降缩]))")
 _PEOPLE_UNITS = ("人", "名", "人次")
-_RATE_UNITS = ("%", "个百分点")
+_RATE_UNITS = ("%", "个百分点", "百分点")
 
 
 def extract_figures(model: dict) -> list[dict]:

@@ -278,6 +278,7 @@ def test_people_counted_by_a_verb_after_them():
     "加强免疫接种，3-11岁人群接种率居全省第一，综合排名列第5位。",
     "服务千家万户，做到三番五次上门。",
     "登上五台山，建成二期工程，覆盖数十家企业、10万人口。",
+    "严格落实中央八项规定精神，推行“一庭两所”联动和一庭两所机制，开展5·12防灾减灾宣传。",
 ])
 def test_not_figures(sentence):
     assert _figures_of(sentence) == []
