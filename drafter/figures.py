@@ -20,7 +20,7 @@ Not figures: years and dates (no 年/月/日 unit), ordinals (第一批, 第45�
 《titles》 or quotes (“1211”机制, “15分钟”政务服务圈), codes and versions (4.0版, 5G, 7*24, 3-11岁),
 a lone 一 (一站式, 一窗受理, 一次告知, 一张营业执照), a lone 百/千/万 without 余/多 (千家万户), vague
 数十/几百, place names (五台山), phase numbers (二期工程), fixed political phrases (三项制度, 四个全面)
-and the round-the-clock 24小时 (24小时接听).
+and times naming a thing (24小时接听, 15分钟政务服务圈).
 """
 
 from __future__ import annotations
@@ -295,6 +295,11 @@ def _read_match(m: re.Match, sentence: str, mask: list[bool]) -> dict | None:
         return None
     if unit == "起" and isinstance(value, int) and 1949 <= value <= 2100:  # 2019起: a year
         return None
+    # 15分钟政务服务圈, 2小时车程: a time that names a thing, not a measured duration.
+    if unit in ("小时", "分钟") and not approx and re.match(r"[\u4e00-\u9fff]", after_char):
+        following = _tokens(sentence[m.end():m.end() + 8])
+        if following and _nounish(*following[0]) and following[0][0] not in ("以内", "以上", "左右"):
+            return None
     return {"value": value, "unit": mult + unit or None, "approx": approx, "text": m.group(0),
             "start": m.start(), "end": m.end()}
 

@@ -261,6 +261,11 @@ def test_rates_changes_and_lists():
     assert format_figure(8, "千件", "余") == "8千余件"
 
 
+def test_durations_are_figures_but_slogans_are_not():
+    figs = _figures_of("企业开办时间压缩至3个工作日以内，不动产登记缩短至2小时办结，打造15分钟法律服务圈。")
+    assert [(f["text"], f["unit"]) for f in figs] == [("3个工作日", "个工作日"), ("2小时", "小时")]
+
+
 def test_people_counted_by_a_verb_after_them():
     figs = _figures_of("先后组织两批次全市行政执法资格考试，共计913人参加，701人通过考试，通过率为76%。")
     assert [(f["label"], f["value"], f["unit"]) for f in figs] == [
@@ -278,6 +283,7 @@ def test_people_counted_by_a_verb_after_them():
     "加强免疫接种，3-11岁人群接种率居全省第一，综合排名列第5位。",
     "服务千家万户，做到三番五次上门。",
     "登上五台山，建成二期工程，覆盖数十家企业、10万人口。",
+    "打造15分钟政务服务圈，设立24小时自助服务区。",
     "严格落实中央八项规定精神，推行“一庭两所”联动和一庭两所机制，开展5·12防灾减灾宣传。",
 ])
 def test_not_figures(sentence):
