@@ -282,3 +282,30 @@ def test_cli_batch_in_a_fresh_process(tmp_path, drafts):
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert [(os.path.basename(r["input"]), r["status"]) for r in report] == [
         ("bad.yaml", "failed"), ("yingkou.yaml", "ok"), ("zhumadian.yaml", "ok")]
+
+
+def test_kill_9_mid_batch_leaves_no_half_document(tmp_path, drafts):
+    import signal
+    import time
+    import zipfile
+
+    src = tmp_path / "in"
+    src.mkdir()
+    names = sorted(SEEDS)
+    for i in range(16):
+        model = copy.deepcopy(drafts[names[i % len(names)]])
+        model["meta"]["region"] = f"第{i}区"
+        _save(model, src / f"{i:02d}.yaml")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "batch", str(src), "-o", str(out), "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(out.glob("*.docx")) and proc.poll() is None:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the batch and its workers, mid-write
+    proc.wait()
+    made = list(out.glob("*.docx"))
+    assert 0 < len(made) < 16, "the kill should land mid-batch"
+    for path in made:
+        with zipfile.ZipFile(path) as z:  # a half-written file is not a valid zip
+            assert z.testzip() is None and "word/document.xml" in z.namelist()
