@@ -115,7 +115,7 @@ _LABEL_RE = re.compile(
 )
 _LEAD_MARKS = " •·●▪◆■◇□【[|丨(（"
 _BREADCRUMB_RE = re.compile(r"^(您?(当前|现在)?的?(所在)?位置)\s*[:：]")
-_HOME_TRAIL_RE = re.compile(r"首页\s*[>＞»›/|丨]")
+_HOME_TRAIL_RE = re.compile(r"^.{0,8}首页\s*[>＞»›/|丨]")  # 网站首页 > 政务公开 > …
 _FOOTER_RE = re.compile(r"版权所有|ICP\s*备|公网安备|网站标识码|Copyright|©|^.{0,6}扫一扫")
 # A page's publication stamp on its own line (2024-02-22 16:49); a report dates itself 2024年1月18日.
 _STAMP_RE = re.compile(r"^((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$")

@@ -455,7 +455,8 @@ def test_more_site_variants():
 
 def test_a_body_sentence_that_mentions_a_label_is_kept():
     line = "来源于群众的意见建议共收集1200条，时间跨度为全年。"
-    assert clean(line, "时间：一季度完成清理工作。")[0] == [line, "时间：一季度完成清理工作。"]
+    heading = "（三）在政府门户网站首页/法治政府专栏公开年度报告"
+    assert clean(line, "时间：一季度完成清理工作。", heading)[0] == [line, "时间：一季度完成清理工作。", heading]
 
 
 @pytest.mark.parametrize(
