@@ -632,3 +632,30 @@ def test_unknown_figure_id_stays_visible_and_highlighted(drafts):
     document = open_docx(render_bytes(draft))
     runs = [r for r in runs_of(document) if run_text(r) == "{F999}"]
     assert runs and highlight(runs[0]) == "yellow"
+
+
+@pytest.mark.parametrize("template", ["report", "report-windows"])
+def test_drafter_check_finds_no_layout_fault_in_the_output(tmp_path, drafts, template):
+    from drafter.check import check_docx
+
+    for name in ("yingkou", "zhumadian"):
+        out = render_model(filled(drafts[name]), tmp_path / f"{name}-{template}.docx", template=template, appendix=True)
+        layout = [p for p in check_docx(out) if p.kind.startswith("docx_")]
+        assert not layout, (name, template, layout)
+
+
+def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
+    from drafter.pipeline import make_draft as pipeline_draft
+
+    prior = tmp_path / "上年.yaml"
+    save_model(parsed_seed("tongzhou"), prior)
+    draft = pipeline_draft(prior)
+    assert draft["schema_version"] == 2 and draft["meta"]["year"] == 2024
+    again = tmp_path / "草稿.yaml"
+    save_model(draft, again)
+    with pytest.raises(DrafterError, match="这已是草稿"):
+        pipeline_draft(again)
+    with pytest.raises(DrafterError, match="不支持的文件类型"):
+        pipeline_draft(tmp_path / "上年.pdf")
+    assert cli.main(["draft", str(prior), "-o", str(tmp_path / "报告.txt")]) == 2
+    assert ".docx" in capsys.readouterr().err
