@@ -120,7 +120,13 @@ def split_frame(raw: RawDoc) -> Frame:
             recipient = text[:-1].strip()
             start += 1
 
+    # Short unrecognised lines after the date (leftovers of a web page) still belong to the tail, not the body.
     end = len(paras)
+    for j in range(len(paras) - 1, max(start, len(paras) - 4) - 1, -1):
+        if DATE_LINE_RE.match(paras[j].text.replace(" ", "")):
+            if all(len(p.text) <= 30 and not _SENTENCE_END_RE.search(p.text) for p in paras[j + 1 :]):
+                end = j + 1
+            break
     last_kind = 5
     while end > start:
         kind = _closing_kind(paras[end - 1].text)

@@ -217,8 +217,11 @@ def clean_paras(paras: list[Para], hints: dict) -> list[Para]:
 _DROP_TAGS = {"script", "style", "noscript", "template", "nav", "footer", "aside", "iframe", "svg",
               "button", "select", "form", "object", "embed", "head"}
 _ARTICLE_TAGS = ("article", "main", "section")
-# Site chrome by class or id (menus, breadcrumbs, share bars; weizhi/dqwz = 位置/当前位置 in pinyin).
-_CHROME_RE = re.compile(r"(?<![a-z])(nav|menu|breadcrumb|crumb|footer|bdshare|bshare|share|sidebar|copyright|weizhi|dqwz)")
+# Site chrome by class or id: menus, breadcrumbs, share bars, related-article lists (weizhi/dqwz = 位置/当前位置,
+# xgwz/xglj = 相关文章/相关链接 in pinyin initials).
+_CHROME_RE = re.compile(
+    r"(?<![a-z])(nav|menu|breadcrumb|crumb|footer|bdshare|bshare|share|sidebar|copyright|weizhi|dqwz|related|relate|xgwz|xglj)"
+)
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table",
                "tbody", "thead", "tfoot", "section", "article", "main", "blockquote", "pre", "center", "body",
                "html", "address", "figure", "figcaption", "caption", "hr"}

@@ -182,6 +182,17 @@ def test_title_printed_twice_contact_note_and_record_tail():
     assert (meta["region"], meta["issuer"], meta["date"], meta["year"]) == ("某某市", "某某市人民政府", "2024-01-30", 2023)
 
 
+def test_page_leftovers_after_the_date_stay_out_of_the_body():
+    raw = raw_of("关于2023年法治政府建设情况的报告", "2023年，某某区深入推进依法行政。", "（三）加强队伍建设。全年培训2次。",
+                 "某某区人民政府", "2024年2月1日", "相关稿件", "热点推荐")
+    frame = split_frame(raw)
+    assert [p.text for p in frame.body][-1] == "（三）加强队伍建设。全年培训2次。"
+    assert frame.closing == ["某某区人民政府", "2024年2月1日", "相关稿件", "热点推荐"]
+    # A sentence after the date is report text, not page leftovers: no closing is guessed.
+    raw = raw_of("关于2023年法治政府建设情况的报告", "2024年2月1日", "下一步，我区将继续推进法治政府建设。")
+    assert split_frame(raw).closing == []
+
+
 def test_year_and_date_fallbacks():
     # No year anywhere in title or preamble: the year before publication.
     raw = raw_of("一、主要举措和成效", "全面推进依法行政。", published="2022-03-01")

@@ -157,6 +157,7 @@ def test_html_structure(tmp_path):
         <p style="font-weight: bold">整段加粗的段落</p>
         <!-- 注释：访问量 --><script>document.write("分享到")</script></div>
         </article><div class="bdsharebuttonbox">微信 微博 QQ空间</div>
+        <div class="xgwz"><h3>相关文章</h3><ul><li>关于2022年法治政府建设情况的报告</li></ul></div>
         <footer>版权所有：某市人民政府</footer></body></html>""",
         encoding="utf-8",
     )
