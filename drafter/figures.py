@@ -352,17 +352,20 @@ def _head_verbs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             break
         head.append((word, flag))
     # 组织涉危化品…: 涉 belongs to what follows; 作出撤销、变更…: 撤销 opens the list.
-    while head and (len(head[-1][0]) < 2 or tokens[len(head):len(head) + 1] and tokens[len(head)][0] in _JOINERS):
+    while head and ((len(head[-1][0]) < 2 and any(len(w) > 1 for w, _ in head[:-1]))
+                    or tokens[len(head):len(head) + 1] and tokens[len(head)][0] in _JOINERS):
         head.pop()
     return head
 
 
-_YEARS_RE = re.compile(r"(?:(?:19|20)\d{2}\s*[-—–至]\s*)?(?:19|20)\d{2}\s*年度?(?:以来)?|\d{1,2}月(?:\d{1,2}日)?(?:以来)?|以来")
+# Time phrases are not what is counted, and a label must still fit next year (自成立以来, 截至2023年底).
+_TIMES_RE = re.compile(r"自[^，,；;。]{0,12}?以来|截[至止][^，,；;。]{0,12}?(?:底|末|止)"
+                       r"|(?:(?:19|20)\d{2}\s*[-—–至]\s*)?(?:19|20)\d{2}\s*年度?(?:以来)?|\d{1,2}月(?:\d{1,2}日)?(?:以来)?|以来")
 
 
 def _clean_pre(pre: str, keep_de: bool, has_noun_after: bool) -> tuple[str, str, bool]:
     """The words before a number, filler removed: (label part, subject before 共/累计, enumerated?)."""
-    pre = _YEARS_RE.sub("", pre).strip()
+    pre = _TIMES_RE.sub("", pre).strip()
     if not pre or pre.endswith(_ENUM_ENDS):
         return "", "", bool(pre)
     tokens = _tokens(pre)

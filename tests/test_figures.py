@@ -266,6 +266,12 @@ def test_durations_are_figures_but_slogans_are_not():
     assert [(f["text"], f["unit"]) for f in figs] == [("3个工作日", "个工作日"), ("2小时", "小时")]
 
 
+def test_time_phrases_stay_out_of_labels():
+    figs = _figures_of("市医调委自成立以来成功调解医患纠纷 872 起。截至2023年底，全市共有律师620人，2023年共培训干部300人次。")
+    assert [(f["label"], f["text"]) for f in figs] == [
+        ("市医调委成功调解医患纠纷", "872 起"), ("律师", "620人"), ("培训干部", "300人次")]
+
+
 def test_people_counted_by_a_verb_after_them():
     figs = _figures_of("先后组织两批次全市行政执法资格考试，共计913人参加，701人通过考试，通过率为76%。")
     assert [(f["label"], f["value"], f["unit"]) for f in figs] == [
