@@ -304,14 +304,17 @@ _DATE_RE = re.compile(r"^[0-9０-９〇零一二三四五六七八九十]{4}\s*�
 _CLOSING_RE = re.compile(r"^特此(报告|说明)")
 
 
-def _closing(model: dict) -> tuple[list[str], list[str], str | None]:
+def _closing(model: dict) -> tuple[list[str], list[str], str | None, str | None]:
     """From the closing lines: extra paragraphs kept as body text, signature lines (used when
-    meta has no issuer) and a 【待填：成文日期…】 marker standing for the date, if any."""
-    extra, signature, date_marker = [], [], None
+    meta has no issuer), the date as written and a 【待填：成文日期…】 marker (both used when
+    meta has no date)."""
+    extra, signature, date_line, date_marker = [], [], None, None
     for line in lines_of(model.get("closing")):
-        if _CLOSING_RE.match(line) or _DATE_RE.match(line.replace(" ", "")):
+        if _CLOSING_RE.match(line):
             continue
-        if TODO_RE.fullmatch(line):
+        if _DATE_RE.match(line.replace(" ", "")):
+            date_line = line.replace(" ", "")
+        elif TODO_RE.fullmatch(line):
             if "日期" in line:
                 date_marker = line
             elif "署名" in line or "机关" in line:
@@ -322,7 +325,7 @@ def _closing(model: dict) -> tuple[list[str], list[str], str | None]:
             extra.append(line)
         else:
             signature.append(line)
-    return extra, signature, date_marker
+    return extra, signature, date_line, date_marker
 
 
 def _recipient(text: str) -> str:
@@ -351,7 +354,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     if b.is_draft and "如下" not in preamble[-1]:
         b.body(sentences.report_intro())
     b.parts()
-    extra, closing_signature, date_marker = _closing(model)
+    extra, closing_signature, date_line, date_marker = _closing(model)
     for text in extra:
         b.body(text)
 
@@ -363,8 +366,12 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
         signature = [b.runs_for(line) for line in closing_signature]
     else:
         signature = [Runs().add(todo_marker("发文机关署名"), TODO_HIGHLIGHT)]
-    date = (Runs().add(chinese_date(meta["date"])) if meta.get("date")
-            else Runs().add(date_marker or todo_marker("成文日期"), TODO_HIGHLIGHT))
+    if meta.get("date"):
+        date = Runs().add(chinese_date(meta["date"]))
+    elif date_line:
+        date = Runs().add(date_line)
+    else:
+        date = Runs().add(date_marker or todo_marker("成文日期"), TODO_HIGHLIGHT)
 
     rows = []
     for i, figure in enumerate(model.get("figures") or [], 1):

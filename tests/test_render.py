@@ -659,3 +659,12 @@ def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
         pipeline_draft(tmp_path / "上年.pdf")
     assert cli.main(["draft", str(prior), "-o", str(tmp_path / "报告.txt")]) == 2
     assert ".docx" in capsys.readouterr().err
+
+
+def test_closing_date_as_written_when_meta_has_none():
+    model = yingkou_v1()
+    model["closing"] = ["特此报告。", "营口市人民政府", "二〇二四年一月十八日"]
+    document = open_docx(render_bytes(model))
+    assert [p.text for p in document.paragraphs if p.style.name == "成文日期"] == ["二〇二四年一月十八日"]
+    assert [p.text for p in document.paragraphs if p.style.name == "发文机关署名"] == ["营口市人民政府"]
+    assert [p.text for p in document.paragraphs].count("特此报告。") == 1
