@@ -359,7 +359,8 @@ def _head_verbs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 # Time phrases are not what is counted, and a label must still fit next year (自成立以来, 截至2023年底).
-_TIMES_RE = re.compile(r"自[^，,；;。]{0,12}?以来|截[至止][^，,；;。]{0,12}?(?:底|末|止)"
+_TIMES_RE = re.compile(r"自[^，,；;。]{0,12}?以来|截[至止][^，,；;。]{0,12}?(?:底|末|止)|[上下]半年|第?[一二三四]季度"
+                       r"|近[一二三两四五六七八九十\d]+年来?"
                        r"|(?:(?:19|20)\d{2}\s*[-—–至]\s*)?(?:19|20)\d{2}\s*年度?(?:以来)?|\d{1,2}月(?:\d{1,2}日)?(?:以来)?|以来")
 
 
