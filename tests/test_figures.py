@@ -267,9 +267,11 @@ def test_durations_are_figures_but_slogans_are_not():
 
 
 def test_time_phrases_stay_out_of_labels():
-    figs = _figures_of("市医调委自成立以来成功调解医患纠纷 872 起。截至2023年底，全市共有律师620人，2023年共培训干部300人次。")
+    figs = _figures_of("市医调委自成立以来成功调解医患纠纷 872 起。截至2023年底，全市共有律师620人，2023年共培训干部300人次，"
+                       "上半年办理案件20件，近三年来新建站点8个。")
     assert [(f["label"], f["text"]) for f in figs] == [
-        ("市医调委成功调解医患纠纷", "872 起"), ("律师", "620人"), ("培训干部", "300人次")]
+        ("市医调委成功调解医患纠纷", "872 起"), ("律师", "620人"), ("培训干部", "300人次"), ("办理案件", "20件"),
+        ("新建站点", "8个")]
 
 
 def test_people_counted_by_a_verb_after_them():
