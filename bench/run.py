@@ -139,16 +139,27 @@ def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
     """Drafts from every seed (parse + new), then `count` copies with distinct regions."""
     from drafter.parse import parse_file
     from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.yamlio import dump_yaml, load_model
 
-    bases = [build_draft(parse_file(seed)) for seed in SEEDS]
     folder = work / "drafts"
     folder.mkdir()
+    bases = []
+    for seed in SEEDS:
+        draft = build_draft(parse_file(seed))
+        text = dump_yaml(draft)
+        line = f"\n  region: {draft['meta']['region']}\n"
+        if draft["meta"]["region"] is None or text.count(line) != 1:
+            raise SystemExit(f"cannot place a new region in the draft of {seed.name}")
+        bases.append((text, line, draft["meta"]["region"]))
     paths = []
     for i in range(count):
-        model = copy.deepcopy(bases[i % len(bases)])
-        model["meta"]["region"] = f"测试{i + 1:03d}{model['meta'].get('region') or '市'}"
-        paths.append(save_model(model, folder / f"draft-{i + 1:03d}.yaml"))
+        # Dumping 200 drafts would take longer than rendering them: change the region line only.
+        text, line, region = bases[i % len(bases)]
+        path = folder / f"draft-{i + 1:03d}.yaml"
+        path.write_text(text.replace(line, f"\n  region: 测试{i + 1:03d}{region}\n"), encoding="utf-8")
+        if i < len(bases):
+            load_model(path)  # each base's copy is still a valid draft
+        paths.append(path)
     return paths, folder
 
 
