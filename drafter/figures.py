@@ -364,8 +364,10 @@ _TIMES_RE = re.compile(r"自[^，,；;。]{0,12}?以来|截[至止][^，,；;。
                        r"|(?:(?:19|20)\d{2}\s*[-—–至]\s*)?(?:19|20)\d{2}\s*年度?(?:以来)?|\d{1,2}月(?:\d{1,2}日)?(?:以来)?|以来")
 
 
-def _clean_pre(pre: str, keep_de: bool, has_noun_after: bool) -> tuple[str, str, bool]:
-    """The words before a number, filler removed: (label part, subject before 共/累计, enumerated?)."""
+def _clean_pre(pre: str, has_noun_after: bool) -> tuple[str, str, bool]:
+    """The words before a number, filler removed: (label part, subject before 共/累计, enumerated?).
+
+    A closing 的 stays (行使行政职权的 + 市直部门); the caller drops it when no noun follows."""
     pre = _TIMES_RE.sub("", pre).strip()
     if not pre or pre.endswith(_ENUM_ENDS):
         return "", "", bool(pre)
@@ -375,13 +377,13 @@ def _clean_pre(pre: str, keep_de: bool, has_noun_after: bool) -> tuple[str, str,
     splits = [i for i, (w, _) in enumerate(tokens) if w in _SPLIT_WORDS]
     if splits:
         subject, tokens = tokens[:splits[-1]], tokens[splits[-1] + 1:]
-    tokens = _strip_fillers(tokens, keep_de)
+    tokens = _strip_fillers(tokens, keep_de=True)
     # 对相关涉诉企业免予保全 -> 免予保全; 实现了在9个乡镇 -> the object comes after the number.
     preps = [i for i, (w, f) in enumerate(tokens) if w in _PREPOSITIONS and f.startswith("p")]
     if preps:
         rest = tokens[preps[-1] + 1:]
         verbs = [i for i, (w, f) in enumerate(rest) if _is_predicate(w, f) and w not in _MODIFIERS]
-        tokens = _strip_fillers(rest[verbs[0]:] if verbs else rest, keep_de)
+        tokens = _strip_fillers(rest[verbs[0]:] if verbs else rest, keep_de=True)
     # 组织涉危化品、冶金…等科目演练 -> 组织科目演练: the list before 等 is detail.
     words = [w for w, _ in tokens]
     if "等" in words and (words[-1] != "等" or has_noun_after):
@@ -508,7 +510,7 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
             post_end = numbers[last + 1]["start"]
         post = sentence[post_start:post_end].strip()
         region = sentence[max(clause_start, prev_end):start]
-        pre, subject, enumerated = _clean_pre(region, True, bool(_post_noun(post.lstrip("的"))[0]))
+        pre, subject, enumerated = _clean_pre(region, bool(_post_noun(post.lstrip("的"))[0]))
         # 6个县(市)区、8个园区 / 20个执法单位380本案卷 / 3个方面93个问题: one verb for all.
         if same_clause and (enumerated or not region.strip() or region.strip() == nouns[-1]):
             pre = groups[-1]
