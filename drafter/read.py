@@ -122,11 +122,10 @@ _STAMP_RE = re.compile(r"^((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(\s+\d{1,2}:\d
 # Page widgets printed as words: after removing them and brackets, nothing may remain.
 _WIDGETS = sorted(
     [
-        "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面", "扫一扫在手机上打开当前页", "扫一扫",
         "在手机打开当前页", "分享到", "分享", "打印本页", "打印", "关闭窗口", "关闭本页", "关闭",
         "收藏本页", "收藏", "返回顶部", "返回首页", "返回", "网站地图", "联系我们", "字号", "字体",
         "微信", "微博", "QQ空间", "默认", "大", "中", "小", "放大", "缩小", "我要纠错", "纠错", "加入收藏",
-        "设为首页", "附件下载",
+        "设为首页", "首页", "附件下载",
     ],
     key=len,
     reverse=True,
@@ -271,72 +270,87 @@ def _page_title(soup) -> str | None:
 
 
 def _html_paras(data: bytes, path: Path) -> tuple[list[Para], str | None]:
-    from bs4 import BeautifulSoup, NavigableString, Tag
-    from bs4.element import PreformattedString
-
     import warnings
 
-    from bs4 import XMLParsedAsHTMLWarning
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # XHTML pages read fine as HTML
         soup = BeautifulSoup(_decode_html(data, path), "lxml")
-    title = _page_title(soup)
+    root = soup.body or soup
+    paras = _html_blocks(root, drop_chrome=True)
+    everything = _html_blocks(root, drop_chrome=False)
+    if sum(len(p.text) for p in paras) < 0.3 * sum(len(p.text) for p in everything):
+        paras = everything  # the class names took the article itself (a wrapper called "nav-content"?)
+    return paras, _page_title(soup)
+
+
+_FLUSH, _SPACE = object(), object()
+
+
+def _html_blocks(root, drop_chrome: bool) -> list[Para]:
+    """Block elements and <br> end paragraphs; table cells of a row join with spaces. Iterative: pages nest deep."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
     paras: list[Para] = []
     pieces: list[str] = []
-    flags = {"level": None, "bold": True, "text": False}
+    state = {"level": None, "bold": True, "text": False}
 
     def flush():
         text = "".join(pieces)
         if text.strip():
-            paras.append(Para(text, flags["level"], flags["bold"] and flags["text"]))
+            paras.append(Para(text, state["level"], state["bold"] and state["text"]))
         pieces.clear()
-        flags.update(level=None, bold=True, text=False)
+        state.update(level=None, bold=True, text=False)
 
-    def walk(node, level, bold, pre):
-        for child in node.children:
-            if isinstance(child, PreformattedString):
-                continue  # comments, doctype, CDATA
-            if isinstance(child, NavigableString):
-                # Inside <pre> a line break in the source is a line break on the page.
-                lines = str(child).split("\n") if pre else [str(child)]
-                for i, text in enumerate(lines):
-                    if i:
-                        flush()
-                    pieces.append(text)
-                    if text.strip():
-                        if not flags["text"]:
-                            flags["level"] = level
-                        flags["text"] = True
-                        flags["bold"] = flags["bold"] and bold
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name.lower()
-            if name in _DROP_TAGS or _is_chrome(child):
-                continue
-            if name == "header" and child.find_parent(_ARTICLE_TAGS) is None:
-                continue  # the site's banner; an article's own <header> holds its title and date
-            if name == "br":
-                flush()
-                continue
-            heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else None
-            is_bold = bold or name in _BOLD_TAGS or _is_bold_style(child)
-            in_pre = pre or name in ("pre", "textarea")
-            if name in _BLOCK_TAGS or heading:
-                flush()
-                walk(child, heading or level, is_bold, in_pre)
-                flush()
-            elif name in _CELL_TAGS:
-                pieces.append(" ")
-                walk(child, level, is_bold, in_pre)
-                pieces.append(" ")
-            else:
-                walk(child, level, is_bold, in_pre)
-
-    walk(soup.body or soup, None, False, False)
+    # Each entry: (node, heading level, bold, inside <pre>), or a _FLUSH / _SPACE marker.
+    stack: list = [(child, None, False, False) for child in reversed(list(root.children))]
+    while stack:
+        entry = stack.pop()
+        if entry is _FLUSH:
+            flush()
+            continue
+        if entry is _SPACE:
+            pieces.append(" ")
+            continue
+        node, level, bold, pre = entry
+        if isinstance(node, PreformattedString):
+            continue  # comments, doctype, CDATA
+        if isinstance(node, NavigableString):
+            # Inside <pre> a line break in the source is a line break on the page.
+            for i, text in enumerate(str(node).split("\n") if pre else [str(node)]):
+                if i:
+                    flush()
+                pieces.append(text)
+                if text.strip():
+                    if not state["text"]:
+                        state["level"] = level
+                    state["text"] = True
+                    state["bold"] = state["bold"] and bold
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name.lower()
+        if name in _DROP_TAGS or (drop_chrome and _is_chrome(node)):
+            continue
+        if name == "header" and node.find_parent(_ARTICLE_TAGS) is None:
+            continue  # the site's banner; an article's own <header> holds its title and date
+        if name == "br":
+            flush()
+            continue
+        heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else None
+        context = (heading or level, bold or name in _BOLD_TAGS or _is_bold_style(node), pre or name in ("pre", "textarea"))
+        children = [(child, *context) for child in reversed(list(node.children))]
+        if name in _BLOCK_TAGS or heading:
+            flush()
+            stack.append(_FLUSH)
+        elif name in _CELL_TAGS:
+            pieces.append(" ")
+            stack.append(_SPACE)
+        stack.extend(children)
     flush()
-    return paras, title
+    return paras
 
 
 # ---------------------------------------------------------------- DOCX

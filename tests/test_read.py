@@ -172,6 +172,18 @@ def test_html_structure(tmp_path):
     assert doc.hints == {"page_title": "关于2023年法治政府建设情况的报告", "published": "2024-03-06"}
 
 
+def test_article_inside_a_wrapper_named_like_chrome_and_deep_nesting(tmp_path):
+    page = tmp_path / "wrapped.html"
+    body = "".join(f"<p>（{i}）第{i}项工作扎实推进，全年共办理相关事项{i * 10}件，群众满意度持续提升。</p>" for i in range(1, 6))
+    page.write_text(f'<html><body><div class="nav-content">{body}</div><div class="nav">首页</div></body></html>',
+                    encoding="utf-8")
+    assert [p.text[:4] for p in read_document(page).paras] == ["（1）第", "（2）第", "（3）第", "（4）第", "（5）第"]
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 3000 + "<p>正文。</p>" + "</div>" * 3000 + "</body></html>",
+                    encoding="utf-8")
+    assert texts(read_document(deep)) == ["正文。"]
+
+
 def test_xhtml_and_preformatted_text(tmp_path):
     import warnings
 
