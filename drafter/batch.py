@@ -21,6 +21,8 @@ from drafter.errors import DrafterError
 from drafter.fileio import MAX_DOCX_BYTES, atomic_write, read_input_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# What drafter parse reads: given to batch by mistake, they get a pointer to the right command.
+REPORT_SUFFIXES = (".txt", ".text", ".docx", ".doc", ".html", ".htm")
 REPORT_NAME = "batch-report"
 NAME_TAIL = "法治政府建设情况报告"
 # Most file systems cap a name at 255 bytes; stay well below so " (12)" and ".docx" always fit.
@@ -455,7 +457,10 @@ def run_batch(
     rows: list[Row | None] = [None] * len(files)
     tasks = []
     for i, (src, out) in enumerate(zip(files, outputs)):
-        if out.is_dir():
+        if src.suffix.lower() in REPORT_SUFFIXES:
+            rows[i] = Row(str(src), "failed", f"这是往年报告（{src.suffix}），不是草稿 YAML；"
+                          "请先用 drafter parse 和 drafter new 生成草稿，或用 drafter draft 一步完成")
+        elif out.is_dir():
             rows[i] = Row(str(src), "failed", f"输出位置是一个文件夹：{out}")
         elif out.exists() and not force:
             rows[i] = Row(str(src), "failed", f"输出已存在：{out}；如需覆盖，请加 --force")

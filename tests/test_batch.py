@@ -186,13 +186,15 @@ def test_report_csv_opens_in_excel_and_json_on_request(tmp_path, drafts):
     assert third.report == out / "batch-report (2).csv"
 
 
-def test_empty_folder_and_duplicate_inputs(tmp_path, drafts):
+def test_empty_folder_duplicates_and_a_prior_report_given_by_mistake(tmp_path, drafts):
     empty = tmp_path / "empty"
     empty.mkdir()
     src = _save(drafts["xinyu"], tmp_path / "x.yaml")
-    result = run_batch([empty, src, src, tmp_path / "." / "x.yaml"], tmp_path / "out", jobs=2, progress=False)
-    assert [(r.input, r.status) for r in result.rows] == [(str(empty), "failed"), (str(src), "ok")]
+    seed = seed_path("xinyu")
+    result = run_batch([empty, src, src, tmp_path / "." / "x.yaml", seed], tmp_path / "out", jobs=2, progress=False)
+    assert [(r.input, r.status) for r in result.rows] == [(str(empty), "failed"), (str(src), "ok"), (str(seed), "failed")]
     assert "没有草稿" in result.rows[0].reason
+    assert "往年报告" in result.rows[2].reason and "drafter draft" in result.rows[2].reason
 
 
 @needs_fork
