@@ -25,6 +25,7 @@ and times naming a thing (24小时接听, 15分钟政务服务圈).
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
@@ -493,10 +494,13 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
     objects: dict[str | None, str] = {}  # unit -> what the last verb-object label counted
     groups: list[str] = []  # the label part before each number, shared by the numbers of one clause
     nouns: list[str] = []  # the noun phrase after each number
+    stops = [j for j, ch in enumerate(sentence) if ch in _CLAUSE_STOPS]
+    post_stops = [j for j, ch in enumerate(sentence) if ch in _CLAUSE_STOPS or ch == "、"]
     for i, num in enumerate(numbers):
         start, end = num["start"], num["end"]
         base = (num["unit"] or "").lstrip("万亿")  # 万人次 counts 人次
-        clause_start = max([j + 1 for j in range(start) if sentence[j] in _CLAUSE_STOPS] or [0])
+        k = bisect.bisect_left(stops, start)
+        clause_start = stops[k - 1] + 1 if k else 0
         prev_end = numbers[i - 1]["end"] if i else -1
         same_clause = i > 0 and prev_end >= clause_start
         # 6大类62支2102人的应急救援力量: numbers in a row share the noun after the last.
@@ -504,8 +508,8 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
         while last + 1 < len(numbers) and not sentence[numbers[last]["end"]:numbers[last + 1]["start"]].strip():
             last += 1
         post_start = numbers[last]["end"]
-        post_end = next((j for j in range(post_start, len(sentence)) if sentence[j] in _CLAUSE_STOPS or sentence[j] == "、"),
-                        len(sentence))
+        k = bisect.bisect_left(post_stops, post_start)
+        post_end = post_stops[k] if k < len(post_stops) else len(sentence)
         if last + 1 < len(numbers) and numbers[last + 1]["start"] < post_end:
             post_end = numbers[last + 1]["start"]
         post = sentence[post_start:post_end].strip()
