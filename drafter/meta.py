@@ -39,23 +39,23 @@ def find_region(text: str | None, organs: bool = False) -> str | None:
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on the clerk's screen
     text = re.sub(r"《[^》]*》", "，", text)  # places inside book titles belong to other documents
     words = list(jieba.cut(text))
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []  # (first word, last word, place)
     for i, word in enumerate(words):
         word = _ORGAN_TAIL_RE.sub("", word)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if _is_place(word):
             # In running text "大理州委" is the superior's party committee, not the reporting locality.
             if organs or not nxt.startswith("委"):
-                found.append((i, word))
+                found.append((i, i, word))
         elif len(word) >= 2 and _is_place(word + nxt[:1]) and (len(nxt) == 1 or (organs and _PARTY_COMMITTEE_RE.match(nxt))):
-            found.append((i, word + nxt[0]))  # 鹤庆 + 县, or 鹤庆 + 县委
+            found.append((i, i + 1, word + nxt[0]))  # 鹤庆 + 县, or 鹤庆 + 县委
     if not found:
         return None
-    index, region = found[0]
-    for next_index, word in found[1:]:
-        if next_index != index + 1:
+    _, end, region = found[0]
+    for start, next_end, word in found[1:]:
+        if start != end + 1:
             break
-        index, region = next_index, word
+        end, region = next_end, word
     return region
 
 

@@ -358,7 +358,8 @@ def _html_blocks(root, drop_chrome: bool) -> list[Para]:
 
 def _check_docx_zip(data: bytes, path: Path) -> None:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise DrafterError("这是旧版 Word 文档（.doc），请用 Word 或 WPS 打开后另存为 .docx 再试", path)
+        # Old binary .doc, or a password-protected .docx (also stored in this container format).
+        raise DrafterError("这是旧版 Word 文档（.doc）或加了密码的文档，请用 Word 或 WPS 打开后另存为不加密的 .docx 再试", path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()

@@ -240,6 +240,8 @@ def test_last_body_line_is_not_taken_for_a_signature():
     "text, region",
     [
         ("南通市通州区人民政府", "通州区"),
+        ("云南省大理白族自治州巧家县人民政府", "巧家县"),
+        ("江西省某某县人民政府", "某某县"),
         ("2023年,在南通市委的领导下,通州区坚持", "通州区"),
         ("认真实施《江西省2021年法治政府建设工作要点》,新余市", "新余市"),
         ("大理白族自治州人民政府", "大理白族自治州"),
@@ -255,6 +257,7 @@ def test_find_region(text, region):
 
 def test_party_committee_names_its_county_only_in_a_signature():
     assert find_region("中共鹤庆县委", organs=True) == "鹤庆县"
+    assert find_region("中共云南省某某县委", organs=True) == "某某县"
     assert find_region("在中共大理州委的领导下") is None
 
 
