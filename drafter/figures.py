@@ -272,7 +272,7 @@ def _read_match(m: re.Match, sentence: str, mask: list[bool]) -> dict | None:
             if not (approx and mult):
                 return None
             raw = "一"
-        elif raw in ("百", "千") and m.group("a1"):  # 百余人, 千余件
+        elif raw in ("百", "千") and (m.group("a1") or m.group("before")):  # 百余人, 近千人次, 逾百家
             raw = "一" + raw
         # A lone 一 is "a/one" (一站式, 一窗受理); a lone 百/千 is idiom (千家万户, 百姓).
         if (raw == "一" and not mult) or raw[0] in "零〇万亿百千":

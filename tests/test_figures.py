@@ -237,6 +237,13 @@ def test_subject_before_total_is_dropped():
                                                         ("开展执法检查", 1250)]
 
 
+def test_round_hundreds_and_full_width_digits():
+    figs = _figures_of("逾百家单位参与，培训近千人次，调解百余件，办理案件１２３件，占比５０％。")
+    assert [(f["text"], f["value"], f["unit"], f["approx"]) for f in figs] == [
+        ("逾百家", 100, "家", "逾"), ("近千人次", 1000, "人次", "近"), ("百余件", 100, "件", "余"),
+        ("１２３件", 123, "件", None), ("５０％", 50, "%", None)]
+
+
 def test_approximations_and_multipliers():
     figs = _figures_of("办理案件近32770件，涉及金额约8567万元，挽回损失27.9万余元，服务群众超过1000人次，"
                        "办理时长缩短56.8%以上，参与培训400多人，覆盖率百分之九十五。")
