@@ -67,7 +67,7 @@ def _find_title(paras: list[Para]) -> tuple[int, int] | None:
     """(first, last) index of the title lines, or None. A long title may wrap onto two lines."""
     for i, para in enumerate(paras[:TOP_LINES]):
         text = para.text
-        if len(text) > TITLE_MAX or _SENTENCE_END_RE.search(text):
+        if len(text) > TITLE_MAX or _SENTENCE_END_RE.search(text) or _NUMBERED_RE.match(text):
             return None  # the body has begun
         if looks_like_title(text):
             # The issuing organ may stand on its own line above "关于…的报告".

@@ -225,6 +225,14 @@ def test_title_on_governing_by_law():
     assert find_region("全面推进依法治市、法治县建设") is None
 
 
+def test_no_title_when_the_body_begins_with_a_part_heading():
+    raw = raw_of("一、主要举措和成效", "（一）法治政府建设情况", "全年出台文件3件。")
+    frame = split_frame(raw)
+    assert frame.title is None and [p.text for p in frame.body][:2] == ["一、主要举措和成效", "（一）法治政府建设情况"]
+    raw = raw_of("一、主要举措和成效", "法治政府建设推进情况", "全年出台文件3件。")
+    assert split_frame(raw).title is None
+
+
 def test_recipient_is_not_the_lead_in_sentence():
     raw = raw_of("关于2023年法治政府建设情况的报告", "现将有关情况报告如下:", "一、主要举措和成效")
     frame = split_frame(raw)
