@@ -248,7 +248,7 @@ def _read_match(m: re.Match, sentence: str, mask: list[bool]) -> dict | None:
     if any(mask[m.start():m.end()]):
         return None
     before_text = sentence[:m.start()].rstrip()
-    before_char = before_text[-1:]
+    before_char = before_text[-1:] or "^"  # never empty: "" is in every string
     after_char = sentence[m.end():m.end() + 1]
     if before_char in _NOT_BEFORE or (after_char in _NOT_AFTER and not m.group("unit")):
         return None

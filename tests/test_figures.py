@@ -237,6 +237,11 @@ def test_subject_before_total_is_dropped():
                                                         ("开展执法检查", 1250)]
 
 
+def test_figure_opening_a_sentence():
+    figs = _figures_of("近32770件案件以告知承诺方式办理。数十家企业参与。")
+    assert [(f["text"], f["approx"], f["label"]) for f in figs] == [("近32770件", "近", "案件以告知承诺方式办理")]
+
+
 def test_round_hundreds_and_full_width_digits():
     figs = _figures_of("逾百家单位参与，培训近千人次，调解百余件，办理案件１２３件，占比５０％。")
     assert [(f["text"], f["value"], f["unit"], f["approx"]) for f in figs] == [
