@@ -210,11 +210,15 @@ def measure_batch(work: Path, count: int, add) -> None:
             shutil.rmtree(out)
             if jobs not in results or run[0] < results[jobs][0]:
                 results[jobs] = run
-    # CPU seconds beside the wall time show whether a slow -j 2 lacked free cores.
-    add(f"batch of {count} drafts, -j 1", results[1][0], shown=f"{fmt_time(results[1][0])} (CPU {results[1][3]:.1f} s)")
+    # CPU seconds over wall seconds is how many cores the batch really had: a -j 2 run that
+    # got no more than a -j 1 run was starved by other processes, whatever its code does.
+    def cores(run):
+        return f"CPU {run[3]:.1f} s, {run[3] / run[0]:.2f} cores busy"
+
+    add(f"batch of {count} drafts, -j 1", results[1][0], shown=f"{fmt_time(results[1][0])} ({cores(results[1])})")
     speedup = results[1][0] / results[2][0]
     add(f"batch of {count} drafts, -j 2", results[2][0], "≥ 1.7× faster than -j 1", speedup >= 1.7,
-        shown=f"{fmt_time(results[2][0])} ({speedup:.2f}×; CPU {results[2][3]:.1f} s)")
+        shown=f"{fmt_time(results[2][0])} ({speedup:.2f}×; {cores(results[2])})")
     for jobs in (1, 2):
         _, maxrss, pss, _ = results[jobs]
         peak = pss if pss is not None else maxrss
