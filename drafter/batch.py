@@ -298,21 +298,33 @@ def _run_pool(tasks: list[tuple], jobs: int, ctx, chunk: int, state, on_done) ->
     for task in tasks:
         state[task[0]] = 0
     chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx,
-                             initializer=_init_worker, initargs=(state,)) as pool:
-        futures = {pool.submit(_render_chunk, c): c for c in chunks}
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx,
+                               initializer=_init_worker, initargs=(state,))
+    futures = {pool.submit(_render_chunk, c): c for c in chunks}
+    delivered = set()
+
+    def deliver(fut) -> None:
+        delivered.add(fut)
         try:
-            for fut in as_completed(futures):
-                try:
-                    results = fut.result()
-                except Exception:  # BrokenProcessPool, or a result that could not come back
-                    lost.extend(futures[fut])
-                    continue
-                for index, row in results:
-                    on_done(index, row)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            results = fut.result()
+        except Exception:  # BrokenProcessPool, or a result that could not come back
+            lost.extend(futures[fut])
+            return
+        for index, row in results:
+            on_done(index, row)
+
+    try:
+        for fut in as_completed(futures):
+            deliver(fut)
+    except BaseException:
+        # Ctrl-C: drop the chunks not started, let the running ones finish (their files are
+        # whole), and count what they made. One shutdown call only: a second resets the cancel.
+        pool.shutdown(wait=True, cancel_futures=True)
+        for fut in futures:
+            if fut not in delivered and fut.done() and not fut.cancelled():
+                deliver(fut)
+        raise
+    pool.shutdown(wait=True)
     return lost
 
 
@@ -479,10 +491,12 @@ def run_batch(
     try:
         _run_tasks(tasks, min(jobs, max(1, len(tasks))), on_done)
     except KeyboardInterrupt:
+        bar.stop()
         for i, src in enumerate(files):
             if rows[i] is None:
                 rows[i] = Row(str(src), "failed", "已中断，未处理")
         write_report(early_rows + rows, report_path)
+        print(f"已中断：已生成 {counts['ok']} 份，其余未处理；逐项结果：{report_path}", file=sys.stderr)
         raise
     finally:
         bar.stop()

@@ -311,3 +311,36 @@ def test_kill_9_mid_batch_leaves_no_half_document(tmp_path, drafts):
     for path in made:
         with zipfile.ZipFile(path) as z:  # a half-written file is not a valid zip
             assert z.testzip() is None and "word/document.xml" in z.namelist()
+
+
+def test_ctrl_c_stops_soon_and_the_report_matches_the_files(tmp_path, drafts):
+    import glob
+    import time
+
+    import pexpect
+
+    src = tmp_path / "in"
+    src.mkdir()
+    names = sorted(SEEDS)
+    for i in range(40):
+        model = copy.deepcopy(drafts[names[i % len(names)]])
+        model["meta"]["region"] = f"第{i}区"
+        _save(model, src / f"{i:02d}.yaml")
+    out = tmp_path / "out"
+    child = pexpect.spawn(sys.executable, ["-m", "drafter", "batch", str(src), "-o", str(out), "-j", "2"],
+                          encoding="utf-8", timeout=120, dimensions=(24, 120))
+    deadline = time.monotonic() + 60
+    while not glob.glob(str(out / "*.docx")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "已中断" in child.before and "Traceback" not in child.before
+    made = sorted(str(p) for p in out.glob("*.docx"))
+    assert 0 < len(made) < 40
+    with open(out / "batch-report.csv", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 40
+    assert sorted(r["output"] for r in rows if r["status"] == "ok") == made
+    assert all(r["reason"] == "已中断，未处理" for r in rows if r["status"] != "ok")
