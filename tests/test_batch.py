@@ -14,7 +14,7 @@ import pytest
 from conftest import SEEDS, seed_path
 from drafter.batch import assign_outputs, output_stem, peek_meta, run_batch, run_cli, safe_name
 from drafter.errors import DrafterError
-from drafter.yamlio import dump_yaml, save_model
+from drafter.yamlio import save_model
 
 TAIL = "法治政府建设情况报告.docx"
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="a patched renderer reaches workers only by fork")
