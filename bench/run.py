@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import copy
 import io
+import math
 import os
 import shutil
 import statistics
@@ -195,8 +196,27 @@ def measure_render(work: Path, r: int, add) -> None:
         f"≤ 2× floor ({fmt_time(2 * floor_time)})", render_time <= 2 * floor_time)
 
 
+SPIN = "x = 0\nfor i in range(8_000_000):\n    x += i * i"
+
+
+def parallel_ceiling() -> float:
+    """How much faster two CPU-bound processes finish side by side than one after the other,
+    on this machine right now: the most any -j 2 can gain here."""
+    argv = [PY, "-c", SPIN]
+    start = time.perf_counter()
+    for _ in range(2):
+        subprocess.run(argv, check=True)
+    one_by_one = time.perf_counter() - start
+    start = time.perf_counter()
+    procs = [subprocess.Popen(argv) for _ in range(2)]
+    for proc in procs:
+        proc.wait()
+    return one_by_one / (time.perf_counter() - start)
+
+
 def measure_batch(work: Path, count: int, add) -> None:
     _, folder = make_drafts(work, count)
+    ceiling_before = parallel_ceiling()
     results: dict[int, tuple] = {}
     # Alternate -j 1 and -j 2 and keep each one's fastest run: a burst of load from other
     # processes then spoils one run, not the comparison.
@@ -216,9 +236,11 @@ def measure_batch(work: Path, count: int, add) -> None:
         return f"CPU {run[3]:.1f} s, {run[3] / run[0]:.2f} cores busy"
 
     add(f"batch of {count} drafts, -j 1", results[1][0], shown=f"{fmt_time(results[1][0])} ({cores(results[1])})")
-    speedup = results[1][0] / results[2][0]
+    speedup = math.floor(results[1][0] / results[2][0] * 100) / 100  # 1.699 shows as 1.69, not a missed 1.70
     add(f"batch of {count} drafts, -j 2", results[2][0], "≥ 1.7× faster than -j 1", speedup >= 1.7,
         shown=f"{fmt_time(results[2][0])} ({speedup:.2f}×; {cores(results[2])})")
+    add("two CPU-bound processes side by side vs one after the other, before and after the batches "
+        "(the most -j 2 can gain on this machine now)", 0, shown=f"{ceiling_before:.2f}×, {parallel_ceiling():.2f}×")
     for jobs in (1, 2):
         _, maxrss, pss, _ = results[jobs]
         peak = pss if pss is not None else maxrss
