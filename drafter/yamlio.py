@@ -321,6 +321,7 @@ def validate_model(located: Located) -> dict:
 def _check_values(located: Located) -> None:
     """What the schema cannot say: numbers must be finite, text must be writable as UTF-8."""
     stack: list[tuple[list, Any]] = [([], located.data)]
+    seen: set[int] = set()  # a model built in memory shares strings (each figure's sentence): scan each once
     while stack:
         keys, value = stack.pop()
         if isinstance(value, dict):
@@ -329,8 +330,10 @@ def _check_values(located: Located) -> None:
             stack.extend((keys + [i], v) for i, v in enumerate(value))
         elif isinstance(value, float) and not math.isfinite(value):
             raise DrafterError(f"数值“{value}”无效，应为有限的数字", located.path, located.place(keys))
-        elif isinstance(value, str) and _SURROGATE_RE.search(value):
-            raise DrafterError("文字中含有无效的字符（孤立的 UTF-16 代理码）", located.path, located.place(keys))
+        elif isinstance(value, str) and id(value) not in seen:
+            seen.add(id(value))
+            if _SURROGATE_RE.search(value):
+                raise DrafterError("文字中含有无效的字符（孤立的 UTF-16 代理码）", located.path, located.place(keys))
 
 
 def load_model(path: str | Path) -> dict:

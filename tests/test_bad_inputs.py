@@ -690,3 +690,30 @@ def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
         tracemalloc.stop()
     assert template.name in str(err.value) and not (tmp_path / "报告.docx").exists()
     assert peak < 50 * 1024 * 1024
+
+
+# ---------------------------------------------------------------- hostile shapes of a report
+
+@pytest.mark.parametrize("name, page", [
+    ("nested-div.html", "<html><body>" + "<div>" * 20000 + "关于2023年法治政府建设情况的报告" + "</div>" * 20000 + "</body></html>"),
+    ("nested-bold.html", "<html><body><p>" + "<b>" * 5000 + "一、主要举措和成效" + "</b>" * 5000 + "</p></body></html>"),
+])
+def test_deeply_nested_html_is_read_or_refused(tmp_path, capsys, name, page):
+    """Markup nested thousands deep must not blow Python's recursion limit (exit 3)."""
+    if not ready("parse"):
+        pytest.skip("drafter parse has not landed yet")
+    path = _write(tmp_path / name, page)
+    code = main(["parse", str(path), "-o", str(tmp_path / "out.yaml")])
+    err = capsys.readouterr().err
+    assert code in (0, 2) and "内部错误" not in err, err
+
+
+def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
+    """2000 figures in one 72 KB sentence: each figure's sentence must not repeat the whole paragraph."""
+    if not ready("parse"):
+        pytest.skip("drafter parse has not landed yet")
+    from drafter.parse import parse_file
+
+    path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 2000 + "。\n")
+    size = len(dump_yaml(parse_file(path)).encode("utf-8"))
+    assert size < 20 * path.stat().st_size, f"{size / 1e6:.0f} MB of YAML from a 72 KB report"
