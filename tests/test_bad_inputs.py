@@ -709,11 +709,11 @@ def test_deeply_nested_html_is_read_or_refused(tmp_path, capsys, name, page):
 
 
 def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
-    """2000 figures in one 72 KB sentence: each figure's sentence must not repeat the whole paragraph."""
+    """800 figures in one 29 KB sentence: each figure's sentence must not repeat the whole paragraph."""
     if not ready("parse"):
         pytest.skip("drafter parse has not landed yet")
     from drafter.parse import parse_file
 
-    path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 2000 + "。\n")
+    path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 800 + "。\n")
     size = len(dump_yaml(parse_file(path)).encode("utf-8"))
-    assert size < 20 * path.stat().st_size, f"{size / 1e6:.0f} MB of YAML from a 72 KB report"
+    assert size < 20 * path.stat().st_size, f"{size / 1e6:.0f} MB of YAML from a 29 KB report"
