@@ -488,6 +488,8 @@ def run_batch(
         counts["ok" if row.status == "ok" else "failed"] += 1
         bar.update(counts["ok"], counts["failed"])
 
+    if sys.platform == "win32":
+        jobs = min(jobs, 61)  # the most ProcessPoolExecutor accepts on Windows
     try:
         _run_tasks(tasks, min(jobs, max(1, len(tasks))), on_done)
     except KeyboardInterrupt:
