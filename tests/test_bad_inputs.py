@@ -717,3 +717,26 @@ def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
     path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 800 + "。\n")
     size = len(dump_yaml(parse_file(path)).encode("utf-8"))
     assert size < 20 * path.stat().st_size, f"{size / 1e6:.0f} MB of YAML from a 29 KB report"
+
+
+def test_report_with_a_gbk_file_name_is_parsed(tmp_path, capsys):
+    """A zip made on a Chinese Windows, unpacked on Linux, leaves GBK bytes in file names."""
+    if not ready("parse"):
+        pytest.skip("drafter parse has not landed yet")
+    raw = os.path.join(os.fsencode(tmp_path), "营口2023.txt".encode("gbk"))
+    try:
+        with open(raw, "wb") as fh:
+            fh.write(seed_path("yingkou").read_bytes())
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    name = os.fsdecode(raw)
+    assert main(["parse", name, "-o", str(tmp_path / "营口.yaml")]) == 0, capsys.readouterr().err
+    source = load_model(tmp_path / "营口.yaml")["meta"]["source"]["file"]
+    assert source == "营口2023.txt"
+
+
+def test_messages_survive_a_console_that_cannot_show_chinese(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "drafter", "parse", str(tmp_path / "无此文件.txt"), "-o", "x.yaml"],
+                            capture_output=True, cwd=ROOT, timeout=60, env=dict(os.environ, PYTHONIOENCODING="ascii"))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert b"\\u6587\\u4ef6\\u4e0d\\u5b58\\u5728" in result.stderr  # 文件不存在, escaped rather than a crash
