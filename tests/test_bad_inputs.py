@@ -740,3 +740,12 @@ def test_messages_survive_a_console_that_cannot_show_chinese(tmp_path):
                             capture_output=True, cwd=ROOT, timeout=60, env=dict(os.environ, PYTHONIOENCODING="ascii"))
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert b"\\u6587\\u4ef6\\u4e0d\\u5b58\\u5728" in result.stderr  # 文件不存在, escaped rather than a crash
+
+
+def test_batch_survives_a_year_in_superscript_digits(tmp_path, capsys):
+    if not ready("batch"):
+        pytest.skip("drafter batch has not landed yet")
+    path = _write(tmp_path / "草稿.yaml", yaml_text(valid_v1()).replace("  year: 2023", "  year: '¹²³⁴'"))
+    code = main(["batch", str(path), "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1 and "内部错误" not in err, err  # the input fails alone, with its reason

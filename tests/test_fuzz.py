@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS, seed_path
@@ -432,3 +432,21 @@ def test_answers_on_random_answer_files(workdir, answers):
     result = refused_cleanly(lambda: apply_answers(draft, path))
     if result is not None:  # accepted answers leave a draft within the contract
         validate_data(result)
+
+
+@FUZZ
+@given(text=mutated_yaml(), year=st.one_of(st.text(max_size=6), st.integers()), region=TEXTS)
+@example(text=YAML_TEXTS[0], year="¹²³⁴", region="营口市")  # str.isdigit() is true of superscripts; int() refuses them
+@example(text=YAML_TEXTS[0], year="２０２４", region="../营口市")
+def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
+    """batch reads meta.region and meta.year itself (to name outputs) before the full load: it must never crash."""
+    if importlib.util.find_spec("drafter.batch") is None:
+        pytest.skip("drafter.batch has not landed yet")
+    from drafter.batch import peek_meta
+
+    path = workdir / "草稿.yaml"
+    path.write_text(text.replace("  year: 2023", "  year: " + dump_yaml(year).strip().removesuffix("\n...")).replace(
+        "  region: 营口市", "  region: " + dump_yaml(region).strip().removesuffix("\n...")), encoding="utf-8",
+        errors="surrogatepass")
+    found_region, found_year = refused_cleanly(lambda: peek_meta(path)) or (None, None)
+    assert found_year is None or 1000 <= found_year <= 9999
