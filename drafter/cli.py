@@ -148,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     except DrafterError as exc:
         if args.debug:
             raise
+        from drafter.fileio import readable_name
+
+        exc.file = readable_name(exc.file) if exc.file else exc.file
         print(f"drafter：错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

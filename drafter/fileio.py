@@ -51,6 +51,18 @@ def read_input_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
         raise DrafterError(f"无法读取文件（{os_reason(exc)}）", p) from exc
 
 
+def readable_name(name: str) -> str:
+    """A file name as text. On Linux a name in GBK bytes (a zip made on a Chinese Windows) arrives with
+    its undecodable bytes as surrogates, which cannot be written to YAML: decode those bytes as GB18030."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
 def _looks_like_text(text: str) -> bool:
     if "\x00" in text:
         return False

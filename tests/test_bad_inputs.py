@@ -749,3 +749,12 @@ def test_batch_survives_a_year_in_superscript_digits(tmp_path, capsys):
     code = main(["batch", str(path), "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 1 and "内部错误" not in err, err  # the input fails alone, with its reason
+
+
+def test_gbk_bytes_in_a_name_read_as_chinese(tmp_path, capsys):
+    from drafter.fileio import readable_name
+
+    name = os.fsdecode("营口2023.txt".encode("gbk"))
+    assert readable_name(name) == "营口2023.txt" and readable_name("通州.txt") == "通州.txt"
+    assert main(["new", os.path.join(str(tmp_path), name), "-o", str(tmp_path / "d.yaml")]) == 2
+    assert "营口2023.txt：文件不存在" in capsys.readouterr().err  # the message names it readably too
