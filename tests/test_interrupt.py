@@ -217,3 +217,20 @@ def test_kill_wizard_loses_no_saved_answer(tmp_path, draft_yaml):
     figures = {f["id"]: f for f in load_model(draft_yaml)["figures"]}
     assert (figures["F001"]["value"], figures["F002"]["value"], figures["F002"]["approx"]) == (25, 100, "约")
     assert visible(tmp_path) == ["草稿.yaml"]
+
+
+def test_ctrl_c_during_render_leaves_no_temporary_file(tmp_path, draft_yaml):
+    """SIGINT (Ctrl-C) unwinds through the writer: unlike SIGKILL, not even a hidden temporary file remains."""
+    if not ready("render"):
+        pytest.skip("drafter render has not landed yet")
+    args = ["render", str(draft_yaml), "-o", "报告.docx", "--force"]
+    total = run_time(args, tmp_path)
+    for delay in delays(total, 5):
+        (tmp_path / "报告.docx").unlink(missing_ok=True)
+        proc = start(args, tmp_path)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+        if (tmp_path / "报告.docx").exists():
+            assert whole_docx(tmp_path / "报告.docx")
+        assert leftover_temps(tmp_path) == []
