@@ -134,7 +134,7 @@ def peek_meta(path: Path) -> tuple[str | None, int | None]:
             if isinstance(key, yaml.ScalarEvent) and key.value == "meta" and isinstance(value, yaml.MappingStartEvent):
                 return _read_meta(events)
             _skip_node(events, value)
-    except (DrafterError, yaml.YAMLError, StopIteration, RecursionError):
+    except (DrafterError, yaml.YAMLError, StopIteration, RecursionError, ValueError):
         return None, None
 
 
@@ -154,7 +154,8 @@ def _read_meta(events) -> tuple[str | None, int | None]:
             _skip_node(events, value)
     region = (found.get("region") or "").strip() or None
     year_text = (found.get("year") or "").strip()
-    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+    # ASCII digits only: str.isdigit() also accepts ¹²³⁴, which int() refuses.
+    year = int(year_text) if re.fullmatch(r"[0-9]{4}", year_text) else None
     return region, year
 
 
@@ -168,7 +169,8 @@ def safe_name(text: str) -> str:
     """A file-name stem that is one plain name on every system: no separators, no '..',
     no control or Windows-reserved characters, not a reserved device name, not too long."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    # Control, format (bidi overrides) and lone surrogate characters: the last cannot even be a file name.
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
     text = _UNSAFE_CHARS.sub("", text)
     text = re.sub(r"\.{2,}", ".", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
@@ -376,15 +378,35 @@ def _report_path(report: str | Path | None, outdir: Path, force: bool) -> Path:
     return p
 
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def readable(text: str) -> str:
+    """A path (or a message holding one) fit to print and to save as UTF-8. File names in GBK
+    bytes (zip files made on Chinese Windows) reach Python as escaped bytes: each such name is
+    decoded as GB18030, one path component at a time since the folders may well be UTF-8."""
+    def decode(part: str) -> str:
+        if not _ESCAPED_BYTE.search(part):
+            return part
+        raw = part.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "replace")
+
+    text = "/".join(decode(part) for part in text.split("/"))
+    return text.encode("utf-8", "replace").decode("utf-8")  # any other lone surrogate
+
+
 def write_report(rows: list[Row], path: Path) -> Path:
     if path.suffix.lower() == ".json":
-        data = json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
-        return atomic_write(path, data, force=True)
+        data = [{k: readable(v) if isinstance(v, str) else v for k, v in asdict(r).items()} for r in rows]
+        return atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", force=True)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(["input", "status", "reason", "output", "seconds"])
     for r in rows:
-        writer.writerow([r.input, r.status, r.reason, r.output, f"{r.seconds:.3f}"])
+        writer.writerow([readable(r.input), r.status, readable(r.reason), readable(r.output), f"{r.seconds:.3f}"])
     # utf-8-sig: Excel opens the Chinese text correctly only with the BOM.
     return atomic_write(path, buf.getvalue().encode("utf-8-sig"), force=True)
 
@@ -498,7 +520,7 @@ def run_batch(
             if rows[i] is None:
                 rows[i] = Row(str(src), "failed", "已中断，未处理")
         write_report(early_rows + rows, report_path)
-        print(f"已中断：已生成 {counts['ok']} 份，其余未处理；逐项结果：{report_path}", file=sys.stderr)
+        print(readable(f"已中断：已生成 {counts['ok']} 份，其余未处理；逐项结果：{report_path}"), file=sys.stderr)
         raise
     finally:
         bar.stop()
@@ -516,9 +538,9 @@ def print_summary(result: BatchResult, out=None) -> None:
     )
     for r in result.rows:
         if r.status != "ok":
-            print(f"  失败：{r.input}：{r.reason}", file=out)
+            print(f"  失败：{readable(r.input)}：{readable(r.reason)}", file=out)
     if result.report is not None:
-        print(f"逐项结果：{result.report}", file=out)
+        print(readable(f"逐项结果：{result.report}"), file=out)
 
 
 def run_cli(args) -> int:

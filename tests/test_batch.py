@@ -50,6 +50,7 @@ def _rows(result):
 def test_safe_name_strips_separators_and_control_chars():
     assert safe_name("../../etc/passwd") == "etcpasswd"
     assert safe_name("营口市\x00\n\t<>:\"|?*") == "营口市"
+    assert safe_name("营口\u202e市\ud800") == "营口市"  # a bidi override, a lone surrogate
     assert safe_name("..") == ""
     assert safe_name(" 鹤庆县. ") == "鹤庆县"
 
@@ -344,3 +345,25 @@ def test_ctrl_c_stops_soon_and_the_report_matches_the_files(tmp_path, drafts):
     assert len(rows) == 40
     assert sorted(r["output"] for r in rows if r["status"] == "ok") == made
     assert all(r["reason"] == "已中断，未处理" for r in rows if r["status"] != "ok")
+
+
+def test_file_names_in_gbk_bytes_are_rendered_and_reported_readably(tmp_path, drafts, capsys):
+    """Zip files made on Chinese Windows unpack to names in GBK bytes, undecodable as UTF-8."""
+    folder = os.fsencode(tmp_path)
+    good = os.fsdecode(folder + b"/" + "通州草稿.yaml".encode("gbk"))
+    bad = os.fsdecode(folder + b"/" + "坏草稿.yaml".encode("gbk"))
+    _save(drafts["tongzhou"], good)
+    with open(bad, "w", encoding="utf-8") as fh:
+        fh.write("schema_version: 2\n")
+    out = tmp_path / "out"
+    args = Namespace(inputs=[good, bad], output=str(out), jobs=2, template=None,
+                     appendix=False, force=False, report=None)
+
+    assert run_cli(args) == 1
+
+    printed = capsys.readouterr().out
+    assert "坏草稿.yaml" in printed and "缺少必填的键" in printed
+    with open(out / "batch-report.csv", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(os.path.basename(r["input"]), r["status"]) for r in rows] == [("通州草稿.yaml", "ok"), ("坏草稿.yaml", "failed")]
+    assert rows[0]["output"] == str(out / f"通州区2024年{TAIL}")
