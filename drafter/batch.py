@@ -130,6 +130,7 @@ def peek_meta(path: Path) -> tuple[str | None, int | None]:
             key = next(events)
             if isinstance(key, yaml.MappingEndEvent):
                 return None, None
+            _skip_node(events, key)  # a key that is itself a list or mapping
             value = next(events)
             if isinstance(key, yaml.ScalarEvent) and key.value == "meta" and isinstance(value, yaml.MappingStartEvent):
                 return _read_meta(events)
@@ -146,6 +147,7 @@ def _read_meta(events) -> tuple[str | None, int | None]:
         key = next(events)
         if isinstance(key, yaml.MappingEndEvent):
             break
+        _skip_node(events, key)
         value = next(events)
         if isinstance(key, yaml.ScalarEvent) and isinstance(value, yaml.ScalarEvent):
             null = value.implicit[0] and value.value in ("", "~", "null", "Null", "NULL")
