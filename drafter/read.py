@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafter.document import Para, RawDoc
 from drafter.errors import DrafterError
-from drafter.fileio import MAX_DOCX_BYTES, decode_text, read_input_bytes
+from drafter.fileio import MAX_DOCX_BYTES, decode_text, read_input_bytes, readable_name
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -47,7 +47,7 @@ def read_document(path: str | Path) -> RawDoc:
     paras = clean_paras(paras, hints)
     if not paras:
         raise DrafterError("文件里没有找到正文文字", p)
-    return RawDoc(paras=paras, hints=hints, source={"file": p.name, "sha256": hashlib.sha256(data).hexdigest()})
+    return RawDoc(paras=paras, hints=hints, source={"file": readable_name(p.name), "sha256": hashlib.sha256(data).hexdigest()})
 
 
 # ---------------------------------------------------------------- whitespace
