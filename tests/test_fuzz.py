@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import tempfile
 import zipfile
 from functools import lru_cache
@@ -450,3 +451,47 @@ def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
         errors="surrogatepass")
     found_region, found_year = refused_cleanly(lambda: peek_meta(path)) or (None, None)
     assert found_year is None or 1000 <= found_year <= 9999
+
+
+@lru_cache(maxsize=1)
+def rendered_docx() -> bytes:
+    from drafter.render import render_bytes
+    from drafter.skeleton import build_draft
+
+    return render_bytes(build_draft(yingkou_v1()))
+
+
+@FUZZ_SLOW
+@given(flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=8),
+       xml_edit=st.one_of(st.none(), st.tuples(st.floats(0, 1, exclude_max=True), st.sampled_from(
+           ['<w:b w:val="maybe"/>', '<w:sz w:val="-4"/>', '<w:ind w:firstLine="abc"/>', '<w:rFonts w:eastAsia=""/>',
+            '<w:jc w:val="sideways"/>', '<w:spacing w:line="0"/>', "</w:p>", "<w:p>", "&amp;", "<w:t>", "\u0000"]))))
+def test_check_on_damaged_rendered_docx(workdir, flips, xml_edit):
+    """A rendered report with odd XML in its body, or bytes flipped in the file: check reports or refuses."""
+    if importlib.util.find_spec("drafter.check") is None or importlib.util.find_spec("drafter.render") is None:
+        pytest.skip("drafter check has not landed yet")
+    from drafter.check import check_docx
+
+    data = rendered_docx()
+    if xml_edit is None:
+        data = bytearray(data)
+        for where, byte in flips:
+            data[int(where * len(data))] = byte
+        data = bytes(data)
+    else:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = {name: zf.read(name) for name in zf.namelist()}
+        xml = parts["word/document.xml"].decode("utf-8")
+        ends = [m.end() for m in re.finditer(r"<w:(?:r|rPr|pPr)>", xml)]  # just inside a run or its properties
+        at = ends[int(xml_edit[0] * len(ends))]
+        parts["word/document.xml"] = (xml[:at] + xml_edit[1] + xml[at:]).encode("utf-8")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, part in parts.items():
+                zf.writestr(name, part)
+        data = buffer.getvalue()
+    path = workdir / "报告.docx"
+    path.write_bytes(data)
+    problems = refused_cleanly(lambda: check_docx(path))
+    if problems is not None:
+        assert all(p.kind and p.message for p in problems)
