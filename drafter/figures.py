@@ -558,5 +558,23 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[dic
         groups.append(pre)
         nouns.append(noun)
         out.append({"label": label, "value": num["value"], "unit": num["unit"], "approx": num["approx"],
-                    "sentence": sentence, "section": section, "item": item, "text": num["text"]})
+                    "sentence": _excerpt(sentence, start, end), "section": section, "item": item,
+                    "text": num["text"]})
     return out
+
+
+# Real sentences stay under ~250 characters; a run-on one (no 。 for pages) would otherwise be
+# copied whole into each of its figures and grow the YAML with the square of its length.
+MAX_SENTENCE = 300
+
+
+def _excerpt(sentence: str, start: int, end: int) -> str:
+    """The sentence, or for a run-on one the clauses around the figure, within MAX_SENTENCE."""
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    half = (MAX_SENTENCE - (end - start)) // 2
+    lo, hi = max(0, start - half), min(len(sentence), end + half)
+    # Begin after a clause stop and end on one, when the window holds them.
+    first = next((j + 1 for j in range(lo, start) if sentence[j] in _CLAUSE_STOPS), lo)
+    last = next((j + 1 for j in range(hi - 1, end - 1, -1) if sentence[j] in _CLAUSE_STOPS), hi)
+    return sentence[first:last].strip()
