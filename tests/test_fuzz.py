@@ -495,3 +495,44 @@ def test_check_on_damaged_rendered_docx(workdir, flips, xml_edit):
     problems = refused_cleanly(lambda: check_docx(path))
     if problems is not None:
         assert all(p.kind and p.message for p in problems)
+
+
+def _optional_paths(draft: dict) -> list[tuple]:
+    """Every key the schema lets a draft leave out: v2 item/section extras, figure priors, draft, published."""
+    optional = {"id", "status", "origin", "prompt", "reference", "prior", "prior_approx", "item", "text", "published"}
+    out = [("draft",)] if "draft" in draft else []
+    for path in _paths(draft):
+        if path and isinstance(path[-1], str) and path[-1] in optional:
+            out.append(path)
+    return out
+
+
+@FUZZ_SLOW
+@given(data=st.data())
+def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
+    """A hand-edited draft may drop what the schema does not require: render, check and answers still cope."""
+    if not all(importlib.util.find_spec(f"drafter.{m}") for m in ("skeleton", "render", "check", "answers")):
+        pytest.skip("the draft commands have not landed yet")
+    from drafter.answers import apply_answers
+    from drafter.check import check_model
+    from drafter.render import render_bytes
+    from drafter.skeleton import build_draft
+
+    draft = build_draft(yingkou_v1())
+    for path in data.draw(st.lists(st.sampled_from(_optional_paths(draft)), max_size=12, unique=True)):
+        target = draft
+        for key in path[:-1]:
+            target = target.get(key) if isinstance(target, dict) else target[key]
+            if target is None:
+                break
+        else:
+            if isinstance(target, dict):
+                target.pop(path[-1], None)
+    draft = refused_cleanly(lambda: validate_data(draft))
+    if draft is None:
+        return
+    refused_cleanly(lambda: render_bytes(draft))
+    refused_cleanly(lambda: check_model(draft))
+    answers = workdir / "答案.yaml"
+    answers.write_text("figures:\n  F001: 25\nitems:\n  measures.1: keep\n", encoding="utf-8")
+    refused_cleanly(lambda: apply_answers(draft, answers))
