@@ -144,7 +144,9 @@ def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Pa
     try:
         with os.fdopen(fd, "wb") as fh:
             # mkstemp makes the file private (0600); give the output the mode a plain open() would.
-            os.fchmod(fh.fileno(), _existing_mode(p))
+            # (Windows has no such modes, and no os.fchmod before Python 3.13.)
+            if os.name == "posix":
+                os.fchmod(fh.fileno(), _existing_mode(p))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
