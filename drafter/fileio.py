@@ -17,7 +17,8 @@ MAX_DOCX_BYTES = 32 * 1024 * 1024
 
 
 _OS_REASONS = {
-    errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "只读的磁盘或文件夹",
+    # On Windows a file open in Word or WPS cannot be replaced: that, not rights, is the usual cause.
+    errno.EACCES: "没有权限，或文件正被其他程序（如 Word、WPS）打开", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "只读的磁盘或文件夹",
     errno.EEXIST: "路径中有同名的文件挡住了文件夹", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
     errno.ENAMETOOLONG: "文件名过长", errno.EISDIR: "这是一个文件夹", errno.ENOENT: "路径不存在",
     errno.EDQUOT: "超出磁盘配额", errno.EIO: "磁盘读写错误",
