@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -24,6 +23,7 @@ from drafter.errors import DrafterError
 from drafter.fileio import MAX_DOCX_BYTES, read_input_bytes
 from drafter.outline_areas import AREAS
 from drafter.placeholders import TODO_RE, format_figure, prior_text, split_placeholders, unfilled_marker
+from drafter.words import cut as cut_words
 
 ERROR, WARNING = "error", "warning"
 
@@ -624,16 +624,9 @@ COPY_THRESHOLD = 0.8
 COPY_MIN_CHARS = 40
 
 
-def _tokenize(text: str) -> list[str]:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.lcut(text)
-
-
 def _content_tokens(text: str) -> Counter:
     # Numbers and years change every year; a paragraph whose words stay the same is still boilerplate.
-    return Counter(t for t in _tokenize(TODO_RE.sub("", text))
+    return Counter(t for t in cut_words(TODO_RE.sub("", text))
                    if re.search(r"[\u4e00-\u9fffA-Za-z]", t) and not re.search(r"\d", t))
 
 
@@ -694,7 +687,7 @@ def _check_coverage(blocks: list[Block]) -> list[Problem]:
     if not text.strip():
         return []
     bounds, pos = {0}, 0
-    for token in _tokenize(text):
+    for token in cut_words(text):
         pos += len(token)
         bounds.add(pos)
     problems = []

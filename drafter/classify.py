@@ -9,14 +9,10 @@ for may sit inside a paragraph at the end of another part ("虽然取得…成�
 
 from __future__ import annotations
 
-import logging
 import re
 
-import jieba
-
 from drafter.document import PARTS, Node
-
-jieba.setLogLevel(logging.WARNING)
+from drafter.words import cut as cut_words
 
 # Keyword -> weight, per part. Two-character words match jieba tokens (a token, a compound ending
 # with it such as 工作思路, or tokens jieba cut apart such as 下|步); longer phrases match the text.
@@ -60,7 +56,7 @@ def _item(node: Node) -> dict:
 
 def score_heading(heading: str, report_year: int | None = None) -> dict:
     """Score of a top-level heading for each part."""
-    tokens = [t for t in jieba.lcut(heading) if t.strip()]
+    tokens = [t for t in cut_words(heading) if t.strip()]
     # words as jieba cuts them, compounds such as 工作思路, and runs it cut apart (下|步, 下|一|年度)
     words_seen = set(tokens)
     for size in (2, 3):

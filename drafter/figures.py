@@ -26,28 +26,11 @@ and times naming a thing (24小时接听, 15分钟政务服务圈).
 from __future__ import annotations
 
 import bisect
-import logging
 import os
 import re
 
-import jieba
-import jieba.posseg
-
 from drafter.document import PARTS
-
-# A private tokenizer: the genre's verbs added here must not change other modules' jieba.
-_TOKENIZER = jieba.Tokenizer()
-jieba.setLogLevel(logging.WARNING)
-_POS = jieba.posseg.POSTokenizer(_TOKENIZER)
-for _word in ("新收", "新增", "受理", "审结", "办结", "调处", "办理", "收到", "接收", "化解", "审核", "审查",
-              "整改", "排查", "纠错", "归集", "录入", "发布", "下发", "上线", "开通", "清理", "废止", "培训"):
-    _POS.word_tag_tab[_word] = "v"
-    _TOKENIZER.add_word(_word, tag="v")
-for _word in ("免予", "涉及", "参加", "开展", "组织", "举办"):
-    _POS.word_tag_tab[_word] = "v"
-for _word in ("批次", "超市", "矛盾纠纷", "县(市)区", "镇(街道)", "村(社区)"):
-    _POS.word_tag_tab[_word] = "n"
-    _TOKENIZER.add_word(_word, tag="n")
+from drafter.words import tagged
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人.
 UNITS = sorted(
@@ -321,14 +304,14 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def _words(text: str) -> list[tuple[str, str]]:
     out = []
-    for w in _POS.cut(text):
-        if not w.word.strip():
+    for word, flag in tagged(text):
+        if not word.strip():
             continue
         # jieba glues 共 ("in total") to what follows (共培养, 共制): split it off.
-        if w.word.startswith("共") and len(w.word) >= 2 and w.word not in _GONG_WORDS and w.word not in _SPLIT_WORDS:
-            out += [("共", "d")] + [(x.word, x.flag) for x in _POS.cut(w.word[1:])]
+        if word.startswith("共") and len(word) >= 2 and word not in _GONG_WORDS and word not in _SPLIT_WORDS:
+            out += [("共", "d")] + tagged(word[1:])
             continue
-        out.append((w.word, w.flag))
+        out.append((word, flag))
     return out
 
 

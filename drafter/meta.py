@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import logging
 import re
 
 from drafter.document import Frame, RawDoc
 from drafter.frame import DATE_LINE_RE, is_signature
 from drafter.read import iso_date, normalize_doc_number
+from drafter.words import cut as cut_words
 
 _ADMIN_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|林区|省|市|区|县|州|旗|盟)"
 _PLACE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,}}?{_ADMIN_SUFFIX}$")
@@ -34,11 +34,8 @@ def find_region(text: str | None, organs: bool = False) -> str | None:
     """
     if not text:
         return None
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on the clerk's screen
     text = re.sub(r"《[^》]*》", "，", text)  # places inside book titles belong to other documents
-    words = list(jieba.cut(text))
+    words = cut_words(text)
     found: list[tuple[int, int, str]] = []  # (first word, last word, place)
     for i, word in enumerate(words):
         word = _ORGAN_TAIL_RE.sub("", word)

@@ -1,0 +1,226 @@
+"""One jieba tokenizer for the whole package, loaded on first use, with cheap part-of-speech tags.
+
+jieba.posseg is not imported: its import reads the tag of every word from jieba's dict.txt
+(≈0.3 s at every start). Here the tags come from a cache built once from that file, stored like
+jieba's own cache in the temp dir and keyed on the dictionary's path, size and mtime. The cache
+is split by first character, so a run decodes only the buckets its text touches. Tagging follows
+posseg's algorithm step for step (same words, same tags, same HMM for unknown words), using
+jieba's own HMM tables and viterbi.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import marshal
+import os
+import re
+import tempfile
+
+# Words of this genre jieba cuts or tags wrongly (新收|案件, 受理 as a noun): verbs, then nouns.
+GENRE_VERBS = ("新收", "新增", "受理", "审结", "办结", "调处", "办理", "收到", "接收", "化解", "审核", "审查",
+               "整改", "排查", "纠错", "归集", "录入", "发布", "下发", "上线", "开通", "清理", "废止", "培训")
+GENRE_NOUNS = ("批次", "超市", "矛盾纠纷", "县(市)区", "镇(街道)", "村(社区)")
+# Already cut right, tagged as nouns or adverbs by jieba: only their tag changes.
+RETAGGED_VERBS = ("免予", "涉及", "参加", "开展", "组织", "举办")
+
+_CACHE_FORMAT = 1
+
+_tokenizer = None
+_tags: dict[str, str] = {}  # this package's own tags, ahead of jieba's
+_buckets: dict = {}  # first character -> marshalled {word: tag}, decoded on first use
+_hmm: tuple | None = None
+
+
+def tokenizer():
+    """The shared jieba.Tokenizer, its dictionary loaded and the genre words added."""
+    global _tokenizer
+    if _tokenizer is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on the clerk's screen
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        for word in GENRE_VERBS:
+            tok.add_word(word, tag="v")
+        for word in GENRE_NOUNS:
+            tok.add_word(word, tag="n")
+        _tags.update(tok.user_word_tag_tab)
+        _tags.update(dict.fromkeys(RETAGGED_VERBS, "v"))
+        _buckets.update(_load_tags(tok))
+        _tokenizer = tok
+    return _tokenizer
+
+
+def cut(text: str) -> list[str]:
+    """Words of text, as jieba.lcut cuts them."""
+    return tokenizer().lcut(text)
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech) pairs of text, as jieba.posseg.lcut gives them."""
+    tokenizer()
+    out: list[tuple[str, str]] = []
+    for block in _HAN_INTERNAL.split(text):
+        if _HAN_INTERNAL.match(block):
+            out += _tag_block(block)
+            continue
+        for piece in _SKIP_INTERNAL.split(block):
+            if _SKIP_INTERNAL.match(piece):
+                out.append((piece, "x"))
+            else:
+                # posseg tests the whole piece for letters but each character for digits.
+                out += [(ch, "m" if _NUM.match(ch) else "eng" if _ENG.match(piece) else "x") for ch in piece]
+    return out
+
+
+def tag_of(word: str) -> str:
+    """The tag jieba's dictionary (or this package) gives a word; x when it has none."""
+    if word in _tags:
+        return _tags[word]
+    bucket = _buckets.get(word[:1])
+    if bucket is None:
+        return "x"
+    if isinstance(bucket, bytes):
+        bucket = _buckets[word[0]] = marshal.loads(bucket)
+    return bucket.get(word, "x")
+
+
+# -- posseg's cut, step for step --------------------------------------------------------------
+
+_HAN_INTERNAL = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SKIP_INTERNAL = re.compile(r"(\r\n|\s)")
+_HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
+_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_ENG = re.compile("[a-zA-Z0-9]+")
+_NUM = re.compile(r"[\.0-9]+")
+
+
+def _tag_block(block: str) -> list[tuple[str, str]]:
+    """Dictionary words by jieba's route; runs of single characters that form no known word go to
+    the HMM."""
+    tok = _tokenizer
+    route: dict = {}
+    tok.calc(block, tok.get_DAG(block), route)
+    out: list[tuple[str, str]] = []
+    buf, x = "", 0
+    while x < len(block):
+        y = route[x][1] + 1
+        word = block[x:y]
+        if y - x == 1:
+            buf += word
+        else:
+            if buf:
+                out += _tag_run(buf)
+                buf = ""
+            out.append((word, tag_of(word)))
+        x = y
+    if buf:
+        out += _tag_run(buf)
+    return out
+
+
+def _tag_run(buf: str) -> list[tuple[str, str]]:
+    if len(buf) == 1:
+        return [(buf, tag_of(buf))]
+    if _tokenizer.FREQ.get(buf):
+        return [(ch, tag_of(ch)) for ch in buf]
+    out: list[tuple[str, str]] = []
+    for block in _HAN_DETAIL.split(buf):
+        if _HAN_DETAIL.match(block):
+            out += _hmm_words(block)
+            continue
+        for piece in _SKIP_DETAIL.split(block):
+            if piece:
+                out.append((piece, "m" if _NUM.match(piece) else "eng" if _ENG.match(piece) else "x"))
+    return out
+
+
+def _hmm_words(text: str) -> list[tuple[str, str]]:
+    viterbi, *tables = _hmm_tables()
+    _, states = viterbi(text, *tables)
+    out: list[tuple[str, str]] = []
+    begin = following = 0
+    for i, ch in enumerate(text):
+        position, flag = states[i]
+        if position == "B":
+            begin = i
+        elif position == "E":
+            out.append((text[begin:i + 1], flag))
+            following = i + 1
+        elif position == "S":
+            out.append((ch, flag))
+            following = i + 1
+    if following < len(text):
+        out.append((text[following:], states[following][1]))
+    return out
+
+
+def _hmm_tables() -> tuple:
+    """posseg's viterbi and its tables, loaded from their files: importing jieba.posseg would load
+    every word's tag again."""
+    global _hmm
+    if _hmm is None:
+        import jieba
+
+        folder = os.path.join(os.path.dirname(jieba.__file__), "posseg")
+        modules = {}
+        for name in ("viterbi", "char_state_tab", "prob_start", "prob_trans", "prob_emit"):
+            spec = importlib.util.spec_from_file_location(f"drafter._jieba_posseg_{name}", os.path.join(folder, f"{name}.py"))
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            modules[name] = module
+        _hmm = (modules["viterbi"].viterbi, modules["char_state_tab"].P, modules["prob_start"].P,
+                modules["prob_trans"].P, modules["prob_emit"].P)
+    return _hmm
+
+
+# -- the tag cache ----------------------------------------------------------------------------
+
+def _dictionary_path(tok) -> str:
+    import jieba
+
+    return os.path.abspath(tok.dictionary or os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
+
+
+def _cache_path(tok) -> str:
+    path = _dictionary_path(tok)
+    stat = os.stat(path)
+    key = hashlib.md5(f"{_CACHE_FORMAT}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    return os.path.join(tok.tmp_dir or tempfile.gettempdir(), f"drafter-jieba-tags.{key}.cache")
+
+
+def _load_tags(tok) -> dict:
+    """First character -> marshalled {word: tag}, from the cache, or built from the dictionary."""
+    cache = _cache_path(tok)
+    try:
+        with open(cache, "rb") as f:
+            buckets = marshal.load(f)
+        if isinstance(buckets, dict):
+            return buckets
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    buckets = _build_tags(tok)
+    # Written whole then renamed: parallel batch workers may build it at the same time.
+    try:
+        fd, temp = tempfile.mkstemp(prefix="drafter-jieba-tags.", dir=os.path.dirname(cache))
+    except OSError:
+        return buckets  # an unwritable temp dir costs each run the build, nothing else
+    try:
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(buckets, f)
+        os.replace(temp, cache)
+    except OSError:
+        os.unlink(temp)
+    return buckets
+
+
+def _build_tags(tok) -> dict:
+    by_first: dict[str, dict[str, str]] = {}
+    with tok.get_dict_file() as f:
+        for line in f:
+            fields = line.strip().decode("utf-8").split(" ")
+            if len(fields) == 3:  # word, frequency, tag (what posseg reads)
+                by_first.setdefault(fields[0][0], {})[fields[0]] = fields[2]
+    return {first: marshal.dumps(words) for first, words in by_first.items()}
