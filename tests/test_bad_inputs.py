@@ -19,7 +19,7 @@ import pytest
 
 from conftest import ROOT, seed_path
 from draft_fixtures import yingkou_v1
-from drafter.cli import _HANDLERS, main
+from drafter.cli import _HANDLERS, build_parser, main
 from drafter.errors import DrafterError
 from drafter.yamlio import dump_yaml, load_model
 
@@ -349,15 +349,10 @@ def test_report_text_in_other_encodings_is_read(tmp_path, encoding):
 # ---------------------------------------------------------------- --debug, and no traceback across a process
 
 def test_debug_after_the_command_is_accepted():
-    args = __import__("drafter.cli", fromlist=["build_parser"]).build_parser().parse_args(
-        ["new", "a.yaml", "-o", "b.yaml", "--debug"])
-    assert args.debug is True
-    args = __import__("drafter.cli", fromlist=["build_parser"]).build_parser().parse_args(
-        ["--debug", "new", "a.yaml", "-o", "b.yaml"])
-    assert args.debug is True
-    args = __import__("drafter.cli", fromlist=["build_parser"]).build_parser().parse_args(
-        ["new", "a.yaml", "-o", "b.yaml"])
-    assert args.debug is False
+    parse = build_parser().parse_args
+    assert parse(["new", "a.yaml", "-o", "b.yaml", "--debug"]).debug is True
+    assert parse(["--debug", "new", "a.yaml", "-o", "b.yaml"]).debug is True
+    assert parse(["new", "a.yaml", "-o", "b.yaml"]).debug is False
 
 
 def _drafter(*args):
