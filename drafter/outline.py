@@ -201,6 +201,19 @@ def is_bare_heading(para: Para) -> bool:
     return True
 
 
+def _bare_lines_lead(body: list[Para]) -> bool:
+    """True if two or more bare heading lines stand in the body and one comes before any numbered line."""
+    bare = []
+    first_marked = None
+    for i, para in enumerate(body):
+        text = para.text.strip()
+        if match_marker(text):
+            first_marked = i if first_marked is None else first_marked
+        elif para.level is None and is_bare_heading(para):
+            bare.append(i)
+    return len(bare) >= 2 and first_marked is not None and bare[0] < first_marked
+
+
 def _relevel(nodes: list[Node], depth: int) -> None:
     for n in nodes:
         n.level = depth
@@ -247,6 +260,11 @@ def build_outline(body: list[Para]) -> list[Node]:
         return True
 
     numbered = any(match_marker(p.text.strip()) for p in body)
+    # Parts named by unnumbered lines over numbered items (主要举措和成效 / （一）… / 存在的问题 / …):
+    # such lines are the outermost level.
+    bare_top = numbered and _bare_lines_lead(body)
+    if bare_top:
+        rank["bare"] = 0
     for para in body:
         text = para.text.strip()
         if not text:
@@ -255,13 +273,14 @@ def build_outline(body: list[Para]) -> list[Node]:
         # first paragraph 还存在一些差距：一是…). Before the first heading it is the preamble's text;
         # after a heading's own text, a closing summary's (还存在一些问题：一是…).
         opens = match_marker(text) is not None or not (current().paragraphs or current().children)
+        statements = False  # once 一是 is a plain statement, the points after it in the paragraph are too
         for piece in split_inline_shi(text) if stack and opens else [text]:
             marked = match_marker(piece)
             if marked is None and piece is text:
                 style = None
                 if para.level is not None:
                     style = f"h{para.level}"
-                elif (stack or not numbered) and is_bare_heading(para):
+                elif (stack or not numbered or bare_top) and is_bare_heading(para):
                     # in a numbered report a bare line before the first heading is a subtitle or date
                     style = "bare"
                 heading, rest = split_heading(text)
@@ -271,9 +290,12 @@ def build_outline(body: list[Para]) -> list[Node]:
                     continue
             if marked is not None:
                 heading, rest = split_heading(marked.rest)
-                if marked.style == "shi" and not rest:
-                    # 一是 + one sentence is an enumerated statement, not a heading over text
+                if marked.style == "shi" and (not rest or statements):
+                    # 一是 + one sentence is an enumerated statement, not a heading over text; so is a
+                    # later point of the same run (三是…不够顺畅。主要原因是… closes the list, it is no body)
                     heading, rest = None, marked.rest
+                if marked.style == "shi" and piece is not text:
+                    statements = statements or heading is None
                 node = Node(level=0, marker=marked.marker, heading=heading, paragraphs=[rest] if rest else [])
                 # A markup heading level vouches for the marker even if its number is out of sequence.
                 if place(marked.style, node, marked.value) or (

@@ -132,6 +132,8 @@ _WIDGETS = sorted(
 )
 _WIDGET_RE = re.compile("|".join(map(re.escape, _WIDGETS)))
 _WIDGET_LEFTOVER_RE = re.compile(r"^[\s【】\[\]()（）|丨•·●/:：,，]*$")
+# A page's list of related links, printed after the article.
+_LINKS_RE = re.compile(r"^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关信息|友情链接)[】\]]?\s*[:：]?$")
 # Column names a site prints above an article (行政规范性文件, 通知公告).
 _CATEGORY_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(文件|公告|公示|通知|动态|信息|要闻|新闻|资讯|专栏|专题|公开|年报|栏目|政策|解读)$")
 
@@ -195,8 +197,12 @@ def _is_widget_line(text: str) -> bool:
 def clean_paras(paras: list[Para], hints: dict) -> list[Para]:
     """Drop page noise and empty lines, normalise spaces; what the noise says goes into hints."""
     kept: list[Para] = []
+    links_at = None
     for para in paras:
         text = normalize_space(para.text)
+        if _LINKS_RE.match(text):
+            links_at = len(kept)  # a page's list of related links: the names that follow are no signature
+            continue
         if not text or _is_field_line(text, hints) or _is_widget_line(text):
             continue
         stamp = _STAMP_RE.match(text)
@@ -205,6 +211,8 @@ def clean_paras(paras: list[Para], hints: dict) -> list[Para]:
                 hints.setdefault("published", iso_date(stamp.group(1)))
             continue
         kept.append(Para(text, para.level, para.bold))
+    if links_at is not None and all(len(p.text) <= 40 and "。" not in p.text for p in kept[links_at:]):
+        del kept[links_at:]
     # A site's column name (通知公告) printed alone above the title.
     while len(kept) > 1 and _CATEGORY_RE.match(kept[0].text) and "情况" not in kept[0].text:
         kept.pop(0)
