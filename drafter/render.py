@@ -582,6 +582,10 @@ def check_template(path: Path, data: bytes) -> None:
     if unknown:
         known = "、".join(sorted(CONTEXT_KEYS))
         raise DrafterError(f"模板使用了未知的变量“{'、'.join(unknown)}”（可用的变量：{known}）", path)
+    if "blocks" not in names:
+        # A plain Word file (often last year's report) given as template would come out unchanged.
+        raise DrafterError("这不是 drafter 的模板：其中没有放正文的标签（{%p for b in blocks %}），"
+                           "排版结果将不含本年度的内容；请以内置模板（templates/report.docx）为底修改", path)
 
 
 @lru_cache(maxsize=8)

@@ -756,3 +756,18 @@ def test_gbk_bytes_in_a_name_read_as_chinese(tmp_path, capsys):
     assert readable_name(name) == "营口2023.txt" and readable_name("通州.txt") == "通州.txt"
     assert main(["new", os.path.join(str(tmp_path), name), "-o", str(tmp_path / "d.yaml")]) == 2
     assert "营口2023.txt：文件不存在" in capsys.readouterr().err  # the message names it readably too
+
+
+def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
+    """Last year's report given as --template would render unchanged: last year's facts as this year's."""
+    if not ready("render"):
+        pytest.skip("drafter render has not landed yet")
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    template = make_docx(tmp_path / "去年的报告.docx")
+    out = tmp_path / "报告.docx"
+    assert main(["render", str(draft), "-o", str(out), "--template", str(template)]) == 2
+    err = capsys.readouterr().err
+    assert "去年的报告.docx" in err and "不是 drafter 的模板" in err and not out.exists()
