@@ -67,11 +67,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
             out += _tag_block(block)
             continue
         for piece in _SKIP_INTERNAL.split(block):
-            if _SKIP_INTERNAL.match(piece):
-                out.append((piece, "x"))
-            else:
-                # posseg tests the whole piece for letters but each character for digits.
-                out += [(ch, "m" if _NUM.match(ch) else "eng" if _ENG.match(piece) else "x") for ch in piece]
+            # Spaces and punctuation: a run of spaces is one word, other characters one each.
+            out += [(piece, "x")] if _SKIP_INTERNAL.match(piece) else [(ch, "x") for ch in piece]
     return out
 
 

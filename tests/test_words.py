@@ -1,0 +1,85 @@
+"""The shared tokenizer: posseg's exact words and tags without posseg's start-up cost."""
+
+import marshal
+import os
+import subprocess
+import sys
+
+import jieba
+import jieba.posseg
+import pytest
+
+from conftest import ROOT, SEEDS, seed_path
+from drafter import words
+
+
+@pytest.fixture(scope="module")
+def posseg():
+    """jieba's own POS tagger on the shared tokenizer, given the package's extra tags."""
+    tagger = jieba.posseg.POSTokenizer(words.tokenizer())
+    tagger.word_tag_tab.update(words._tags)
+    return tagger
+
+
+def test_tags_match_posseg_on_every_seed_line(posseg):
+    lines = [line for name in SEEDS for line in seed_path(name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    # Digits, Latin letters, spaces and CRLF take posseg's other branches.
+    lines += ["2023年共办理ABC案件 12 件\r\n5G基站覆盖率98.5%", "x1 y2\t七台河市  APP“12345”热线"]
+    hmm_words = 0
+    for line in lines:
+        expected = [(p.word, p.flag) for p in posseg.cut(line)]
+        assert words.tagged(line) == expected, line
+        hmm_words += sum(1 for w, _ in expected if len(w) > 1 and not words.tokenizer().FREQ.get(w))
+    assert hmm_words > 20  # the seeds do reach the HMM for unknown words (place names, new coinages)
+
+
+def test_genre_words_are_cut_and_tagged():
+    assert words.cut("新收行政复议案件148件，受理112件")[:2] == ["新收", "行政复议"]
+    assert ("受理", "v") in words.tagged("受理112件")
+    assert words.tag_of("开展") == "v" and words.tag_of("批次") == "n" and words.tag_of("案件") == "n"
+    assert words.tag_of("不是词语吧") == "x" and words.tag_of("") == "x"
+
+
+def _small_tokenizer(tmp_path, text):
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text(text, encoding="utf-8")
+    tok = jieba.Tokenizer(str(dictionary))
+    tok.tmp_dir = str(tmp_path / "cache")
+    os.mkdir(tok.tmp_dir)
+    return tok, dictionary
+
+
+def test_tag_cache_is_built_once_and_follows_the_dictionary(tmp_path):
+    tok, dictionary = _small_tokenizer(tmp_path, "法治 100 n\n受理 50 v\n法治政府 20 l\n")
+    buckets = words._load_tags(tok)
+    cached = os.listdir(tok.tmp_dir)
+    assert len(cached) == 1 and cached[0].startswith("drafter-jieba-tags.")
+    assert {k: marshal.loads(v) for k, v in buckets.items()} == {
+        "法": {"法治": "n", "法治政府": "l"}, "受": {"受理": "v"}}
+    # Read back from the cache, not rebuilt from the dictionary.
+    planted = {"甲": marshal.dumps({"甲乙": "q"})}
+    (tmp_path / "cache" / cached[0]).write_bytes(marshal.dumps(planted))
+    assert words._load_tags(tok) == planted
+    # An edited dictionary gets a new cache; a damaged cache is rebuilt.
+    dictionary.write_text("依法 10 d\n", encoding="utf-8")
+    os.utime(dictionary, ns=(10**18, 10**18))
+    assert list(words._load_tags(tok)) == ["依"]
+    assert len(os.listdir(tok.tmp_dir)) == 2
+    for name in os.listdir(tok.tmp_dir):
+        (tmp_path / "cache" / name).write_bytes(b"\x00broken")
+    assert list(words._load_tags(tok)) == ["依"]
+
+
+def test_cold_parse_loads_jieba_once_and_cli_import_loads_none(tmp_path):
+    code = (
+        "import sys\n"
+        "import drafter.cli\n"
+        "print('cli', 'jieba' in sys.modules, 'drafter.figures' in sys.modules)\n"
+        "import jieba\n"
+        "from drafter.parse import parse_file\n"
+        f"model = parse_file({str(seed_path('heqing'))!r})\n"
+        "print('parse', 'jieba.posseg' in sys.modules, jieba.dt.initialized, len(model['figures']) > 10)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split("\n")[:2] == ["cli False False", "parse False False True"]
+    assert out.stderr == ""  # jieba stays quiet
