@@ -813,6 +813,7 @@ def render_bytes(model: dict, template: str | Path | None = None, appendix: bool
     """The rendered .docx as bytes (what render_model writes)."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
+    from jinja2.sandbox import SecurityError
 
     path, data = _load_template(template)
     standard = path.parent / "standard.j2"
@@ -821,6 +822,8 @@ def render_bytes(model: dict, template: str | Path | None = None, appendix: bool
     tpl = DocxTemplate(io.BytesIO(data))
     try:
         tpl.render(built.context, jinja_env=_env())
+    except SecurityError as exc:
+        raise DrafterError(f"按模板排版时出错：模板试图访问程序内部或系统，出于安全已拒绝（{exc}）", path) from None
     except TemplateError as exc:
         raise DrafterError(f"按模板排版时出错：{exc}", path) from None
     except (OverflowError, MemoryError, RecursionError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
