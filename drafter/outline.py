@@ -201,17 +201,33 @@ def is_bare_heading(para: Para) -> bool:
     return True
 
 
-def _bare_lines_lead(body: list[Para]) -> bool:
-    """True if two or more bare heading lines stand in the body and one comes before any numbered line."""
-    bare = []
+def _opens_run(body: list[Para], index: int) -> bool:
+    """A one-clause line ending with ： right above an item numbered 1 (下一步，我区将重点做好以下工作：)."""
+    text = body[index].text.strip()
+    if len(text) > BARE_HEADING_MAX or not text.endswith(("：", ":")) or any(ch in text for ch in SENTENCE_END):
+        return False
+    following = next((p.text.strip() for p in body[index + 1 :] if p.text.strip()), "")
+    marked = match_marker(following)
+    return marked is not None and marked.value == 1
+
+
+def _unnumbered_parts(body: list[Para]) -> set[int]:
+    """Indices of unnumbered lines that name the parts of a report numbering only its items.
+
+    Such a report heads its parts with short lines (主要举措和成效 / （一）… / 存在的问题) or lead
+    sentences (一年来，我区主要做了以下工作： / 1.…). Two or more of them, the first before any
+    numbered line, make the outermost level; a lone one (主要表现在：) stays text.
+    """
+    lines = []
     first_marked = None
     for i, para in enumerate(body):
-        text = para.text.strip()
-        if match_marker(text):
+        if match_marker(para.text.strip()):
             first_marked = i if first_marked is None else first_marked
-        elif para.level is None and is_bare_heading(para):
-            bare.append(i)
-    return len(bare) >= 2 and first_marked is not None and bare[0] < first_marked
+        elif para.level is None and (is_bare_heading(para) or _opens_run(body, i)):
+            lines.append(i)
+    if len(lines) >= 2 and first_marked is not None and lines[0] < first_marked:
+        return set(lines)
+    return set()
 
 
 def _relevel(nodes: list[Node], depth: int) -> None:
@@ -260,12 +276,10 @@ def build_outline(body: list[Para]) -> list[Node]:
         return True
 
     numbered = any(match_marker(p.text.strip()) for p in body)
-    # Parts named by unnumbered lines over numbered items (主要举措和成效 / （一）… / 存在的问题 / …):
-    # such lines are the outermost level.
-    bare_top = numbered and _bare_lines_lead(body)
-    if bare_top:
-        rank["bare"] = 0
-    for para in body:
+    part_lines = _unnumbered_parts(body) if numbered else set()
+    if part_lines:
+        rank["part"] = 0
+    for index, para in enumerate(body):
         text = para.text.strip()
         if not text:
             continue
@@ -280,10 +294,12 @@ def build_outline(body: list[Para]) -> list[Node]:
                 style = None
                 if para.level is not None:
                     style = f"h{para.level}"
-                elif (stack or not numbered or bare_top) and is_bare_heading(para):
+                elif index in part_lines:
+                    style = "part"
+                elif (stack or not numbered) and is_bare_heading(para):
                     # in a numbered report a bare line before the first heading is a subtitle or date
                     style = "bare"
-                heading, rest = split_heading(text)
+                heading, rest = (text.rstrip("：:"), "") if style == "part" else split_heading(text)
                 if style and heading is not None:
                     node = Node(level=0, marker=None, heading=heading, paragraphs=[rest] if rest else [])
                     place(style, node, None)
