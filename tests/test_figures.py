@@ -345,3 +345,51 @@ def test_any_text_gives_well_formed_figures(paragraphs):
         assert figure["label"] and isinstance(figure["value"], (int, float))
     model["figures"] = figs
     validate_data(model)
+
+
+def _strings(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+def _run_on_from(model: dict) -> str:
+    """The seed's measures paragraphs that hold figures, run together into one sentence (。 -> ，)."""
+    def walk(items):
+        for item in items:
+            yield from item["paragraphs"]
+            yield from walk(item["items"])
+
+    measures = model["sections"]["measures"]
+    paragraphs = [p for p in [*measures["paragraphs"], *walk(measures["items"])] if re.search(r"\d+[件人项个]", p)]
+    return "，".join(p.replace("。", "，").rstrip("，") for p in paragraphs[:6]) + "。"
+
+
+def test_run_on_sentence_gives_each_figure_its_clauses_and_new_still_places_them(seed_figures, tmp_path):
+    from drafter.skeleton import build_draft
+
+    model, _ = seed_figures["yingkou"]
+    run_on = _run_on_from(model)
+    assert len(run_on) > 600 and run_on.count("。") == 1
+    path = tmp_path / "run-on.txt"
+    path.write_text(f"{model['meta']['title']}\n一、主要举措和成效\n{run_on}\n", encoding="utf-8")
+    prior = parse_file(path)
+    figs = prior["figures"]
+    # The same numbers as the paragraphs give one by one, each with a bounded excerpt around it.
+    apart = _figures_of(*run_on.replace("，", "。").split("。"))
+    assert [f["text"] for f in figs] == [f["text"] for f in apart] and len(figs) > 20
+    for figure in figs:
+        assert figure["text"] in figure["sentence"] and figure["sentence"] in run_on
+        assert 10 < len(figure["sentence"]) <= 300, figure
+    assert len({f["sentence"] for f in figs}) > len(figs) // 2
+    # `drafter new` puts each placeholder where its figure was written, in order.
+    draft = build_draft(prior)
+    (paragraph,) = [p for p in _strings(draft["sections"]) if "{F001}" in p]
+    assert re.findall(r"\{(F\d+)\}", paragraph) == [f["id"] for f in figs]
+    texts = {f["id"]: f["text"] for f in figs}
+    assert re.sub(r"\{(F\d+)\}", lambda m: texts[m.group(1)], paragraph) == run_on
