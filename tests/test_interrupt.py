@@ -234,3 +234,24 @@ def test_ctrl_c_during_render_leaves_no_temporary_file(tmp_path, draft_yaml):
         if (tmp_path / "报告.docx").exists():
             assert whole_docx(tmp_path / "报告.docx")
         assert leftover_temps(tmp_path) == []
+
+
+def test_kill_parse_and_draft(tmp_path):
+    if not ready("read", "frame", "outline", "classify", "figures", "meta", "pipeline"):
+        pytest.skip("drafter parse/draft have not landed yet")
+    from conftest import seed_path
+
+    src = tmp_path / "营口.txt"
+    src.write_bytes(seed_path("yingkou").read_bytes())
+    before = src.read_bytes()
+    for args, out, whole in ((["parse", str(src), "-o", "营口.yaml", "--force"], "营口.yaml",
+                              lambda p: load_model(p)["meta"]["region"] == "营口市"),
+                             (["draft", str(src), "-o", "营口2024.docx", "--force"], "营口2024.docx", whole_docx)):
+        total = run_time(args, tmp_path)
+        (tmp_path / out).unlink()
+        for delay in delays(total, 6):
+            kill_after(args, tmp_path, delay)
+            if (tmp_path / out).exists():
+                assert whole(tmp_path / out)
+            assert set(visible(tmp_path)) <= {"营口.txt", "营口.yaml", "营口2024.docx"}
+    assert src.read_bytes() == before
