@@ -536,3 +536,17 @@ def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
     answers = workdir / "答案.yaml"
     answers.write_text("figures:\n  F001: 25\nitems:\n  measures.1: keep\n", encoding="utf-8")
     refused_cleanly(lambda: apply_answers(draft, answers))
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(min_size=1, max_size=2000),
+                      st.builds(lambda text, enc: text.encode(enc, "ignore"),
+                                st.sampled_from(list(SEED_TEXTS.values())).map(lambda t: t[:3000]),
+                                st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le",
+                                                 "utf-16-be", "big5", "latin-1", "utf-32"]))))
+def test_decoder_on_any_bytes(data):
+    from drafter.fileio import decode_text
+
+    text = refused_cleanly(lambda: decode_text(data, "报告.txt"))
+    if text is not None:
+        assert "\r" not in text and "\x00" not in text
