@@ -736,10 +736,19 @@ def test_report_with_a_gbk_file_name_is_parsed(tmp_path, capsys):
 
 
 def test_messages_survive_a_console_that_cannot_show_chinese(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "drafter", "parse", str(tmp_path / "无此文件.txt"), "-o", "x.yaml"],
-                            capture_output=True, cwd=ROOT, timeout=60, env=dict(os.environ, PYTHONIOENCODING="ascii"))
-    assert result.returncode == 2 and b"Traceback" not in result.stderr
-    assert b"\\u6587\\u4ef6\\u4e0d\\u5b58\\u5728" in result.stderr  # 文件不存在, escaped rather than a crash
+    """A console whose encoding has no Chinese: messages come out escaped, the command still succeeds or refuses."""
+    env = dict(os.environ, PYTHONIOENCODING="ascii")
+    refused = subprocess.run([sys.executable, "-m", "drafter", "parse", str(tmp_path / "无此文件.txt"), "-o", "x.yaml"],
+                             capture_output=True, cwd=ROOT, timeout=60, env=env)
+    assert refused.returncode == 2 and b"Traceback" not in refused.stderr
+    assert b"\\u6587\\u4ef6\\u4e0d\\u5b58\\u5728" in refused.stderr  # 文件不存在, escaped rather than a crash
+    if not ready("new"):
+        return
+    prior = _write(tmp_path / "上年.yaml", yaml_text(valid_v1()))
+    done = subprocess.run([sys.executable, "-m", "drafter", "new", str(prior), "-o", str(tmp_path / "草稿.yaml")],
+                          capture_output=True, cwd=ROOT, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr  # its Chinese summary on stdout must not crash it
+    assert b"\\u" in done.stdout and load_model(tmp_path / "草稿.yaml")["schema_version"] == 2
 
 
 def test_batch_survives_a_year_in_superscript_digits(tmp_path, capsys):
