@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from drafter import __version__
@@ -40,6 +41,7 @@ _HANDLERS = {
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
 
 def _year(text: str) -> int:
@@ -158,6 +160,14 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print("\ndrafter：已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Whoever read the output (`| head`) stopped early: no fault of drafter or of the input.
+        # Point stdout at devnull so the flush at exit does not fail again; exit as a shell tool would.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: say so plainly, full trace only with --debug
         if args.debug:
             raise

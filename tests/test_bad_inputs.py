@@ -782,3 +782,18 @@ def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
     assert main(["render", str(draft), "-o", str(out), "--template", str(template)]) == 2
     err = capsys.readouterr().err
     assert "去年的报告.docx" in err and "不是 drafter 的模板" in err and not out.exists()
+
+
+def test_output_pipe_closed_early_is_not_an_internal_error(tmp_path):
+    """`drafter check … | head -1`: the reader goes away; drafter stops quietly instead of crying 内部错误."""
+    if not ready("check"):
+        pytest.skip("drafter check has not landed yet")
+    from drafter.skeleton import build_draft
+    from drafter.yamlio import save_model
+
+    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "check", str(draft), "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=60) == 141 and "内部错误" not in err and "Traceback" not in err, err
