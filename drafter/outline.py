@@ -216,15 +216,22 @@ def _unnumbered_parts(body: list[Para]) -> set[int]:
 
     Such a report heads its parts with short lines (主要举措和成效 / （一）… / 存在的问题) or lead
     sentences (一年来，我区主要做了以下工作： / 1.…). Two or more of them, the first before any
-    numbered line, make the outermost level; a lone one (主要表现在：) stays text.
+    numbered line and each numbered run after one starting again at 1, make the outermost level;
+    a lone one (主要表现在：) stays text, and so do sub-headings inside 一、 二、 parts.
     """
     lines = []
     first_marked = None
+    run_open = False  # a part line was seen and no numbered line after it yet
     for i, para in enumerate(body):
-        if match_marker(para.text.strip()):
+        marked = match_marker(para.text.strip())
+        if marked:
             first_marked = i if first_marked is None else first_marked
+            if run_open and marked.value != 1:
+                return set()  # the numbering runs on across the line: it sits inside a part
+            run_open = False
         elif para.level is None and (is_bare_heading(para) or _opens_run(body, i)):
             lines.append(i)
+            run_open = True
     if len(lines) >= 2 and first_marked is not None and lines[0] < first_marked:
         return set(lines)
     return set()

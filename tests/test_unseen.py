@@ -301,3 +301,22 @@ def test_figures_keep_their_part(parsed):
     xihu = parsed("xihu-district-2023")
     assert _figure(xihu, "486件", "measures")["item"] == "4"
     assert _figure(xihu, "42.1%", "measures")["value"] == 42.1
+
+
+def test_subtitle_and_sub_headings_do_not_make_parts():
+    # a subtitle above 一、 and an unnumbered sub-heading inside it: the numbered parts stay the parts
+    from drafter.document import Para
+    from drafter.outline import build_outline
+
+    paras = [
+        Para("——在全县法治政府建设工作会议上的报告"),
+        Para("2023年，我县法治政府建设取得新成效。"),
+        Para("一、主要举措和成效"),
+        Para("强化组织领导"),
+        Para("全年召开会议3次，研究部署法治政府建设工作，压实各方责任。"),
+        Para("二、存在的不足"),
+        Para("基层力量薄弱。"),
+    ]
+    nodes = build_outline(paras)
+    assert [n.heading for n in nodes] == [None, "主要举措和成效", "存在的不足"]
+    assert [c.heading for c in nodes[1].children] == ["强化组织领导"]
