@@ -67,7 +67,7 @@ def tagged(text: str) -> list[tuple[str, str]]:
             out += _tag_block(block)
             continue
         for piece in _SKIP_INTERNAL.split(block):
-            # Spaces and punctuation: a run of spaces is one word, other characters one each.
+            # Spaces and punctuation: one word each (a CRLF too).
             out += [(piece, "x")] if _SKIP_INTERNAL.match(piece) else [(ch, "x") for ch in piece]
     return out
 
