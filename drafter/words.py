@@ -163,13 +163,19 @@ def _hmm_tables() -> tuple:
 
         folder = os.path.join(os.path.dirname(jieba.__file__), "posseg")
         modules = {}
-        for name in ("viterbi", "char_state_tab", "prob_start", "prob_trans", "prob_emit"):
-            spec = importlib.util.spec_from_file_location(f"drafter._jieba_posseg_{name}", os.path.join(folder, f"{name}.py"))
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            modules[name] = module
-        _hmm = (modules["viterbi"].viterbi, modules["char_state_tab"].P, modules["prob_start"].P,
-                modules["prob_trans"].P, modules["prob_emit"].P)
+        try:
+            for name in ("viterbi", "char_state_tab", "prob_start", "prob_trans", "prob_emit"):
+                spec = importlib.util.spec_from_file_location(f"drafter._jieba_posseg_{name}",
+                                                              os.path.join(folder, f"{name}.py"))
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                modules[name] = module
+            _hmm = (modules["viterbi"].viterbi, modules["char_state_tab"].P, modules["prob_start"].P,
+                    modules["prob_trans"].P, modules["prob_emit"].P)
+        except (OSError, ImportError, AttributeError):  # another jieba layout: the slow import still works
+            from jieba import posseg
+
+            _hmm = (posseg.viterbi, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
     return _hmm
 
 
