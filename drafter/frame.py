@@ -70,8 +70,8 @@ def _find_title(paras: list[Para]) -> tuple[int, int] | None:
         if len(text) > TITLE_MAX or _SENTENCE_END_RE.search(text) or _NUMBERED_RE.match(text):
             return None  # the body has begun
         if looks_like_title(text):
-            # The issuing organ may stand on its own line above "关于…的报告".
-            if i > 0 and text.startswith("关于") and is_signature(paras[i - 1].text):
+            # The issuing organ may stand on its own line above "关于…的报告" or "2024年…报告".
+            if i > 0 and is_signature(paras[i - 1].text):
                 return i - 1, i
             return i, i
         if i + 1 < len(paras) and looks_like_title(text + paras[i + 1].text) and not looks_like_title(paras[i + 1].text):

@@ -109,6 +109,50 @@ def text_width(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text)
 
 
+TITLE_CHARS = 20  # 二号 (22 pt) characters in the 156 mm line
+# Where a title line may break, best first: before 关于 or at a space, before a year, before 法治政府.
+_TITLE_BREAKS = ((re.compile(r"\s|关于"), 3), (re.compile(r"\d{4}年"), 2), (re.compile(r"法治政府"), 1))
+_NO_LINE_START = set("）》”’)〕】、，。：；！？%")
+_NO_LINE_END = set("（《“‘(〔【")
+
+
+def break_title(line: str, width: float = TITLE_CHARS) -> list[str]:
+    """A title too long for one line, broken where the sense allows and balanced (GB/T 9704 7.3.3:
+    words kept whole, lines of suitable length): at a space, before 关于, a year or 法治政府."""
+    line = line.strip()
+    if title_width(line) <= width:
+        return [line]
+    preferred: dict[int, int] = {}
+    for pattern, rank in reversed(_TITLE_BREAKS):
+        preferred.update({m.start(): rank for m in pattern.finditer(line)})
+    best, best_key = None, None
+    for k in range(1, len(line)):
+        before, after = line[k - 1], line[k]
+        if (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()) or (
+                before.isdigit() and after in "年月日号") or after in _NO_LINE_START or before in _NO_LINE_END:
+            continue
+        left, right = line[:k].rstrip(), line[k:].lstrip()
+        if not left or not right or after.isspace() and k + 1 < len(line) and line[k + 1].isspace():
+            continue
+        if title_width(left) > width:
+            break
+        if left.endswith("关于"):
+            continue
+        fits = title_width(right) <= width
+        key = (fits, preferred.get(k, 0), -abs(title_width(left) - title_width(right)) if fits else k)
+        if best_key is None or key > best_key:
+            best, best_key = k, key
+    if best is None:
+        return [line]
+    return [line[:best].rstrip()] + break_title(line[best:], width)
+
+
+def title_width(text: str) -> float:
+    """Width in characters as Word sets a title: a quarter space where Chinese meets Latin or digits."""
+    meets = sum(1 for a, b in zip(text, text[1:]) if (ord(a) < 0x80) != (ord(b) < 0x80) and not (a + b).isspace())
+    return text_width(text) + 0.25 * meets
+
+
 def figure_change(figure: dict) -> str:
     """同比增长5.6% / 同比下降3.2% / 比上年提高2.1个百分点 / 与上年持平; '' without both values."""
     prior, value = figure.get("prior"), figure.get("value")
@@ -142,36 +186,47 @@ def figure_comment(figure: dict, prior_year: int | None) -> str:
 class Runs:
     """Run XML for a `{{r … }}` tag: text pieces with highlight and comment anchors."""
 
-    __slots__ = ("_xml", "_text")
+    __slots__ = ("_pieces", "_pending")
 
     def __init__(self):
-        self._xml: list[str] = []
-        self._text: list[str] = []
+        self._pieces: list[list] = []  # [text, highlight, anchor]
+        # An anchor given with no text (an unnumbered item) goes on the next piece of text.
+        self._pending: int | None = None
 
     def add(self, text: str, highlight: str | None = None, anchor: int | None = None) -> "Runs":
         if not text:
+            if anchor is not None:
+                self._pending = anchor
             return self
-        props = ""
-        if anchor is not None:
-            props += f'<w:rStyle w:val="{_ANCHOR}{anchor}"/>'
-        if highlight:
-            props += f'<w:highlight w:val="{highlight}"/>'
-        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-        self._xml.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
-        self._text.append(text)
+        if anchor is None:
+            anchor, self._pending = self._pending, None
+        self._pieces.append([text, highlight, anchor])
         return self
 
     def extend(self, other: "Runs") -> "Runs":
-        self._xml.extend(other._xml)
-        self._text.extend(other._text)
+        pieces = [list(piece) for piece in other._pieces]
+        if self._pending is not None:
+            free = next((piece for piece in pieces if piece[2] is None), None)
+            if free is not None:
+                free[2], self._pending = self._pending, None
+        self._pieces.extend(pieces)
         return self
 
     @property
     def text(self) -> str:
-        return "".join(self._text)
+        return "".join(piece[0] for piece in self._pieces)
 
     def __html__(self) -> str:
-        return "".join(self._xml)
+        out = []
+        for text, highlight, anchor in self._pieces:
+            props = ""
+            if anchor is not None:
+                props += f'<w:rStyle w:val="{_ANCHOR}{anchor}"/>'
+            if highlight:
+                props += f'<w:highlight w:val="{highlight}"/>'
+            rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+        return "".join(out)
 
     def __str__(self) -> str:
         return self.text
@@ -250,8 +305,11 @@ class _Builder:
             paragraphs = [todo_marker(clean(node.get("prompt")) or prompt_default or heading or "本项内容")]
         kind = f"h{min(level, 4)}"
         if heading:
-            # A part's status is that of its own paragraphs; its heading is this year's anyway.
-            runs = Runs().add(number, anchor=anchor).extend(self.runs_for(heading, tint if level > 1 else None))
+            # A part's status is that of its own paragraphs; its heading is this year's anyway. An item
+            # still to write under last year's heading (a plan, a problem) keeps that heading grey.
+            carried = status == "todo" and str(node.get("origin") or "").startswith("prior_")
+            heading_tint = REFERENCE_HIGHLIGHT if level > 1 and (reference or carried) else None
+            runs = Runs().add(number, anchor=anchor).extend(self.runs_for(heading, heading_tint))
             if reference and not paragraphs and not children and level > 1:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
             self.add_block(kind, runs, level)
@@ -267,8 +325,10 @@ class _Builder:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
             self.add_block("body", runs.extend(self.runs_for(text, tint)), level)
             number, anchor = "", None
+        # A lone item without a heading is just the text of its parent: a （一） with no （二） misleads.
+        alone = len(children) == 1 and not clean(children[0].get("heading")).strip()
         for i, child in enumerate(children, 1):
-            self.node(child, level + 1, number_for(level + 1, i))
+            self.node(child, level + 1, "" if alone else number_for(level + 1, i))
 
     def parts(self) -> None:
         sections = self.model.get("sections") or {}
@@ -359,7 +419,8 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
         b.body(text)
 
     title = clean(meta.get("title")).strip() or sentences.title(issuer, region, year)
-    title_lines = [line.strip() for line in title.split("\n") if line.strip()]
+    written = [line.strip() for line in title.split("\n") if line.strip()]
+    title_lines = [part for line in written for part in break_title(line)]
     if issuer:
         signature = [Runs().add(part) for part in re.split(r"[\s\u3000]+", issuer) if part]
     elif closing_signature:
@@ -389,7 +450,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     context = {
         "blocks": b.blocks,
         "title_lines": title_lines,
-        "document_title": " ".join(title_lines),
+        "document_title": " ".join(written),
         "doc_number": clean(meta.get("doc_number")).strip(),
         "recipient": _recipient(clean(meta.get("recipient")).strip()),
         "closing_sentence": sentences.closing(),

@@ -73,6 +73,11 @@ def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def _inner_quotes(text: str) -> str:
+    """Quotes inside a quotation become single quotes, as Chinese writing nests them."""
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def _lead_clause(text: str, limit: int = 40) -> str | None:
     """A problem's first clause as its heading (依法行政意识能力有待提高), if short enough to be one."""
     clause = re.split(r"[。；;，,：:]", text.strip(), maxsplit=1)[0].strip()
@@ -235,7 +240,7 @@ class _Builder:
                 "id": f"shortcomings.{len(items) + 1}",
                 "status": "todo",
                 "origin": "prior_shortcomings",
-                "prompt": f"上年指出的不足“{label}”：请写明本年度的整改情况，以及该问题是否仍然存在",
+                "prompt": f"上年指出的不足“{_inner_quotes(label)}”：请写明本年度的整改情况，以及该问题是否仍然存在",
                 "reference": reference,
             })
         items.append({

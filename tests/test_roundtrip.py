@@ -46,6 +46,10 @@ def test_parts_and_items_come_back(round_trip):
     figures = {f["id"]: f for f in draft["figures"]}
     for key in PARTS:
         mine, back = draft["sections"][key], parsed["sections"][key]
+        lone = mine["items"][0] if len(mine["items"]) == 1 else None
+        if lone and not lone.get("heading") and not lone["items"]:
+            # A lone item without heading renders unnumbered: it comes back as the part's own text.
+            mine = {**mine, "paragraphs": mine["paragraphs"] + lone["paragraphs"], "items": []}
         if mine["items"] or mine["paragraphs"]:
             assert _norm(back["heading"]) == _norm(mine["heading"]) or not mine["heading"], (name, key)
         assert _tree(back["items"]) == _tree(mine["items"], figures), (name, key)
