@@ -205,7 +205,7 @@ def tag(text: str) -> str:
 def table_xml(fonts: dict) -> str:
     # twips; 8844 = the 156 mm text block. 小四 is 240 twips a character, cells pad 216: the values
     # (8.28个百分点, 4900余万次) and the change (同比增长10.0%) keep to one line.
-    widths = [700, 2700, 1750, 1750, 1944]
+    widths = [700, 2644, 1700, 1700, 2100]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
     def cell(text: str, width: int, header: bool = False) -> str:
