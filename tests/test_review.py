@@ -140,3 +140,16 @@ def test_appendix_rows_stay_whole_and_columns_hold_their_values(documents):
     # 8.28个百分点 (last year) and 同比增长10.0% (the change) each keep to one line.
     assert chars(widths[2]) >= 6 and chars(widths[3]) >= 6 and chars(widths[4]) >= 7.5
     assert chars(widths[1]) >= 10
+
+
+# ---------------------------------------------------------------- the signature never stands alone
+
+def test_closing_lines_keep_with_the_date(documents):
+    # From 特此报告 to the date, each line keeps with the next: a page break cannot leave the
+    # signature and date on a page with no text (measured in LibreOffice: it did, before).
+    paragraphs = documents["zhumadian"].paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "特此报告。")
+    date = next(i for i, p in enumerate(paragraphs) if p.style.name == "成文日期")
+    closing = paragraphs[start:date]
+    assert [p.text for p in closing] == ["特此报告。", "", "附件：2020年主要数据与上年对照表", "", "驻马店市人民政府"]
+    assert all(p.paragraph_format.keep_with_next for p in closing)

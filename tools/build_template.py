@@ -189,8 +189,10 @@ def footer_xml(fonts: dict, side: str) -> str:
             f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}<w:jc w:val="{side}"/></w:pPr>{runs}</w:p></w:ftr>')
 
 
-def para(text: str = "", style_id: str | None = None, fonts: dict | None = None, face: str | None = None) -> str:
-    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
+def para(text: str = "", style_id: str | None = None, fonts: dict | None = None, face: str | None = None,
+         keep_next: bool = False) -> str:
+    keep = "<w:keepNext/>" if keep_next else ""
+    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>' if style_id else ""
     if not text:
         return f"<w:p>{ppr}</w:p>"
     run_pr = f"<w:rPr>{rfonts(face)}</w:rPr>" if face else ""
@@ -245,10 +247,12 @@ def document_xml(fonts: dict) -> str:
         para("", "Title"),  # one blank line under the title
         tag("{%p if recipient %}"), para("{{ recipient }}", "Recipient"), tag("{%p endif %}"),
         blocks,
-        para("{{ closing_sentence }}", "Normal"),
-        tag("{%p if appendix %}"), para("", "Normal"), para("附件：{{ appendix_title }}", "Normal"), tag("{%p endif %}"),
-        para("", "Normal"),  # one blank line above the signature
-        tag("{%p for line in signature_lines %}"), para("{{r line }}", "Signature"), tag("{%p endfor %}"),
+        # From 特此报告 to the date the lines keep together: no page holds the signature without text.
+        para("{{ closing_sentence }}", "Normal", keep_next=True),
+        tag("{%p if appendix %}"), para("", "Normal", keep_next=True),
+        para("附件：{{ appendix_title }}", "Normal", keep_next=True), tag("{%p endif %}"),
+        para("", "Normal", keep_next=True),  # one blank line above the signature
+        tag("{%p for line in signature_lines %}"), para("{{r line }}", "Signature", keep_next=True), tag("{%p endfor %}"),
         para("{{r date }}", "DocDate"),
         tag("{%p if appendix %}"),
         '<w:p><w:pPr><w:pStyle w:val="AppendixLabel"/></w:pPr><w:r><w:br w:type="page"/></w:r><w:r><w:t>附件</w:t></w:r></w:p>',
