@@ -16,7 +16,7 @@ TOP_LINES = 6  # the title sits within the first lines after page noise
 
 _ORGAN_RE = re.compile(
     r"^(中共)?[\u4e00-\u9fff（）()]{2,30}?"
-    r"(人民政府|人民代表大会常务委员会|委员会|政府|党委|党组|县委|市委|区委|州委|旗委|盟委|省委|委|局|厅|办公室|办|院|中心|公署|司|部)$"
+    r"(人民政府|人民代表大会常务委员会|委员会|政府|党委|党组|县委|市委|区委|州委|旗委|盟委|省委|委|局|厅|办公室|办事处|办|院|中心|公署|司|部)$"
 )
 _CN_DIGITS = "〇零一二三四五六七八九十"
 DATE_LINE_RE = re.compile(
@@ -44,8 +44,9 @@ def is_signature(text: str) -> bool:
     """Organ names signing the report: 中共鹤庆县委 鹤庆县人民政府, 营口市司法局."""
     if len(text) > 60 or re.search(r"[，,。；;：:、\d]", text):
         return False
-    # Each name carries its locality (鹤庆县人民政府, 中共鹤庆县委), unlike a phrase such as 建设法治政府.
-    return all(_ORGAN_RE.match(part) and re.search(r"^中共|[省市县区州旗盟]", part) for part in text.split())
+    # Each name carries its locality (鹤庆县人民政府, 中共鹤庆县委, 沙溪镇人民政府, 龙泉街道办事处),
+    # unlike a phrase such as 建设法治政府.
+    return all(_ORGAN_RE.match(part) and re.search(r"^中共|[省市县区州旗盟乡镇]|街道", part) for part in text.split())
 
 
 def _closing_kind(text: str) -> int | None:

@@ -69,6 +69,13 @@ PARTS = {
         "plan": ("2024年工作打算", 4),
         "other": (None, 0),
     },
+    "shaxi-town-2023": {
+        "measures": ("主要举措和成效", 3),
+        "shortcomings": ("存在的不足和原因", 2),
+        "duties": ("党政主要负责人履行推进法治建设第一责任人职责情况", 0),
+        "plan": ("2024年工作安排", 2),
+        "other": (None, 0),
+    },
     "nanming-leads-2023": {
         "measures": ("一年来，我区法治政府建设主要做了以下工作", 4),
         "shortcomings": ("我区法治政府建设还存在一些不足和问题，主要是", 2),
@@ -115,6 +122,12 @@ META = {
         "doc_number": "浏政〔2024〕2号", "date": "2024-01-26", "published": None,
         "title": "浏阳市人民政府关于2023年度法治政府建设情况的报告",
     },
+    "shaxi-town-2023": {
+        # a town's report: the town is the locality, its government signs
+        "region": "沙溪镇", "year": 2023, "issuer": "沙溪镇人民政府", "recipient": "太仓市人民政府",
+        "doc_number": None, "date": "2024-01-08", "published": "2024-01-12",
+        "title": "沙溪镇人民政府关于2023年度法治政府建设工作情况的报告",
+    },
     "nanming-leads-2023": {
         "region": "南明区", "year": 2023, "issuer": "中共贵阳市南明区委 贵阳市南明区人民政府", "recipient": None,
         "doc_number": None, "date": "2024-01-30", "published": "2024-02-05",
@@ -155,6 +168,9 @@ SENTENCES = {
         "measures": ["市政府常务会议学法8次"],
         "shortcomings": ["法治宣传教育的针对性和实效性有待增强。"],
         "plan": ["2024年，我市将重点抓好以下工作：", "新创建省级民主法治示范村（社区）3个。"],
+    },
+    "shaxi-town-2023": {
+        "plan": ["规范综合行政执法，全年开展执法案卷自查2次"],
     },
     "nanming-leads-2023": {
         "duties": ["区委书记主持召开区委全面依法治区委员会会议2次"],
@@ -237,6 +253,12 @@ def test_closing_with_two_organs_and_chinese_numeral_date(parsed):
     # organs on two lines, 二○二四 written with the circle
     assert parsed("liuyang-city-2023")["closing"] == ["特此报告。", "中共浏阳市委", "浏阳市人民政府", "二○二四年一月二十六日"]
     assert parsed("anhui-province-2023")["closing"][-1] == "（此件公开发布）"
+
+
+def test_town_signature_is_closing_not_plan(parsed):
+    model = parsed("shaxi-town-2023")
+    assert model["closing"] == ["沙溪镇人民政府", "2024年1月8日"]
+    assert "沙溪镇人民政府" not in "\n".join(_texts(model["sections"]["plan"]))
 
 
 def test_numbering_styles_nest(parsed):
