@@ -139,6 +139,10 @@ def _commas(text: str) -> int:
 def split_heading(text: str) -> tuple[str | None, str]:
     """A numbered paragraph's text -> (heading, paragraph text). Heading None if not heading-like."""
     text = text.strip()
+    # 强化组织保障：成立领导小组… / 其他需要报告的情况：无。 — a short lead closed by a colon is the heading
+    lead = re.match(r"([^，,：:。；;]{2,20})[：:]\s*(\S.*)", text, re.S)
+    if lead:
+        return lead.group(1).strip(), lead.group(2).strip()
     cut = _first_clause(text)
     if cut is None:
         bare = text.rstrip("：:")
@@ -148,10 +152,6 @@ def split_heading(text: str) -> tuple[str | None, str]:
     clause, rest = cut
     if clause and len(clause) <= HEADING_MAX and _commas(clause) <= 2:
         return clause.rstrip("：:"), rest
-    # 加强组织领导：全面落实…
-    colon = re.match(r"([^，,：:]{2,20})[：:]\s*(.+)", text, re.S)
-    if colon:
-        return colon.group(1).strip(), colon.group(2).strip()
     return None, text
 
 

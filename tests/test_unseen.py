@@ -76,6 +76,14 @@ PARTS = {
         "plan": ("2024年工作安排", 2),
         "other": (None, 0),
     },
+    "dongyang-justice-2023": {
+        # 三、存在的问题和下一步工作打算 shared out by its sub-headings
+        "measures": ("主要举措和成效", 3),
+        "shortcomings": ("存在的问题", 2),
+        "duties": ("党政主要负责人履行推进法治建设第一责任人职责情况", 0),
+        "plan": ("下一步工作打算", 2),
+        "other": ("其他需要报告的情况", 0),
+    },
     "nanming-leads-2023": {
         "measures": ("一年来，我区法治政府建设主要做了以下工作", 4),
         "shortcomings": ("我区法治政府建设还存在一些不足和问题，主要是", 2),
@@ -128,6 +136,11 @@ META = {
         "doc_number": None, "date": "2024-01-08", "published": "2024-01-12",
         "title": "沙溪镇人民政府关于2023年度法治政府建设工作情况的报告",
     },
+    "dongyang-justice-2023": {
+        "region": "东阳市", "year": 2023, "issuer": "东阳市司法局", "recipient": "金华市司法局",
+        "doc_number": None, "date": "2024-01-20", "published": None,
+        "title": "东阳市司法局关于2023年度法治政府建设情况的报告",
+    },
     "nanming-leads-2023": {
         "region": "南明区", "year": 2023, "issuer": "中共贵阳市南明区委 贵阳市南明区人民政府", "recipient": None,
         "doc_number": None, "date": "2024-01-30", "published": "2024-02-05",
@@ -171,6 +184,10 @@ SENTENCES = {
     },
     "shaxi-town-2023": {
         "plan": ["规范综合行政执法，全年开展执法案卷自查2次"],
+    },
+    "dongyang-justice-2023": {
+        "other": ["无。"],
+        "plan": ["年内新建标准化司法所3个"],
     },
     "nanming-leads-2023": {
         "duties": ["区委书记主持召开区委全面依法治区委员会会议2次"],
@@ -259,6 +276,20 @@ def test_town_signature_is_closing_not_plan(parsed):
     model = parsed("shaxi-town-2023")
     assert model["closing"] == ["沙溪镇人民政府", "2024年1月8日"]
     assert "沙溪镇人民政府" not in "\n".join(_texts(model["sections"]["plan"]))
+
+
+def test_headings_closed_by_a_colon(parsed):
+    model = parsed("dongyang-justice-2023")
+    first = model["sections"]["measures"]["items"][0]
+    assert first["heading"] == "强化组织保障"
+    assert first["paragraphs"] == ["成立局法治建设领导小组，局长任组长，全年召开专题会议3次。"]
+    assert model["sections"]["other"]["paragraphs"] == ["无。"]
+
+
+def test_closing_keeps_contact_note_and_record(parsed):
+    assert parsed("dongyang-justice-2023")["closing"][-3:] == [
+        "（联系人：王某某，联系电话：0579-86650000）", "抄送：金华市委依法治市办。", "东阳市司法局办公室 2024年1月20日印发",
+    ]
 
 
 def test_numbering_styles_nest(parsed):
