@@ -1,11 +1,12 @@
-"""One jieba tokenizer for the whole package, loaded on first use, with cheap part-of-speech tags.
+"""One jieba tokenizer for the whole package, loaded on first use and only as far as the text needs.
 
-jieba.posseg is not imported: its import reads the tag of every word from jieba's dict.txt
-(≈0.3 s at every start). Here the tags come from a cache built once from that file, stored like
-jieba's own cache in the temp dir and keyed on the dictionary's path, size and mtime. The cache
-is split by first character, so a run decodes only the buckets its text touches. Tagging follows
-posseg's algorithm step for step (same words, same tags, same HMM for unknown words), using
-jieba's own HMM tables and viterbi.
+jieba loads its whole prefix dictionary (≈0.5 million entries) at start, and jieba.posseg reads
+every word's tag from dict.txt on import: most of a cold `drafter parse`. Here both come from one
+cache, built once per dictionary like jieba's own (temp dir, keyed on the dictionary's path, size
+and mtime) and split by first character: every fragment jieba looks up in a text starts with a
+character of that text, so decoding the buckets of its characters is all a text needs. Tagging
+follows posseg's algorithm step for step (same words, same tags, same HMM for unknown words),
+with jieba's own HMM tables and viterbi.
 """
 
 from __future__ import annotations
@@ -25,42 +26,58 @@ GENRE_NOUNS = ("批次", "超市", "矛盾纠纷", "县(市)区", "镇(街道)",
 # Already cut right, tagged as nouns or adverbs by jieba: only their tag changes.
 RETAGGED_VERBS = ("免予", "涉及", "参加", "开展", "组织", "举办")
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 _tokenizer = None
 _tags: dict[str, str] = {}  # this package's own tags, ahead of jieba's
-_buckets: dict = {}  # first character -> marshalled {word: tag}, decoded on first use
+_buckets: dict[str, bytes] = {}  # first character -> marshalled ({word or prefix: frequency}, {word: tag})
+_loaded: set[str] = set()  # first characters whose bucket is in the tokenizer
+_word_tags: dict[str, dict[str, str]] = {}  # first character -> {word: tag}
 _hmm: tuple | None = None
 
 
 def tokenizer():
-    """The shared jieba.Tokenizer, its dictionary loaded and the genre words added."""
+    """The shared jieba.Tokenizer, with the genre words added; _load_chars fills its dictionary."""
     global _tokenizer
     if _tokenizer is None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on the clerk's screen
         tok = jieba.Tokenizer()
-        tok.initialize()
-        for word in GENRE_VERBS:
-            tok.add_word(word, tag="v")
-        for word in GENRE_NOUNS:
-            tok.add_word(word, tag="n")
+        total, buckets = _load_dictionary(tok)
+        tok.FREQ, tok.total, tok.initialized = {}, total, True
+        _buckets.update(buckets)
+        _tokenizer = tok
+        for words, tag in ((GENRE_VERBS, "v"), (GENRE_NOUNS, "n")):
+            for word in words:
+                _load_chars(word)  # before add_word: a bucket loaded later would overwrite the word
+                tok.add_word(word, tag=tag)
         _tags.update(tok.user_word_tag_tab)
         _tags.update(dict.fromkeys(RETAGGED_VERBS, "v"))
-        _buckets.update(_load_tags(tok))
-        _tokenizer = tok
     return _tokenizer
+
+
+def _load_chars(text: str) -> None:
+    """Put the dictionary entries starting with any character of text into the tokenizer."""
+    for ch in set(text) - _loaded:
+        _loaded.add(ch)
+        bucket = _buckets.pop(ch, None)
+        if bucket is not None:
+            freq, _word_tags[ch] = marshal.loads(bucket)
+            _tokenizer.FREQ.update(freq)
 
 
 def cut(text: str) -> list[str]:
     """Words of text, as jieba.lcut cuts them."""
-    return tokenizer().lcut(text)
+    tok = tokenizer()
+    _load_chars(text)
+    return tok.lcut(text)
 
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs of text, as jieba.posseg.lcut gives them."""
     tokenizer()
+    _load_chars(text)
     out: list[tuple[str, str]] = []
     for block in _HAN_INTERNAL.split(text):
         if _HAN_INTERNAL.match(block):
@@ -76,12 +93,11 @@ def tag_of(word: str) -> str:
     """The tag jieba's dictionary (or this package) gives a word; x when it has none."""
     if word in _tags:
         return _tags[word]
-    bucket = _buckets.get(word[:1])
-    if bucket is None:
-        return "x"
-    if isinstance(bucket, bytes):
-        bucket = _buckets[word[0]] = marshal.loads(bucket)
-    return bucket.get(word, "x")
+    first = word[:1]
+    if first not in _loaded:
+        tokenizer()
+        _load_chars(first)
+    return _word_tags.get(first, {}).get(word, "x")
 
 
 # -- posseg's cut, step for step --------------------------------------------------------------
@@ -179,7 +195,7 @@ def _hmm_tables() -> tuple:
     return _hmm
 
 
-# -- the tag cache ----------------------------------------------------------------------------
+# -- the cache ---------------------------------------------------------------------------------
 
 def _dictionary_path(tok) -> str:
     import jieba
@@ -191,39 +207,43 @@ def _cache_path(tok) -> str:
     path = _dictionary_path(tok)
     stat = os.stat(path)
     key = hashlib.md5(f"{_CACHE_FORMAT}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    return os.path.join(tok.tmp_dir or tempfile.gettempdir(), f"drafter-jieba-tags.{key}.cache")
+    return os.path.join(tok.tmp_dir or tempfile.gettempdir(), f"drafter-jieba.{key}.cache")
 
 
-def _load_tags(tok) -> dict:
-    """First character -> marshalled {word: tag}, from the cache, or built from the dictionary."""
+def _load_dictionary(tok) -> tuple[int, dict[str, bytes]]:
+    """(jieba's frequency total, the buckets by first character), from the cache or built."""
     cache = _cache_path(tok)
     try:
         with open(cache, "rb") as f:
-            buckets = marshal.load(f)
-        if isinstance(buckets, dict):
-            return buckets
+            total, buckets = marshal.load(f)
+        if isinstance(total, int) and isinstance(buckets, dict):
+            return total, buckets
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    buckets = _build_tags(tok)
+    total, buckets = _build(tok)
     # Written whole then renamed: parallel batch workers may build it at the same time.
     try:
-        fd, temp = tempfile.mkstemp(prefix="drafter-jieba-tags.", dir=os.path.dirname(cache))
+        fd, temp = tempfile.mkstemp(prefix="drafter-jieba.", dir=os.path.dirname(cache))
     except OSError:
-        return buckets  # an unwritable temp dir costs each run the build, nothing else
+        return total, buckets  # an unwritable temp dir costs each run the build, nothing else
     try:
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(buckets, f)
+            marshal.dump((total, buckets), f)
         os.replace(temp, cache)
     except OSError:
         os.unlink(temp)
-    return buckets
+    return total, buckets
 
 
-def _build_tags(tok) -> dict:
-    by_first: dict[str, dict[str, str]] = {}
+def _build(tok) -> tuple[int, dict[str, bytes]]:
+    """jieba's own dictionary load, once, and posseg's reading of the tags, split by first character."""
+    tok.initialize()
+    by_first: dict[str, tuple[dict, dict]] = {}
+    for word, freq in tok.FREQ.items():
+        by_first.setdefault(word[0], ({}, {}))[0][word] = freq
     with tok.get_dict_file() as f:
         for line in f:
             fields = line.strip().decode("utf-8").split(" ")
             if len(fields) == 3:  # word, frequency, tag (what posseg reads)
-                by_first.setdefault(fields[0][0], {})[fields[0]] = fields[2]
-    return {first: marshal.dumps(words) for first, words in by_first.items()}
+                by_first.setdefault(fields[0][0], ({}, {}))[1][fields[0]] = fields[2]
+    return tok.total, {first: marshal.dumps(pair) for first, pair in by_first.items()}

@@ -21,14 +21,29 @@ def posseg():
     return tagger
 
 
-def test_tags_match_posseg_on_every_seed_line(posseg):
+@pytest.fixture(scope="module")
+def seed_lines():
     lines = [line for name in SEEDS for line in seed_path(name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    # Digits, Latin letters, spaces and CRLF take posseg's other branches.
-    lines += ["2023年共办理ABC案件 12 件\r\n5G基站覆盖率98.5%", "x1 y2\t七台河市  APP“12345”热线"]
+    # Digits, Latin letters, spaces and CRLF take jieba's other branches.
+    return lines + ["2023年共办理ABC案件 12 件\r\n5G基站覆盖率98.5%", "x1 y2\t七台河市  APP“12345”热线"]
+
+
+def test_words_match_jieba_with_its_whole_dictionary(seed_lines):
+    full = jieba.Tokenizer()
+    full.initialize()
+    for word in words.GENRE_VERBS + words.GENRE_NOUNS:
+        full.add_word(word)
+    for line in seed_lines:
+        assert words.cut(line) == full.lcut(line), line
+    assert words.tokenizer().total == full.total
+
+
+def test_tags_match_posseg_on_every_seed_line(posseg, seed_lines):
     hmm_words = 0
-    for line in lines:
+    for line in seed_lines:
+        got = words.tagged(line)  # first: it loads the dictionary entries posseg will look up
         expected = [(p.word, p.flag) for p in posseg.cut(line)]
-        assert words.tagged(line) == expected, line
+        assert got == expected, line
         hmm_words += sum(1 for w, _ in expected if len(w) > 1 and not words.tokenizer().FREQ.get(w))
     assert hmm_words > 20  # the seeds do reach the HMM for unknown words (place names, new coinages)
 
@@ -40,34 +55,38 @@ def test_genre_words_are_cut_and_tagged():
     assert words.tag_of("不是词语吧") == "x" and words.tag_of("") == "x"
 
 
-def _small_tokenizer(tmp_path, text):
-    dictionary = tmp_path / "dict.txt"
-    dictionary.write_text(text, encoding="utf-8")
-    tok = jieba.Tokenizer(str(dictionary))
+def _small_tokenizer(tmp_path):
+    tok = jieba.Tokenizer(str(tmp_path / "dict.txt"))
     tok.tmp_dir = str(tmp_path / "cache")
-    os.mkdir(tok.tmp_dir)
-    return tok, dictionary
+    return tok
 
 
-def test_tag_cache_is_built_once_and_follows_the_dictionary(tmp_path):
-    tok, dictionary = _small_tokenizer(tmp_path, "法治 100 n\n受理 50 v\n法治政府 20 l\n")
-    buckets = words._load_tags(tok)
-    cached = os.listdir(tok.tmp_dir)
-    assert len(cached) == 1 and cached[0].startswith("drafter-jieba-tags.")
+def _ours(tmp_path):
+    return sorted(name for name in os.listdir(tmp_path / "cache") if name.startswith("drafter-jieba."))
+
+
+def test_cache_is_built_once_and_follows_the_dictionary(tmp_path):
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("法治 100 n\n受理 50 v\n法治政府 20 l\n", encoding="utf-8")
+    os.mkdir(tmp_path / "cache")
+    total, buckets = words._load_dictionary(_small_tokenizer(tmp_path))
+    assert total == 170 and len(_ours(tmp_path)) == 1
     assert {k: marshal.loads(v) for k, v in buckets.items()} == {
-        "法": {"法治": "n", "法治政府": "l"}, "受": {"受理": "v"}}
+        "法": ({"法": 0, "法治": 100, "法治政": 0, "法治政府": 20}, {"法治": "n", "法治政府": "l"}),
+        "受": ({"受": 0, "受理": 50}, {"受理": "v"})}
     # Read back from the cache, not rebuilt from the dictionary.
-    planted = {"甲": marshal.dumps({"甲乙": "q"})}
-    (tmp_path / "cache" / cached[0]).write_bytes(marshal.dumps(planted))
-    assert words._load_tags(tok) == planted
+    planted = (7, {"甲": marshal.dumps(({"甲乙": 7}, {"甲乙": "q"}))})
+    (tmp_path / "cache" / _ours(tmp_path)[0]).write_bytes(marshal.dumps(planted))
+    assert words._load_dictionary(_small_tokenizer(tmp_path)) == planted
     # An edited dictionary gets a new cache; a damaged cache is rebuilt.
     dictionary.write_text("依法 10 d\n", encoding="utf-8")
-    os.utime(dictionary, ns=(10**18, 10**18))
-    assert list(words._load_tags(tok)) == ["依"]
-    assert len(os.listdir(tok.tmp_dir)) == 2
-    for name in os.listdir(tok.tmp_dir):
+    later = os.stat(dictionary).st_mtime_ns + 10**10
+    os.utime(dictionary, ns=(later, later))
+    assert list(words._load_dictionary(_small_tokenizer(tmp_path))[1]) == ["依"]
+    assert len(_ours(tmp_path)) == 2
+    for name in _ours(tmp_path):
         (tmp_path / "cache" / name).write_bytes(b"\x00broken")
-    assert list(words._load_tags(tok)) == ["依"]
+    assert words._load_dictionary(_small_tokenizer(tmp_path))[0] == 10
 
 
 def test_cold_parse_loads_jieba_once_and_cli_import_loads_none(tmp_path):
