@@ -22,6 +22,10 @@ _CN_DIGITS = "〇零一二三四五六七八九十"
 DATE_LINE_RE = re.compile(
     rf"^(?:(?:19|20|21)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGITS}○]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日)$"
 )
+# A date closing a line that also holds the signature: 遂昌县市场监督管理局 2024年1月16日
+_TRAILING_DATE_RE = re.compile(
+    rf"((?:19|20|21)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGITS}○]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日)$"
+)
 _NOTE_RE = re.compile(r"^[（(]\s*(此件|联系人|联系电话)[^（）()]{0,40}[)）]$")
 # The 版记 at the very end of an official document: 抄送 list and the 印发 line.
 _RECORD_RE = re.compile(r"^(抄送|抄报)\s*[:：]|印发$")
@@ -88,8 +92,20 @@ def _join_title(lines: list[str]) -> str:
     return "".join(lines)
 
 
+def _split_signed_dates(paras: list[Para]) -> list[Para]:
+    """Near the end, a line 'signature date' becomes two lines, as the closing is usually laid out."""
+    out = list(paras)
+    for i in range(len(out) - 1, max(-1, len(out) - 6), -1):
+        m = _TRAILING_DATE_RE.search(out[i].text)
+        head = out[i].text[: m.start()].strip() if m else ""
+        if head and is_signature(head):
+            out[i : i + 1] = [Para(head), Para(m.group(1))]
+            break
+    return out
+
+
 def split_frame(raw: RawDoc) -> Frame:
-    paras = list(raw.paras)
+    paras = _split_signed_dates(raw.paras)
     title = None
     start = 0
     span = _find_title(paras)

@@ -84,6 +84,14 @@ PARTS = {
         "plan": ("下一步工作打算", 2),
         "other": ("其他需要报告的情况", 0),
     },
+    "suichang-market-2023": {
+        # 一. 1、 （1） half-width and mixed numbering
+        "measures": ("主要工作及成效", 3),
+        "shortcomings": ("存在的不足", 2),
+        "duties": ("主要负责人履行推进法治建设第一责任人职责情况", 0),
+        "plan": ("下一步工作思路", 2),
+        "other": (None, 0),
+    },
     "nanming-leads-2023": {
         "measures": ("一年来，我区法治政府建设主要做了以下工作", 4),
         "shortcomings": ("我区法治政府建设还存在一些不足和问题，主要是", 2),
@@ -140,6 +148,12 @@ META = {
         "region": "东阳市", "year": 2023, "issuer": "东阳市司法局", "recipient": "金华市司法局",
         "doc_number": None, "date": "2024-01-20", "published": None,
         "title": "东阳市司法局关于2023年度法治政府建设情况的报告",
+    },
+    "suichang-market-2023": {
+        # title wrapped over two lines and naming no organ; signature and date share the last line
+        "region": "遂昌县", "year": 2023, "issuer": "遂昌县市场监督管理局", "recipient": "县委依法治县办",
+        "doc_number": None, "date": "2024-01-16", "published": None,
+        "title": "关于2023年度法治政府建设工作情况的报告",
     },
     "nanming-leads-2023": {
         "region": "南明区", "year": 2023, "issuer": "中共贵阳市南明区委 贵阳市南明区人民政府", "recipient": None,
@@ -290,6 +304,12 @@ def test_closing_keeps_contact_note_and_record(parsed):
     assert parsed("dongyang-justice-2023")["closing"][-3:] == [
         "（联系人：王某某，联系电话：0579-86650000）", "抄送：金华市委依法治市办。", "东阳市司法局办公室 2024年1月20日印发",
     ]
+
+
+def test_signature_and_date_on_one_line(parsed):
+    model = parsed("suichang-market-2023")
+    assert model["closing"] == ["遂昌县市场监督管理局", "2024年1月16日"]
+    assert model["sections"]["plan"]["items"][1] == {"heading": "推进执法信息化建设", "paragraphs": [], "items": []}
 
 
 def test_numbering_styles_nest(parsed):
