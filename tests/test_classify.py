@@ -88,7 +88,7 @@ def test_every_part_is_present(classified, seed_name):
 
 def test_yingkou_shortcomings_cut_out_of_measures(classified):
     preamble, sections = classified("yingkou")
-    sentence = "2023年营口市法治政府建设虽然取得一定的成绩,但也还存在一些不足"
+    sentence = "2023年营口市法治政府建设虽然取得一定的成绩，但也还存在一些不足"
     assert sections["shortcomings"]["heading"] is None
     assert sections["shortcomings"]["paragraphs"][0].startswith(sentence)
     assert sections["shortcomings"]["paragraphs"][0].endswith("这些都需要在下一步工作中不断改进和提高。")
@@ -100,22 +100,22 @@ def test_yingkou_shortcomings_cut_out_of_measures(classified):
     assert sections["measures"]["items"][0]["items"][1]["heading"] == "深入推进党政主要负责人履行推进法治建设第一责任人职责"
     # the plan part has a heading: its opening 2024年,我市将… stays its own paragraph
     assert sections["plan"]["heading"] == "下步工作安排"
-    assert sections["plan"]["paragraphs"][0].startswith("2024年,我市将坚持")
-    assert preamble[0].startswith("2023年,营口市坚持") and preamble[0].endswith("“智慧政务新生代大厅示范单位”荣誉称号。")
+    assert sections["plan"]["paragraphs"][0].startswith("2024年，我市将坚持")
+    assert preamble[0].startswith("2023年，营口市坚持") and preamble[0].endswith("“智慧政务新生代大厅示范单位”荣誉称号。")
 
 
 def test_zhumadian_thematic_parts_and_closing_paragraph(classified):
     preamble, sections = classified("zhumadian")
     measures = sections["measures"]
     assert measures["heading"] is None and len(measures["items"]) == 9
-    assert measures["items"][0]["heading"] == "强力推进法治政府建设示范市创建,全面提升法治政府建设水平"
+    assert measures["items"][0]["heading"] == "强力推进法治政府建设示范市创建，全面提升法治政府建设水平"
     assert [len(i["items"]) for i in measures["items"]] == [0, 3, 3, 2, 2, 3, 3, 3, 2]
     short = sections["shortcomings"]["paragraphs"]
     plan = sections["plan"]["paragraphs"]
-    assert len(short) == 1 and short[0].startswith("近年来,我市法治政府建设虽然取得了一定的成效")
+    assert len(short) == 1 and short[0].startswith("近年来，我市法治政府建设虽然取得了一定的成效")
     assert short[0].endswith("行政决策程序和行政执法有待进一步规范等问题。")
-    assert len(plan) == 1 and plan[0].startswith("下一步,我们将积极践行习近平法治思想")
-    assert "下一步,我们将" not in all_text(measures) and "清醒地认识到" not in all_text(measures)
+    assert len(plan) == 1 and plan[0].startswith("下一步，我们将积极践行习近平法治思想")
+    assert "下一步，我们将" not in all_text(measures) and "清醒地认识到" not in all_text(measures)
     last = measures["items"][8]["items"][1]["paragraphs"]
     assert len(last) == 1 and last[0].startswith("贯彻落实《驻马店市法治政府建设实施方案》")
     assert sections["shortcomings"]["heading"] is None and sections["plan"]["heading"] is None
@@ -125,7 +125,7 @@ def test_zhumadian_thematic_parts_and_closing_paragraph(classified):
 def test_tongzhou_four_standard_parts(classified):
     _, sections = classified("tongzhou")
     assert sections["duties"]["heading"] == "主要负责人履行推进法治建设第一责任人职责情况"
-    assert [i["heading"] for i in sections["duties"]["items"]][0] == "坚持头雁领航,统筹推进法治建设"
+    assert [i["heading"] for i in sections["duties"]["items"]][0] == "坚持头雁领航，统筹推进法治建设"
     assert sections["shortcomings"]["heading"] == "存在不足和原因"
     assert len(sections["shortcomings"]["items"]) == 3
     assert sections["other"] == {"heading": None, "paragraphs": [], "items": []}

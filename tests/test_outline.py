@@ -95,7 +95,7 @@ def test_yingkou_running_numbers_nest_under_their_subsection(bodies):
     top = outline(bodies("yingkou"))
     assert [(n.marker, n.heading) for n in top] == [("一、", "主要工作情况"), ("二、", "下步工作安排")]
     subs = top[0].children
-    assert [n.marker for n in subs] == [f"({c})" for c in "一二三四五六七八九十"]
+    assert [n.marker for n in subs] == [f"（{c}）" for c in "一二三四五六七八九十"]
     assert [len(n.children) for n in subs] == [3, 3, 3, 2, 3, 2, 2, 3, 2, 3]
     assert [c.marker for c in subs[9].children] == ["24.", "25.", "26."]
     item2 = subs[0].children[1]
@@ -103,18 +103,18 @@ def test_yingkou_running_numbers_nest_under_their_subsection(bodies):
     assert item2.paragraphs[0].startswith("在全省首创党政主要负责人述法个性化清单")
     # plan items run on from heading into text
     plan = top[1]
-    assert plan.paragraphs[0].startswith("2024年,我市将坚持")
+    assert plan.paragraphs[0].startswith("2024年，我市将坚持")
     assert plan.children[0].heading == "着力增强法治思维意识"
     assert plan.children[0].paragraphs == [
-        "细化完善《领导干部学法用法清单》,通过日常学法、年度述法等方式,带动和影响广大党员干部群众树立法治理念。"
-        "建立健全党委(党组)会议会前学法制度,保证法律有效实施。"
+        "细化完善《领导干部学法用法清单》，通过日常学法、年度述法等方式，带动和影响广大党员干部群众树立法治理念。"
+        "建立健全党委（党组）会议会前学法制度，保证法律有效实施。"
     ]
 
 
 def test_preamble_is_a_leading_node_without_heading(bodies):
     nodes = build_outline(bodies("zhumadian"))
     assert nodes[0].marker is None and nodes[0].heading is None
-    assert nodes[0].paragraphs[0].startswith("2019年以来,驻马店市人民政府积极践行习近平法治思想")
+    assert nodes[0].paragraphs[0].startswith("2019年以来，驻马店市人民政府积极践行习近平法治思想")
     assert len(nodes) == 10 and nodes[9].heading.startswith("把学法作为源头工程")
     assert nodes[1].children == [] and len(nodes[1].paragraphs) == 1
 
@@ -122,7 +122,7 @@ def test_preamble_is_a_leading_node_without_heading(bodies):
 def test_heqing_inline_shi_become_subitems(bodies):
     top = outline(bodies("heqing"))
     first = top[0].children[0]
-    assert first.heading == "强化统筹,争创全省法治政府建设示范县" and first.paragraphs == []
+    assert first.heading == "强化统筹，争创全省法治政府建设示范县" and first.paragraphs == []
     assert [(c.marker, c.heading) for c in first.children] == [
         ("一是", "强化组织领导和统筹推进"),
         ("二是", "强化责任落实和宣传发动"),
@@ -132,7 +132,7 @@ def test_heqing_inline_shi_become_subitems(bodies):
     assert [len(n.children) for n in top[0].children] == [3, 5, 3, 4, 3, 6, 4, 4]
     # an enumerated sentence too long for a heading keeps its text whole
     second = top[0].children[3].children[1]
-    assert second.heading is None and second.paragraphs[0].startswith("切实开展行政执法案卷评查,通过自查和抽查")
+    assert second.heading is None and second.paragraphs[0].startswith("切实开展行政执法案卷评查，通过自查和抽查")
 
 
 def test_tongzhou_paragraph_lead_headings(bodies):
@@ -142,20 +142,20 @@ def test_tongzhou_paragraph_lead_headings(bodies):
     first = measures.children[0]
     assert first.paragraphs == []
     assert [c.heading for c in first.children] == [
-        "深化清单管理,职能发挥更加协同高效",
-        "推进“放管服”改革,政务服务更加便民快捷",
-        "优化营商环境,激发市场主体发展活力",
-        "强化合规指导,优化涉企公共法律服务",
+        "深化清单管理，职能发挥更加协同高效",
+        "推进“放管服”改革，政务服务更加便民快捷",
+        "优化营商环境，激发市场主体发展活力",
+        "强化合规指导，优化涉企公共法律服务",
     ]
     assert all(c.marker is None for c in first.children)
-    assert first.children[0].paragraphs[0].startswith("强化清单动态管理,开展2023版区级部门权力清单梳理确认工作")
+    assert first.children[0].paragraphs[0].startswith("强化清单动态管理，开展2023版区级部门权力清单梳理确认工作")
     # 一是 paragraphs right under 二、 are its first level, whatever depth 一是 had elsewhere
     duties = top[1]
     assert [(c.level, c.marker) for c in duties.children] == [(2, "一是"), (2, "二是"), (2, "三是")]
-    assert duties.children[0].heading == "坚持头雁领航,统筹推进法治建设"
+    assert duties.children[0].heading == "坚持头雁领航，统筹推进法治建设"
     # inline enumeration of shortcomings: the lead-in stays, each 一是 sentence is a sub-item
     shortcomings = top[2]
-    assert shortcomings.paragraphs[0].endswith("还存在一些差距:")
+    assert shortcomings.paragraphs[0].endswith("还存在一些差距：")
     assert [c.marker for c in shortcomings.children] == ["一是", "二是", "三是"]
     assert shortcomings.children[2].heading is None
     assert shortcomings.children[2].paragraphs == ["执法人员、法治工作人员队伍力量与当前法治工作需要还不够匹配。"]
@@ -163,7 +163,7 @@ def test_tongzhou_paragraph_lead_headings(bodies):
 
 def test_lead_headings_need_all_siblings(bodies):
     body = bodies("tongzhou")
-    start = next(i for i, p in enumerate(body) if p.text.startswith("(一)加快政府职能转变"))
+    start = next(i for i, p in enumerate(body) if p.text.startswith("（一）加快政府职能转变"))
     paras = body[start : start + 5] + [Para("全区上下认真贯彻落实上级部署要求,坚持以人民为中心的发展思想,持续深入推进各项工作落地见效。")]
     (node,) = outline(paras)
     assert node.children == [] and len(node.paragraphs) == 5

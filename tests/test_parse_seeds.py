@@ -51,7 +51,7 @@ PARTS_EXPECTED = {
     "heqing": {
         "measures": ("2023年度推进法治政府建设的主要举措和成效", 8),
         "shortcomings": ("2023年推进法治政府建设存在的问题和不足", 3),
-        "duties": ("2023年党政主要负责人履行推进法治建设第一责任人职责,加快法治政府建设的情况", 2),
+        "duties": ("2023年党政主要负责人履行推进法治建设第一责任人职责，加快法治政府建设的情况", 2),
         "plan": ("2024年推进法治政府建设的工作思路", 3),
         "other": (None, 0),
     },
@@ -67,7 +67,7 @@ PARTS_EXPECTED = {
 # seed -> [(text, the one place it must be in: a part or "preamble")]
 SENTENCES = {
     "yingkou": [
-        ("2023年营口市法治政府建设虽然取得一定的成绩,但也还存在一些不足", "shortcomings"),
+        ("2023年营口市法治政府建设虽然取得一定的成绩，但也还存在一些不足", "shortcomings"),
         ("行政执法队伍能力素质和执法水平还需进一步提升", "shortcomings"),
         ("在全省首创党政主要负责人述法个性化清单", "measures"),
         ("年度审核规范性文件71件", "measures"),
@@ -82,7 +82,7 @@ SENTENCES = {
         ("现将有关情况报告如下", "preamble"),
     ],
     "zhumadian": [
-        ("下一步,我们将积极践行习近平法治思想", "plan"),
+        ("下一步，我们将积极践行习近平法治思想", "plan"),
         ("为推动依法治国、法治河南建设作出驻马店应有的贡献", "plan"),
         ("还存在法治理念还没有普遍真正树立", "shortcomings"),
         ("市长朱是西担任市法治政府建设领导小组组长", "measures"),
@@ -223,7 +223,7 @@ def test_formats_agree(parsed, seed_name):
 
 
 def test_preamble_and_closing(parsed):
-    assert parsed("yingkou")["preamble"][0].startswith("2023年,营口市坚持以习近平新时代中国特色社会主义思想为指导")
+    assert parsed("yingkou")["preamble"][0].startswith("2023年，营口市坚持以习近平新时代中国特色社会主义思想为指导")
     assert parsed("yingkou")["closing"] == ["特此报告。"]
     assert parsed("heqing")["closing"][:2] == ["中共鹤庆县委 鹤庆县人民政府", "2024年1月18日"]
     assert len(parsed("zhumadian")["preamble"]) == 1

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from conftest import SEEDS, seed_path
 from drafter.document import Para
 from drafter.errors import DrafterError
-from drafter.read import clean_paras, normalize_doc_number, read_document
+from drafter.read import clean_paras, full_width_punctuation, normalize_doc_number, read_document
 from formats import heading_level, to_docx, to_gb18030, to_html, to_utf16
 
 NOISE_WORDS = ("当前位置", "您当前的位置", "分享", "扫一扫", "访问量", "发布时间", "来源", "作者", "字号", "字体",
@@ -55,7 +55,8 @@ def test_noise_is_gone(seed_docs, seed_name):
 
 
 def test_report_text_is_kept_in_order(seed_docs, seed_name):
-    lines = [line.strip() for line in seed_path(seed_name).read_text(encoding="utf-8").split("\n")]
+    # The file's lines as read normalises them: with full-width punctuation in Chinese text.
+    lines = [full_width_punctuation(line.strip()) for line in seed_path(seed_name).read_text(encoding="utf-8").split("\n")]
     paras = texts(seed_docs[seed_name])
     # Every kept paragraph is a line of the file, in the file's order.
     positions = [lines.index(p) for p in paras]
@@ -71,19 +72,19 @@ def test_lead_and_end_of_each_seed(seed_docs):
         "关于2023年法治政府建设情况的报告",
         texts(seed_docs["yingkou"])[1],
     ]
-    assert texts(seed_docs["yingkou"])[1].startswith("2023年,营口市坚持")
+    assert texts(seed_docs["yingkou"])[1].startswith("2023年，营口市坚持")
     assert texts(seed_docs["yingkou"])[-1] == "特此报告。"
     assert "一、主要工作情况" in texts(seed_docs["yingkou"])  # trailing spaces trimmed
     # The category line 行政规范性文件 and the index table go; the recipient stays.
-    assert texts(seed_docs["zhumadian"])[:2] == ["驻马店市人民政府 关于驻马店市法治政府建设工作情况的报告", "河南省人民政府:"]
+    assert texts(seed_docs["zhumadian"])[:2] == ["驻马店市人民政府 关于驻马店市法治政府建设工作情况的报告", "河南省人民政府："]
     assert texts(seed_docs["zhumadian"])[-1] == "2020年2月9日"
     assert texts(seed_docs["xinyu"])[0] == "新余市2021年度法治政府建设情况"
-    assert texts(seed_docs["xinyu"])[-1].startswith("(五)浓造法治氛围。")
+    assert texts(seed_docs["xinyu"])[-1].startswith("（五）浓造法治氛围。")
     assert texts(seed_docs["tongzhou"])[0] == "通州区人民政府2023年法治政府建设情况报告"
-    assert texts(seed_docs["tongzhou"])[1].startswith("2023年,在市委市政府的正确领导下")
+    assert texts(seed_docs["tongzhou"])[1].startswith("2023年，在市委市政府的正确领导下")
     # The note (此件公开发布) is report text, kept for the closing.
-    assert texts(seed_docs["heqing"])[-3:] == ["中共鹤庆县委 鹤庆县人民政府", "2024年1月18日", "(此件公开发布)"]
-    assert texts(seed_docs["heqing"])[0].startswith("2023年,鹤庆县坚持")
+    assert texts(seed_docs["heqing"])[-3:] == ["中共鹤庆县委 鹤庆县人民政府", "2024年1月18日", "（此件公开发布）"]
+    assert texts(seed_docs["heqing"])[0].startswith("2023年，鹤庆县坚持")
 
 
 def test_hints_from_page_noise(seed_docs):
@@ -127,7 +128,7 @@ def test_html_headings_bold_and_title(variants):
     _, doc = variants["tongzhou", "to_html"]
     by_text = {p.text: p for p in doc.paras}
     assert by_text["一、主要举措和成效"].level == 2 and by_text["一、主要举措和成效"].bold
-    assert by_text["(一)加快政府职能转变,护航经济运行稳定向好"].level == 3
+    assert by_text["（一）加快政府职能转变，护航经济运行稳定向好"].level == 3
     body = [p for p in doc.paras if p.text.startswith("深化清单管理")][0]
     assert body.level is None and not body.bold
     assert doc.hints["page_title"] == "通州区人民政府2023年法治政府建设情况报告"
@@ -197,7 +198,7 @@ def test_xhtml_and_preformatted_text(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         doc = read_document(page)
-    assert texts(doc) == ["关于2023年法治政府建设情况的报告", "河南省人民政府:", "一、主要举措和成效"]
+    assert texts(doc) == ["关于2023年法治政府建设情况的报告", "河南省人民政府：", "一、主要举措和成效"]
     assert "page_title" not in doc.hints  # a title without Chinese text names no report
 
 
@@ -418,7 +419,7 @@ def test_index_table_with_spaced_labels():
         "文\u3000\u3000号：鹤发[2024]3号 有 效 性：有效",
         "2023年,鹤庆县坚持以习近平新时代中国特色社会主义思想为指导。",
     )
-    assert kept == ["2023年,鹤庆县坚持以习近平新时代中国特色社会主义思想为指导。"]
+    assert kept == ["2023年，鹤庆县坚持以习近平新时代中国特色社会主义思想为指导。"]
     assert hints == {
         "issuing_org": "鹤庆县人民政府",
         "written_date": "2024-01-18",
