@@ -92,6 +92,14 @@ PARTS = {
         "plan": ("下一步工作思路", 2),
         "other": (None, 0),
     },
+    "gansu-province-2023": {
+        # 第一部分 over 一、 over （一）
+        "measures": ("基本情况", 2),
+        "shortcomings": ("存在的问题", 2),
+        "duties": ("党政主要负责人履行推进法治建设第一责任人职责情况", 0),
+        "plan": ("2024年工作安排", 3),
+        "other": (None, 0),
+    },
     "nanming-leads-2023": {
         "measures": ("一年来，我区法治政府建设主要做了以下工作", 4),
         "shortcomings": ("我区法治政府建设还存在一些不足和问题，主要是", 2),
@@ -154,6 +162,11 @@ META = {
         "region": "遂昌县", "year": 2023, "issuer": "遂昌县市场监督管理局", "recipient": "县委依法治县办",
         "doc_number": None, "date": "2024-01-16", "published": None,
         "title": "关于2023年度法治政府建设工作情况的报告",
+    },
+    "gansu-province-2023": {
+        "region": "甘肃省", "year": 2023, "issuer": "甘肃省人民政府", "recipient": None,
+        "doc_number": None, "date": "2024-02-01", "published": None,
+        "title": "甘肃省2023年法治政府建设情况报告",
     },
     "nanming-leads-2023": {
         "region": "南明区", "year": 2023, "issuer": "中共贵阳市南明区委 贵阳市南明区人民政府", "recipient": None,
@@ -324,6 +337,10 @@ def test_numbering_styles_nest(parsed):
     # 第一部分 at the top, （一） below
     anhui = parsed("anhui-province-2023")["sections"]["measures"]["items"]
     assert anhui[3]["heading"] == "发挥行政复议化解行政争议主渠道作用"
+    # 第一部分 over 一、 over （一）
+    gansu = parsed("gansu-province-2023")["sections"]["measures"]["items"]
+    assert [i["heading"] for i in gansu[1]["items"]] == ["加强立法", "规范执法"]
+    assert gansu[1]["items"][1]["paragraphs"] == ["全省办理行政处罚案件12.4万件。"]
 
 
 def test_unnumbered_part_lines_are_parts_not_items(parsed):
