@@ -310,6 +310,19 @@ def _brackets(chars: list[str], protected: set[int]) -> None:
             chars[i] = _HALF_TO_FULL[chars[i]]
 
 
+def _quotes(chars: list[str], protected: set[int]) -> None:
+    """Straight double quotes become “ ” when they pair up in the paragraph and a pair holds or stands
+    next to Chinese; an odd count leaves them all, since which one opens cannot be told."""
+    marks = [i for i, ch in enumerate(chars) if ch == '"' and i not in protected]
+    if len(marks) % 2:
+        return
+    for start, end in zip(marks[::2], marks[1::2]):
+        if any(_is_chinese(ch) for ch in chars[start + 1 : end]) or _is_chinese(
+            _neighbour(chars, start, -1)
+        ) or _is_chinese(_neighbour(chars, end, 1)):
+            chars[start], chars[end] = "“", "”"
+
+
 def _keeps_half_width(chars: list[str], i: int, letters: tuple[str, str]) -> bool:
     ch = chars[i]
     before = chars[i - 1] if i > 0 else ""
@@ -327,23 +340,29 @@ def _keeps_half_width(chars: list[str], i: int, letters: tuple[str, str]) -> boo
 
 
 def full_width_punctuation(text: str) -> str:
-    """Half-width , ; : ? ! ( ) in Chinese text become ，；：？！（）, without the spaces around them."""
-    if not any(ch in _HALF_TO_FULL for ch in text):
+    """Half-width , ; : ? ! ( ) "" in Chinese text become ，；：？！（）“”, without the spaces around them."""
+    if not any(ch in _HALF_TO_FULL or ch == '"' for ch in text):
         return text
     chars = list(text)
     protected = _url_positions(text)
     _brackets(chars, protected)
+    _quotes(chars, protected)
     letters = _nearest_letters(chars)
     for i, ch in enumerate(chars):
         if ch in ",;:?!" and i not in protected and not _keeps_half_width(chars, i, letters[i]):
             chars[i] = _HALF_TO_FULL[ch]
-    # "工作, 推进" and "镇 (街道)": a full-width mark carries its own spacing.
+    # "工作, 推进" and "镇 (街道)": a full-width mark carries its own spacing. A bracket or quote keeps
+    # the space that parts it from a Latin word (“ok” and), where the space separates words.
     for i in [i for i, ch in enumerate(chars) if ch != text[i]]:
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(chars) and chars[j].isspace():
-                chars[j] = ""
                 j += step
+            beyond = chars[j] if 0 <= j < len(chars) else ""
+            if chars[i] in "（）“”" and beyond.isascii() and beyond.isalpha():
+                continue
+            for k in range(i + step, j, step):
+                chars[k] = ""
     return "".join(chars)
 
 

@@ -67,6 +67,23 @@ def test_numbers_latin_text_and_chinese_brackets_are_left_alone(text):
     assert full_width_punctuation(text) == text
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('推进"放管服"改革,成效明显', "推进“放管服”改革，成效明显"),
+        ('推进 "放管服" 改革', "推进“放管服”改革"),
+        ('创成"A"级景区', "创成“A”级景区"),
+        # Odd count: which quote opens cannot be told, all stay.
+        ('一个"引号和"另一个"', '一个"引号和"另一个"'),
+        # Latin text keeps straight quotes; a converted quote keeps the space before a Latin word.
+        ('see "x" and "y"', 'see "x" and "y"'),
+        ('他说"好" and left', "他说“好” and left"),
+    ],
+)
+def test_straight_quotes_pair_up_as_chinese_quotes(text, expected):
+    assert full_width_punctuation(text) == expected
+
+
 def test_a_url_keeps_every_character_and_the_sentence_around_it_is_converted():
     text = "详见http://www.example.gov.cn/art/a,b.html?id=1:2,欢迎监督(www.example.cn/x(1))"
     assert full_width_punctuation(text) == (
