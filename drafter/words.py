@@ -37,7 +37,8 @@ _hmm: tuple | None = None
 
 
 def tokenizer():
-    """The shared jieba.Tokenizer, with the genre words added; _load_chars fills its dictionary."""
+    """The shared jieba.Tokenizer, genre words added. Its dictionary holds only the entries of the
+    characters seen so far: cut through cut() and tagged(), which bring a text's characters in."""
     global _tokenizer
     if _tokenizer is None:
         import jieba
