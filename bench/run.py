@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
         work = Path(tmp)
-        # Let jieba build its dictionary cache, and drafter its cache of word tags, once, outside every timing.
+        # Let jieba build its dictionary cache, and drafter its own (words.py), once, outside every timing.
         subprocess.run([PY, "-c", "import jieba; jieba.setLogLevel(60); jieba.initialize(); "
                                   "from drafter import words; words.tokenizer()"], check=True)
         if "help" in parts:
