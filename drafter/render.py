@@ -326,9 +326,12 @@ class _Builder:
             self.add_block("body", runs.extend(self.runs_for(text, tint)), level)
             number, anchor = "", None
         # A lone item without a heading is just the text of its parent: a （一） with no （二） misleads.
-        alone = len(children) == 1 and not clean(children[0].get("heading")).strip()
+        # Its sub-items then take the next level's numbers, so no level is skipped.
+        if len(children) == 1 and not clean(children[0].get("heading")).strip():
+            self.node(children[0], level, "")
+            return
         for i, child in enumerate(children, 1):
-            self.node(child, level + 1, "" if alone else number_for(level + 1, i))
+            self.node(child, level + 1, number_for(level + 1, i))
 
     def parts(self) -> None:
         sections = self.model.get("sections") or {}

@@ -72,6 +72,24 @@ def test_a_lone_answered_item_reads_as_the_parts_own_text(drafts):
     assert _after(document, "四、2021年度主要工作安排").text == "2021年，我市将深化行政执法体制改革。"
 
 
+def test_sub_items_of_a_lone_item_take_the_next_level(drafts):
+    # A lone heading-less item with sub-items: its text opens the part, its sub-items are （一）（二）, no level skipped.
+    draft = copy.deepcopy(drafts["zhumadian"])
+    draft["sections"]["duties"]["items"] = [{
+        "heading": None, "paragraphs": ["市长带头述法。"], "id": "duties.1", "status": "done", "origin": "new",
+        "prompt": None, "reference": [], "items": [
+            {"heading": "专题研究", "paragraphs": ["召开常务会议4次。"], "items": [], "id": "duties.1.1",
+             "status": "done", "origin": "new", "prompt": None, "reference": []},
+            {"heading": "督促落实", "paragraphs": ["开展专项督察。"], "items": [], "id": "duties.1.2",
+             "status": "done", "origin": "new", "prompt": None, "reference": []}]}]
+    document = docx.Document(io.BytesIO(render_bytes(draft)))
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("三、党政主要负责人"))
+    assert [(p.style.name, p.text) for p in paragraphs[at + 1:at + 6]] == [
+        ("Normal", "市长带头述法。"), ("Heading 2", "（一）专题研究"), ("Normal", "召开常务会议4次。"),
+        ("Heading 2", "（二）督促落实"), ("Normal", "开展专项督察。")]
+
+
 def test_several_items_without_heading_are_still_numbered(documents):
     texts = [p.text for p in documents["zhumadian"].paragraphs]
     start = texts.index("二、存在的不足和原因")
