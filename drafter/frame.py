@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from drafter.document import Frame, Para, RawDoc
+from drafter.read import normalize_doc_number
 
 # The title names the genre: a report (报告/情况) on rule of law (法治政府建设, 依法行政, 依法治市…).
 _TITLE_TOPIC_RE = re.compile(r"法治|依法行政|依法治")
@@ -29,6 +30,9 @@ _TRAILING_DATE_RE = re.compile(
 _NOTE_RE = re.compile(r"^[（(]\s*(此件|联系人|联系电话)[^（）()]{0,40}[)）]$")
 # The 版记 at the very end of an official document: 抄送 list and the 印发 line.
 _RECORD_RE = re.compile(r"^(抄送|抄报)\s*[:：]|印发$")
+# The 附件说明 between the text and the signature: 附件：1.… with its further lines 2.…
+_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(\d+\s*)?([:：]|$)")
+_ATTACHMENT_MORE_RE = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")
 _CLOSING_PHRASE_RE = re.compile(r"^(特此|专此|谨此)(报告|报送)[。.]?$|^以上报告[，,]?请.{0,10}[。.]?$")
 
 
@@ -54,17 +58,29 @@ def is_signature(text: str) -> bool:
 
 
 def _closing_kind(text: str) -> int | None:
-    """Closing lines in the order they come: 0 特此报告, 1 signature, 2 date, 3 notes like (此件公开发布), 4 版记."""
+    """Closing lines in the order they come: 0 特此报告, (1 附件, see _attachment_start), 2 signature, 3 date,
+    4 notes like (此件公开发布), 5 版记."""
     if _CLOSING_PHRASE_RE.match(text):
         return 0
     if is_signature(text):
-        return 1
-    if DATE_LINE_RE.match(text.replace(" ", "")):
         return 2
-    if _NOTE_RE.match(text):
+    if DATE_LINE_RE.match(text.replace(" ", "")):
         return 3
-    if _RECORD_RE.search(text) and len(text) <= 120:
+    if _NOTE_RE.match(text):
         return 4
+    if _RECORD_RE.search(text) and len(text) <= 120:
+        return 5
+    return None
+
+
+def _attachment_start(paras: list[Para], last: int, start: int) -> int | None:
+    """Index of the 附件： line if paras[last] ends an attachment list (附件：1.… / 2.…), else None."""
+    i = last
+    while i > start and _ATTACHMENT_MORE_RE.match(paras[i].text) and len(paras[i].text) <= 60 and "。" not in paras[i].text:
+        i -= 1
+    text = paras[i].text
+    if _ATTACHMENT_RE.match(text) and len(text) <= 80 and "。" not in text:
+        return i
     return None
 
 
@@ -124,6 +140,9 @@ def split_frame(raw: RawDoc) -> Frame:
             title = paras[start].text
         start += 1
 
+    # A web copy may print the 文号 below the title rather than above it.
+    if span and start < len(paras) and len(paras[start].text) <= 30 and normalize_doc_number(paras[start].text):
+        start += 1
     recipient = None
     if start < len(paras):
         text = paras[start].text
@@ -144,13 +163,21 @@ def split_frame(raw: RawDoc) -> Frame:
             if all(len(p.text) <= 30 and not _SENTENCE_END_RE.search(p.text) for p in paras[j + 1 :]):
                 end = j + 1
             break
-    last_kind = 5
+    last_kind = 6
     while end > start:
         kind = _closing_kind(paras[end - 1].text)
-        if kind is None or kind > last_kind:
+        if kind is None:
+            first = _attachment_start(paras, end - 1, start)
+            if first is None or last_kind <= 1:
+                break
+            end = first
+            # listed above the signature, or last of all on a web page
+            last_kind = 1 if last_kind < 6 else last_kind
+            continue
+        if kind > last_kind:
             break
         # Several signature, note or 版记 lines may follow each other; 特此报告 and the date appear once.
-        if kind == last_kind and kind in (0, 2):
+        if kind == last_kind and kind in (0, 3):
             break
         last_kind = kind
         end -= 1

@@ -100,6 +100,13 @@ PARTS = {
         "plan": ("2024年工作安排", 3),
         "other": (None, 0),
     },
+    "longyan-city-2023": {
+        "measures": ("主要举措和成效", 2),
+        "shortcomings": ("存在的不足和原因", 0),
+        "duties": ("党政主要负责人履行推进法治建设第一责任人职责情况", 0),
+        "plan": ("2024年主要安排", 2),
+        "other": (None, 0),
+    },
     "nanming-leads-2023": {
         "measures": ("一年来，我区法治政府建设主要做了以下工作", 4),
         "shortcomings": ("我区法治政府建设还存在一些不足和问题，主要是", 2),
@@ -167,6 +174,11 @@ META = {
         "region": "甘肃省", "year": 2023, "issuer": "甘肃省人民政府", "recipient": None,
         "doc_number": None, "date": "2024-02-01", "published": None,
         "title": "甘肃省2023年法治政府建设情况报告",
+    },
+    "longyan-city-2023": {
+        "region": "龙岩市", "year": 2023, "issuer": "龙岩市人民政府", "recipient": "福建省人民政府",
+        "doc_number": "龙政〔2024〕5号", "date": "2024-01-30", "published": None,
+        "title": "龙岩市人民政府关于2023年度法治政府建设情况的报告",
     },
     "nanming-leads-2023": {
         "region": "南明区", "year": 2023, "issuer": "中共贵阳市南明区委 贵阳市南明区人民政府", "recipient": None,
@@ -323,6 +335,18 @@ def test_signature_and_date_on_one_line(parsed):
     model = parsed("suichang-market-2023")
     assert model["closing"] == ["遂昌县市场监督管理局", "2024年1月16日"]
     assert model["sections"]["plan"]["items"][1] == {"heading": "推进执法信息化建设", "paragraphs": [], "items": []}
+
+
+def test_attachment_note_belongs_to_the_closing(parsed):
+    model = parsed("longyan-city-2023")
+    assert model["closing"] == [
+        "以上报告，请审阅。",
+        "附件：1.龙岩市2023年法治政府建设重点任务完成情况表",
+        "2.龙岩市2023年行政复议应诉工作统计表",
+        "龙岩市人民政府",
+        "2024年1月30日",
+    ]
+    assert model["sections"]["plan"]["items"][-1] == {"heading": "加强行政执法监督体系建设", "paragraphs": [], "items": []}
 
 
 def test_numbering_styles_nest(parsed):
