@@ -434,3 +434,19 @@ def test_subtitle_and_sub_headings_do_not_make_parts():
     nodes = build_outline(paras)
     assert [n.heading for n in nodes] == [None, "主要举措和成效", "存在的不足"]
     assert [c.heading for c in nodes[1].children] == ["强化组织领导"]
+
+
+@pytest.mark.parametrize("name", ["yanggu-county-2023", "nanming-leads-2023", "dongyang-justice-2023", "suichang-market-2023"])
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_same_report_as_docx_and_html(parsed, tmp_path, name, fmt):
+    from formats import to_docx, to_html
+
+    src = tmp_path / f"{name}.utf8"
+    src.write_text((UNSEEN / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    converted = (to_docx if fmt == "docx" else to_html)(src, tmp_path / f"{name}.{fmt}")
+    model = parse_file(converted)
+    assert {part: (s["heading"], len(s["items"])) for part, s in model["sections"].items()} == PARTS[name]
+    assert {key: model["meta"][key] for key in ("region", "year", "issuer", "date")} == {
+        key: META[name][key] for key in ("region", "year", "issuer", "date")
+    }
+    assert [f["text"] for f in model["figures"]] == [f["text"] for f in parsed(name)["figures"]]
