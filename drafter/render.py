@@ -446,7 +446,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
             "label": clean(figure.get("label")),
             "prior": format_figure(prior, figure.get("unit"), figure.get("prior_approx")) if prior is not None else "—",
             "value": (Runs().add(format_figure(value, figure.get("unit"), figure.get("approx"))) if value is not None
-                      else Runs().add(todo_marker("本年数"), TODO_HIGHLIGHT)),
+                      else Runs().add(todo_marker("本年"), TODO_HIGHLIGHT)),  # short: one line in its column
             "change": figure_change(figure) or "—",
         })
 

@@ -152,12 +152,18 @@ def test_appendix_rows_stay_whole_and_columns_hold_their_values(documents):
     widths = [int(c.get(f"{W}w")) for c in table._tbl.iter(f"{W}gridCol")]
     assert sum(widths) == 8844  # the 156 mm text block
 
+    margins = table._tbl.find(f"{W}tblPr/{W}tblCellMar")
+    padding = sum(int(margins.find(f"{W}{side}").get(f"{W}w")) for side in ("left", "right"))
+
     def chars(width):  # 小四 characters a cell holds, less its padding
-        return (width - 216) / 240
+        return (width - padding) / 240
 
     # 8.28个百分点 (last year) and 同比增长10.0% (the change) each keep to one line.
     assert chars(widths[2]) >= 6 and chars(widths[3]) >= 6 and chars(widths[4]) >= 7.5
-    assert chars(widths[1]) >= 10
+    assert chars(widths[1]) >= 10 and chars(widths[0]) >= 2  # 序号
+    # Still to fill, this year's cell holds its marker on one line.
+    cells = [row.cells[3].text for row in table.rows[1:]]
+    assert set(cells) == {"【待填：本年】"} and chars(widths[3]) >= len("【待填：本年】")
 
 
 # ---------------------------------------------------------------- the signature never stands alone

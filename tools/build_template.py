@@ -205,9 +205,9 @@ def tag(text: str) -> str:
 
 
 def table_xml(fonts: dict) -> str:
-    # twips; 8844 = the 156 mm text block. 小四 is 240 twips a character, cells pad 216: the values
-    # (8.28个百分点, 4900余万次) and the change (同比增长10.0%) keep to one line.
-    widths = [700, 2644, 1700, 1700, 2100]
+    # twips; 8844 = the 156 mm text block. 小四 is 240 twips a character, cells pad 2 × 57: last year's
+    # values (8.28个百分点, 4900余万次), 【待填：本年】 and the change (同比增长10.0%) keep to one line.
+    widths = [620, 2600, 1600, 1850, 2174]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
     def cell(text: str, width: int, header: bool = False) -> str:
@@ -226,7 +226,8 @@ def table_xml(fonts: dict) -> str:
     loop_close = "<w:tr>" + cell("{%tr endfor %}", sum(widths)).replace(
         f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>', span, 1) + "</w:tr>"
     return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-            f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
+            f'<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
             + header + loop_open + row + loop_close + "</w:tbl>")
 
 
