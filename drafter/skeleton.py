@@ -153,7 +153,14 @@ class _Builder:
         self.placer = _Placer(prior.get("figures") or [])
 
     def text(self, value: str | None) -> str | None:
-        return shift_years(value, self.years)
+        """Years moved; the year before the report year moves too in a sentence that also names the
+        report year (2023年度预算、2022年度决算; 较2022年增长), where it is plainly relative to it."""
+        if not value:
+            return value
+        report_year = re.compile(rf"(?<!\d){self.prior_year}(?=年)")
+        paired = {**self.years, self.prior_year - 1: self.year - 1}
+        return "".join(shift_years(sentence, paired if report_year.search(_QUOTED_RE.sub("", sentence)) else self.years)
+                       for sentence in _SENTENCE_END_RE.split(value))
 
     # -- prior text kept as reference items ----------------------------------------------
     def reference_item(self, item: dict, section: str, path: str, draft_section: str, draft_id: str, origin: str) -> dict:

@@ -177,3 +177,24 @@ def test_closing_lines_keep_with_the_date(documents):
     closing = paragraphs[start:date]
     assert [p.text for p in closing] == ["特此报告。", "", "附件：2020年主要数据与上年对照表", "", "驻马店市人民政府"]
     assert all(p.paragraph_format.keep_with_next for p in closing)
+
+
+# ---------------------------------------------------------------- years
+
+def _all_text(draft: dict) -> str:
+    def walk(items):
+        for item in items:
+            yield item.get("heading") or ""
+            yield from item["paragraphs"]
+            yield from walk(item["items"])
+
+    return "\n".join([*draft["preamble"], *(t for s in draft["sections"].values() for t in [*s["paragraphs"], *walk(s["items"])])])
+
+
+def test_the_year_before_moves_with_the_report_year_in_one_sentence(drafts):
+    # 驻马店 2019: “2019年度部门预算、2018年度部门决算” is this year's budget and last year's accounts.
+    text = _all_text(drafts["zhumadian"])
+    assert "市本级和非涉密市直各部门2020年度部门预算、2019年度部门决算公开率均达{F" in text
+    assert "2018年度部门决算" not in text
+    # A year alone in its sentence may be history: left as written (通州 2023: 对2022年区级规范性文件…).
+    assert "对2022年区级规范性文件开展实施后评估工作" in _all_text(drafts["tongzhou"])
