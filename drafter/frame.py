@@ -13,7 +13,7 @@ _TITLE_KIND_RE = re.compile(r"报告|情况|总结")
 _SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
 _NUMBERED_RE = re.compile(r"^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])")
 TITLE_MAX = 80
-TOP_LINES = 6  # the title sits within the first lines after page noise
+TOP_LINES = 12  # the title sits within the first lines, after any page noise the reader left
 
 _ORGAN_RE = re.compile(
     r"^(中共)?[\u4e00-\u9fff（）()]{2,30}?"

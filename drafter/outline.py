@@ -215,9 +215,10 @@ def _unnumbered_parts(body: list[Para]) -> set[int]:
     """Indices of unnumbered lines that name the parts of a report numbering only its items.
 
     Such a report heads its parts with short lines (主要举措和成效 / （一）… / 存在的问题) or lead
-    sentences (一年来，我区主要做了以下工作： / 1.…). Two or more of them, the first before any
-    numbered line and each numbered run after one starting again at 1, make the outermost level;
-    a lone one (主要表现在：) stays text, and so do sub-headings inside 一、 二、 parts.
+    sentences (一年来，我区主要做了以下工作： / 1.…). Two or more of them leading some text, the
+    first before any numbered line and one after, each numbered run after one starting again at 1,
+    make the outermost level. A lone one (主要表现在：) stays text, and so do sub-headings inside
+    一、 二、 parts and a block of short lines above the text (a subtitle, page leftovers).
     """
     lines = []
     first_marked = None
@@ -232,7 +233,8 @@ def _unnumbered_parts(body: list[Para]) -> set[int]:
         elif para.level is None and (is_bare_heading(para) or _opens_run(body, i)):
             lines.append(i)
             run_open = True
-    if len(lines) >= 2 and first_marked is not None and lines[0] < first_marked:
+    leading = [i for i in lines if i + 1 < len(body) and i + 1 not in lines]
+    if len(leading) >= 2 and first_marked is not None and lines[0] < first_marked < lines[-1]:
         return set(lines)
     return set()
 

@@ -450,3 +450,29 @@ def test_same_report_as_docx_and_html(parsed, tmp_path, name, fmt):
         key: META[name][key] for key in ("region", "year", "issuer", "date")
     }
     assert [f["text"] for f in model["figures"]] == [f["text"] for f in parsed(name)["figures"]]
+
+
+def test_leftover_page_lines_above_the_title(parsed, tmp_path):
+    # lines a site printed above the article that the reader may keep: the title is still found below them
+    text = (UNSEEN / "huzhou-eco-2023.txt").read_text(encoding="utf-8")
+    leftovers = ["分享至：", "【发布单位】湖州市生态环境局", "【发布日期】2024-01-26", "生成日期：2024-01-26",
+                 "所属机构：湖州市生态环境局", "湖州市", "政务公开"]
+    noisy = tmp_path / "noisy.txt"
+    noisy.write_text("\n".join(leftovers) + "\n" + text.split("\n", 1)[1], encoding="utf-8")
+    model = parse_file(noisy)
+    assert model["meta"]["title"] == "湖州市生态环境局2023年法治政府建设年度报告"
+    assert model["meta"]["recipient"] == "市委依法治市办"
+    got = {part: (s["heading"], len(s["items"])) for part, s in model["sections"].items()}
+    assert got == PARTS["huzhou-eco-2023"]
+
+
+def test_a_block_of_short_lines_before_the_parts_is_no_part():
+    from drafter.document import Para
+    from drafter.outline import build_outline
+
+    paras = [Para("湖州市生态环境局"), Para("政务公开"), Para("2023年，我局法治政府建设取得新成效。"),
+             Para("一、主要举措和成效"), Para("（一）完善制度。全年制定规范性文件3件。"), Para("二、存在的不足和原因"),
+             Para("执法力量不足。")]
+    nodes = build_outline(paras)
+    assert [n.heading for n in nodes] == [None, "主要举措和成效", "存在的不足和原因"]
+    assert nodes[0].paragraphs == ["湖州市生态环境局", "政务公开", "2023年，我局法治政府建设取得新成效。"]
