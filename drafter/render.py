@@ -40,7 +40,7 @@ _ANCHOR = "drafterAnchor"
 # Variables the default template uses, and all a custom template may use.
 CONTEXT_KEYS = frozenset({
     "blocks", "title_lines", "document_title", "doc_number", "recipient", "closing_sentence",
-    "signature_lines", "date", "appendix", "appendix_title", "figure_rows", "prior_label",
+    "signature_lines", "date", "notes", "appendix", "appendix_title", "figure_rows", "prior_label",
     "current_label", "meta", "year", "region", "issuer",
 })
 
@@ -367,11 +367,16 @@ _DATE_RE = re.compile(r"^[0-9０-９〇零一二三四五六七八九十]{4}\s*�
 _CLOSING_RE = re.compile(r"^特此(报告|说明)")
 
 
-def _closing(model: dict) -> tuple[list[str], list[str], str | None, str | None]:
+# Lines that follow the date: an annotation in brackets (附注: 联系人…, 此件公开发布) and the 版记
+# (抄送…, …印发). They go under the date, never into the body.
+_NOTE_LINE_RE = re.compile(r"^[（(].*[)）]$|^(抄送|抄报)\s*[:：]|印发$")
+
+
+def _closing(model: dict) -> tuple[list[str], list[str], str | None, str | None, list[str]]:
     """From the closing lines: extra paragraphs kept as body text, signature lines (used when
     meta has no issuer), the date as written and a 【待填：成文日期…】 marker (both used when
-    meta has no date)."""
-    extra, signature, date_line, date_marker = [], [], None, None
+    meta has no date), and the notes under the date."""
+    extra, signature, date_line, date_marker, notes = [], [], None, None, []
     for line in lines_of(model.get("closing")):
         if _CLOSING_RE.match(line):
             continue
@@ -384,11 +389,13 @@ def _closing(model: dict) -> tuple[list[str], list[str], str | None, str | None]
                 signature.append(line)
             else:
                 extra.append(line)
+        elif _NOTE_LINE_RE.search(line):
+            notes.append(line)
         elif re.search(r"[。；，：！？]", line) or len(line) > 40:
             extra.append(line)
         else:
             signature.append(line)
-    return extra, signature, date_line, date_marker
+    return extra, signature, date_line, date_marker, notes
 
 
 def _recipient(text: str) -> str:
@@ -417,7 +424,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     if b.is_draft and "如下" not in preamble[-1]:
         b.body(sentences.report_intro())
     b.parts()
-    extra, closing_signature, date_line, date_marker = _closing(model)
+    extra, closing_signature, date_line, date_marker, notes = _closing(model)
     for text in extra:
         b.body(text)
 
@@ -459,6 +466,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
         "closing_sentence": sentences.closing(),
         "signature_lines": signature,
         "date": date,
+        "notes": [Runs().extend(b.runs_for(line)) for line in notes],
         "appendix": bool(appendix),
         "appendix_title": sentences.appendix_title(year),
         "figure_rows": rows,

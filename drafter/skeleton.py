@@ -334,8 +334,10 @@ class _Builder:
         return [self.text(p) for p in self.placer.place("preamble", None, list(self.prior.get("preamble") or []), "preamble", None)]
 
     def closing(self) -> list[str]:
+        # Last year's date, its 此件公开发布 note and its 印发 line (dated too) are not this year's.
         kept = [line for line in self.prior.get("closing") or []
-                if not (_CN_DATE_RE.match(line) or _ISO_DATE_RE.match(line)) and not re.match(r"\s*[（(]此件", line)]
+                if not (_CN_DATE_RE.match(line) or _ISO_DATE_RE.match(line)) and not re.match(r"\s*[（(]此件", line)
+                and not re.search(r"印发\s*$", line)]
         if len(kept) == len([line for line in kept if "特此报告" in line]) and self.prior["meta"].get("issuer"):
             kept.append(self.prior["meta"]["issuer"])
         return kept + [DATE_TODO.format(year=self.year + 1)]

@@ -198,3 +198,20 @@ def test_the_year_before_moves_with_the_report_year_in_one_sentence(drafts):
     assert "2018年度部门决算" not in text
     # A year alone in its sentence may be history: left as written (通州 2023: 对2022年区级规范性文件…).
     assert "对2022年区级规范性文件开展实施后评估工作" in _all_text(drafts["tongzhou"])
+
+
+# ---------------------------------------------------------------- notes under the date
+
+def test_contact_note_and_copy_to_go_under_the_date_and_last_years_issue_line_is_dropped(tmp_path):
+    from pathlib import Path
+
+    from drafter.pipeline import make_draft
+
+    # 东阳 2023 ends: 特此报告。/ signature / date / （联系人…） / 抄送：… / …2024年1月20日印发
+    prior = Path(__file__).parent / "data" / "unseen" / "dongyang-justice-2023.txt"
+    draft = make_draft(prior)
+    assert not any("印发" in line for line in draft["closing"])
+    texts = [p.text for p in docx.Document(io.BytesIO(render_bytes(draft))).paragraphs if p.text]
+    closing = texts[texts.index("特此报告。") - 1:]
+    assert closing == ["【上年参考，请确认或改写】无。", "特此报告。", "东阳市司法局", "【待填：成文日期（如 2025年1月20日）】",
+                       "（联系人：王某某，联系电话：0579-86650000）", "抄送：金华市委依法治市办。"]

@@ -255,6 +255,8 @@ def document_xml(fonts: dict) -> str:
         para("", "Normal", keep_next=True),  # one blank line above the signature
         tag("{%p for line in signature_lines %}"), para("{{r line }}", "Signature", keep_next=True), tag("{%p endfor %}"),
         para("{{r date }}", "DocDate"),
+        # 附注 (联系人…) and 版记 lines of the report, under the date, indented two characters.
+        tag("{%p for line in notes %}"), para("{{r line }}", "Normal"), tag("{%p endfor %}"),
         tag("{%p if appendix %}"),
         '<w:p><w:pPr><w:pStyle w:val="AppendixLabel"/></w:pPr><w:r><w:br w:type="page"/></w:r><w:r><w:t>附件</w:t></w:r></w:p>',
         para("", "Normal"),
