@@ -476,3 +476,13 @@ def test_a_block_of_short_lines_before_the_parts_is_no_part():
     nodes = build_outline(paras)
     assert [n.heading for n in nodes] == [None, "主要举措和成效", "存在的不足和原因"]
     assert nodes[0].paragraphs == ["湖州市生态环境局", "政务公开", "2023年，我局法治政府建设取得新成效。"]
+
+
+def test_closing_dated_without_a_day(tmp_path):
+    text = (UNSEEN / "yanggu-county-2023.txt").read_text(encoding="utf-8").replace("2024年1月10日", "2024年1月")
+    copy = tmp_path / "yanggu.txt"
+    copy.write_text(text, encoding="utf-8")
+    model = parse_file(copy)
+    assert model["closing"] == ["阳谷县人民政府", "2024年1月"]
+    assert len(model["sections"]["plan"]["items"]) == 3
+    assert model["meta"]["issuer"] == "阳谷县人民政府" and model["meta"]["date"] is None
