@@ -39,7 +39,7 @@ _ANCHOR = "drafterAnchor"
 
 # Variables the default template uses, and all a custom template may use.
 CONTEXT_KEYS = frozenset({
-    "blocks", "title_lines", "document_title", "doc_number", "recipient", "closing_sentence",
+    "blocks", "title_lines", "document_title", "doc_number", "recipient", "closing_sentence", "attachments",
     "signature_lines", "date", "notes", "appendix", "appendix_title", "figure_rows", "prior_label",
     "current_label", "meta", "year", "region", "issuer",
 })
@@ -364,38 +364,51 @@ def _flatten(items: list[dict]) -> list[dict]:
 
 _DATE_RE = re.compile(r"^[0-9０-９〇零一二三四五六七八九十]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                       r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$")
-_CLOSING_RE = re.compile(r"^特此(报告|说明)")
-
-
+# The report's closing sentence (特此报告。以上报告，请审阅。): the standard sentence replaces it.
+_CLOSING_RE = re.compile(r"^(特此|专此|谨此)(报告|报送|说明)([，,。.].{0,12})?$|^以上报告[，,]?请.{0,10}[。.]?$")
+# 附件说明: 附件：1.… and the lines 2.… that continue it.
+_ATTACHMENT_RE = re.compile(r"^附件\s*[:：]")
+_ATTACHMENT_NEXT_RE = re.compile(r"^\d{1,2}\s*[.．、]")
 # Lines that follow the date: an annotation in brackets (附注: 联系人…, 此件公开发布) and the 版记
 # (抄送…, …印发). They go under the date, never into the body.
 _NOTE_LINE_RE = re.compile(r"^[（(].*[)）]$|^(抄送|抄报)\s*[:：]|印发$")
 
 
-def _closing(model: dict) -> tuple[list[str], list[str], str | None, str | None, list[str]]:
-    """From the closing lines: extra paragraphs kept as body text, signature lines (used when
-    meta has no issuer), the date as written and a 【待填：成文日期…】 marker (both used when
-    meta has no date), and the notes under the date."""
-    extra, signature, date_line, date_marker, notes = [], [], None, None, []
+@dataclass
+class _Closing:
+    extra: list[str] = field(default_factory=list)  # paragraphs kept as body text
+    signature: list[str] = field(default_factory=list)  # used when meta has no issuer
+    date_line: str | None = None  # the date as written, used when meta has no date
+    date_marker: str | None = None  # 【待填：成文日期…】
+    notes: list[str] = field(default_factory=list)  # under the date
+    attachments: list[str] = field(default_factory=list)  # 附件说明 lines
+
+
+def _closing(model: dict) -> _Closing:
+    """The closing lines sorted by what they are."""
+    out = _Closing()
     for line in lines_of(model.get("closing")):
         if _CLOSING_RE.match(line):
             continue
-        if _DATE_RE.match(line.replace(" ", "")):
-            date_line = line.replace(" ", "")
+        elif _ATTACHMENT_RE.match(line) or (out.attachments and _ATTACHMENT_NEXT_RE.match(line)):
+            # Later attachments align under the first one's number, after "附件：".
+            out.attachments.append(line if _ATTACHMENT_RE.match(line) else "\u3000" * 3 + line)
+        elif _DATE_RE.match(line.replace(" ", "")):
+            out.date_line = line.replace(" ", "")
         elif TODO_RE.fullmatch(line):
             if "日期" in line:
-                date_marker = line
+                out.date_marker = line
             elif "署名" in line or "机关" in line:
-                signature.append(line)
+                out.signature.append(line)
             else:
-                extra.append(line)
+                out.extra.append(line)
         elif _NOTE_LINE_RE.search(line):
-            notes.append(line)
+            out.notes.append(line)
         elif re.search(r"[。；，：！？]", line) or len(line) > 40:
-            extra.append(line)
+            out.extra.append(line)
         else:
-            signature.append(line)
-    return extra, signature, date_line, date_marker, notes
+            out.signature.append(line)
+    return out
 
 
 def _recipient(text: str) -> str:
@@ -424,7 +437,9 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     if b.is_draft and "如下" not in preamble[-1]:
         b.body(sentences.report_intro())
     b.parts()
-    extra, closing_signature, date_line, date_marker, notes = _closing(model)
+    closing = _closing(model)
+    extra, closing_signature, date_line, date_marker, notes = (
+        closing.extra, closing.signature, closing.date_line, closing.date_marker, closing.notes)
     for text in extra:
         b.body(text)
 
@@ -464,6 +479,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
         "doc_number": clean(meta.get("doc_number")).strip(),
         "recipient": _recipient(clean(meta.get("recipient")).strip()),
         "closing_sentence": sentences.closing(),
+        "attachments": [b.runs_for(line) for line in closing.attachments],
         "signature_lines": signature,
         "date": date,
         "notes": [Runs().extend(b.runs_for(line)) for line in notes],

@@ -338,6 +338,7 @@ class _Builder:
         kept = [line for line in self.prior.get("closing") or []
                 if not (_CN_DATE_RE.match(line) or _ISO_DATE_RE.match(line)) and not re.match(r"\s*[（(]此件", line)
                 and not re.search(r"印发\s*$", line)]
+        kept = [self.text(line) for line in kept]  # 附件：1.某市2023年…情况表 is this year's attachment
         if len(kept) == len([line for line in kept if "特此报告" in line]) and self.prior["meta"].get("issuer"):
             kept.append(self.prior["meta"]["issuer"])
         return kept + [DATE_TODO.format(year=self.year + 1)]

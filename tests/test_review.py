@@ -215,3 +215,19 @@ def test_contact_note_and_copy_to_go_under_the_date_and_last_years_issue_line_is
     closing = texts[texts.index("特此报告。") - 1:]
     assert closing == ["【上年参考，请确认或改写】无。", "特此报告。", "东阳市司法局", "【待填：成文日期（如 2025年1月20日）】",
                        "（联系人：王某某，联系电话：0579-86650000）", "抄送：金华市委依法治市办。"]
+
+
+def test_one_closing_sentence_and_the_attachment_note_in_its_place():
+    from pathlib import Path
+
+    from drafter.pipeline import make_draft
+
+    # 龙岩 2023 closes: 以上报告，请审阅。/ 附件：1.…2023年…情况表 / 2.…统计表 / signature / date
+    draft = make_draft(Path(__file__).parent / "data" / "unseen" / "longyan-city-2023.txt")
+    texts = [p.text for p in docx.Document(io.BytesIO(render_bytes(draft))).paragraphs]
+    # The standard sentence (standard.j2) stands once, in place of the report's own.
+    start = texts.index("特此报告。")
+    assert "以上报告，请审阅。" not in texts and texts.count("特此报告。") == 1
+    assert texts[start:start + 6] == [
+        "特此报告。", "", "附件：1.龙岩市2024年法治政府建设重点任务完成情况表",
+        "\u3000\u3000\u30002.龙岩市2024年行政复议应诉工作统计表", "", "龙岩市人民政府"]

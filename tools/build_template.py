@@ -250,6 +250,10 @@ def document_xml(fonts: dict) -> str:
         blocks,
         # From 特此报告 to the date the lines keep together: no page holds the signature without text.
         para("{{ closing_sentence }}", "Normal", keep_next=True),
+        # 附件说明 of the report: one blank line under the body, two characters in.
+        tag("{%p if attachments %}"), para("", "Normal", keep_next=True),
+        tag("{%p for line in attachments %}"), para("{{r line }}", "Normal", keep_next=True), tag("{%p endfor %}"),
+        tag("{%p endif %}"),
         tag("{%p if appendix %}"), para("", "Normal", keep_next=True),
         para("附件：{{ appendix_title }}", "Normal", keep_next=True), tag("{%p endif %}"),
         para("", "Normal", keep_next=True),  # one blank line above the signature
