@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from drafter.document import Frame, Para, RawDoc
-from drafter.read import normalize_doc_number
+from drafter.read import iso_date, normalize_doc_number
 
 # The title names the genre: a report (报告/情况) on rule of law (法治政府建设, 依法行政, 依法治市…).
 _TITLE_TOPIC_RE = re.compile(r"法治|依法行政|依法治")
@@ -28,6 +28,12 @@ DATE_LINE_RE = re.compile(
 _TRAILING_DATE_RE = re.compile(
     rf"((?:19|20|21)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGITS}○]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日)$"
 )
+# Lines under the title of a report made to a people's congress or dated there:
+# （2024年1月18日） / ——2024年2月22日在…人民代表大会常务委员会第…次会议上
+_DATED_LINE_RE = re.compile(r"^[（(]\s*(?:19|20|21)\d{2}\s*年[^（）()]{0,12}日\s*[)）]$")
+_SUBTITLE_RE = re.compile(r"^[—－\-]{1,2}\s*\S")
+# The speaker's line under such a subtitle: organ, post, name (宁德市人民政府副市长 林某某)
+_SPEAKER_RE = re.compile(r"^(\S+?)副?(?:省长|市长|县长|区长|州长|旗长|盟长|镇长|乡长|局长|厅长|主任|秘书长)(?:\s|$)")
 _NOTE_RE = re.compile(r"^[（(]\s*(此件|联系人|联系电话)[^（）()]{0,40}[)）]$")
 # The 版记 at the very end of an official document: 抄送 list and the 印发 line.
 _RECORD_RE = re.compile(r"^(抄送|抄报)\s*[:：]|印发$")
@@ -121,6 +127,26 @@ def _split_signed_dates(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _skip_title_notes(paras: list[Para], start: int, hints: dict) -> int:
+    """Past a dated line or a ——subtitle (and the speaker's line after it) under the title; their date
+    is the report's date."""
+    if start < len(paras) and _DATED_LINE_RE.match(paras[start].text):
+        hints.setdefault("written_date", iso_date(paras[start].text))
+        return start + 1
+    if start < len(paras) and _SUBTITLE_RE.match(paras[start].text) and len(paras[start].text) <= TITLE_MAX:
+        if iso_date(paras[start].text):
+            hints.setdefault("written_date", iso_date(paras[start].text))
+        start += 1
+        # 宁德市人民政府副市长 林某某: a short line with no punctuation, before the address or the text
+        nxt = paras[start].text if start < len(paras) else ""
+        if nxt and len(nxt) <= 30 and not re.search(r"[，,。；;：:、！？!?]", nxt) and not _NUMBERED_RE.match(nxt):
+            speaker = _SPEAKER_RE.match(nxt)
+            if speaker and is_signature(speaker.group(1)):
+                hints.setdefault("issuing_org", speaker.group(1))
+            start += 1
+    return start
+
+
 def split_frame(raw: RawDoc) -> Frame:
     paras = _split_signed_dates(raw.paras)
     title = None
@@ -144,6 +170,8 @@ def split_frame(raw: RawDoc) -> Frame:
     # A web copy may print the 文号 below the title rather than above it.
     if span and start < len(paras) and len(paras[start].text) <= 30 and normalize_doc_number(paras[start].text):
         start += 1
+    if span:
+        start = _skip_title_notes(paras, start, raw.hints)
     recipient = None
     if start < len(paras):
         text = paras[start].text

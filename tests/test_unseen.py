@@ -107,6 +107,14 @@ PARTS = {
         "plan": ("2024年主要安排", 2),
         "other": (None, 0),
     },
+    "ningde-npc-2023": {
+        # made to the people's congress standing committee: subtitle, speaker, address
+        "measures": ("主要举措和成效", 2),
+        "shortcomings": ("存在的不足和原因", 0),
+        "duties": (None, 0),
+        "plan": ("2024年工作安排", 2),
+        "other": (None, 0),
+    },
     "nanming-leads-2023": {
         "measures": ("一年来，我区法治政府建设主要做了以下工作", 4),
         "shortcomings": ("我区法治政府建设还存在一些不足和问题，主要是", 2),
@@ -179,6 +187,12 @@ META = {
         "region": "龙岩市", "year": 2023, "issuer": "龙岩市人民政府", "recipient": "福建省人民政府",
         "doc_number": "龙政〔2024〕5号", "date": "2024-01-30", "published": None,
         "title": "龙岩市人民政府关于2023年度法治政府建设情况的报告",
+    },
+    "ningde-npc-2023": {
+        # the date and the organ come from the subtitle and the speaker's line
+        "region": "宁德市", "year": 2023, "issuer": "宁德市人民政府", "recipient": "主任、各位副主任、秘书长、各位委员",
+        "doc_number": None, "date": "2024-02-22", "published": None,
+        "title": "关于2023年度法治政府建设情况的报告",
     },
     "nanming-leads-2023": {
         "region": "南明区", "year": 2023, "issuer": "中共贵阳市南明区委 贵阳市南明区人民政府", "recipient": None,
@@ -486,3 +500,18 @@ def test_closing_dated_without_a_day(tmp_path):
     assert model["closing"] == ["阳谷县人民政府", "2024年1月"]
     assert len(model["sections"]["plan"]["items"]) == 3
     assert model["meta"]["issuer"] == "阳谷县人民政府" and model["meta"]["date"] is None
+
+
+def test_report_to_the_congress_starts_after_subtitle_and_speaker(parsed, tmp_path):
+    model = parsed("ningde-npc-2023")
+    assert model["preamble"] == ["受市人民政府委托，现将我市2023年度法治政府建设情况报告如下，请予审议。"]
+    # a date in parentheses under the title is the report's date
+    dated = tmp_path / "dated.txt"
+    dated.write_text(
+        "宁德市人民政府关于2023年度法治政府建设情况的报告\n（2024年1月18日）\n福建省人民政府：\n"
+        "2023年，宁德市深入推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+        "（一）坚持党的领导。市政府常务会议专题研究法治政府建设4次。\n二、存在的不足和原因\n基层法治力量不足。\n",
+        encoding="utf-8",
+    )
+    meta = parse_file(dated)["meta"]
+    assert (meta["date"], meta["recipient"]) == ("2024-01-18", "福建省人民政府")
