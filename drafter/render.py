@@ -438,9 +438,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
         b.body(sentences.report_intro())
     b.parts()
     closing = _closing(model)
-    extra, closing_signature, date_line, date_marker, notes = (
-        closing.extra, closing.signature, closing.date_line, closing.date_marker, closing.notes)
-    for text in extra:
+    for text in closing.extra:
         b.body(text)
 
     title = clean(meta.get("title")).strip() or sentences.title(issuer, region, year)
@@ -448,16 +446,16 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
     title_lines = [part for line in written for part in break_title(line)]
     if issuer:
         signature = [Runs().add(part) for part in re.split(r"[\s\u3000]+", issuer) if part]
-    elif closing_signature:
-        signature = [b.runs_for(line) for line in closing_signature]
+    elif closing.signature:
+        signature = [b.runs_for(line) for line in closing.signature]
     else:
         signature = [Runs().add(todo_marker("发文机关署名"), TODO_HIGHLIGHT)]
     if meta.get("date"):
         date = Runs().add(chinese_date(meta["date"]))
-    elif date_line:
-        date = Runs().add(date_line)
+    elif closing.date_line:
+        date = Runs().add(closing.date_line)
     else:
-        date = Runs().add(date_marker or todo_marker("成文日期"), TODO_HIGHLIGHT)
+        date = Runs().add(closing.date_marker or todo_marker("成文日期"), TODO_HIGHLIGHT)
 
     rows = []
     for i, figure in enumerate(model.get("figures") or [], 1):
@@ -482,7 +480,7 @@ def build_context(model: dict, sentences, appendix: bool = False) -> _Built:
         "attachments": [b.runs_for(line) for line in closing.attachments],
         "signature_lines": signature,
         "date": date,
-        "notes": [Runs().extend(b.runs_for(line)) for line in notes],
+        "notes": [b.runs_for(line) for line in closing.notes],
         "appendix": bool(appendix),
         "appendix_title": sentences.appendix_title(year),
         "figure_rows": rows,
