@@ -515,3 +515,18 @@ def test_report_to_the_congress_starts_after_subtitle_and_speaker(parsed, tmp_pa
     )
     meta = parse_file(dated)["meta"]
     assert (meta["date"], meta["recipient"]) == ("2024-01-18", "福建省人民政府")
+
+
+@pytest.mark.parametrize(
+    "heading, part",
+    [
+        ("2023年工作回顾", "measures"), ("工作亮点", "measures"), ("基本情况", "measures"), ("总体情况", "measures"),
+        ("主要问题", "shortcomings"), ("不足之处", "shortcomings"), ("面临的困难和挑战", "shortcomings"),
+        ("存在的问题", "shortcomings"), ("工作计划", "plan"), ("下一步工作打算", "plan"), ("2024年工作思路", "plan"),
+        ("其他需要报告的情况", "other"), ("坚持问题导向", None),
+    ],
+)
+def test_part_titles_reports_use(heading, part):
+    from drafter.classify import classify_heading
+
+    assert classify_heading(heading, 2023) == part
