@@ -311,7 +311,7 @@ class _Builder:
             items.append({
                 "heading": None, "paragraphs": [], "items": [], "id": "plan.1", "status": "todo",
                 "origin": "prior_plan" if prior.get("paragraphs") else "new",
-                "prompt": f"请填写{self.year + 1}年的工作安排",
+                "prompt": f"请填写{self.year + 1}年的工作安排" + ("（上年的安排见参考，可沿用或改写）" if prior.get("paragraphs") else ""),
                 "reference": list(prior.get("paragraphs") or []),
             })
         section = {"heading": self.text(prior.get("heading")) or f"{self.year + 1}年度主要工作安排", "paragraphs": paragraphs, "items": items}

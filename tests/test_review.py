@@ -231,3 +231,10 @@ def test_one_closing_sentence_and_the_attachment_note_in_its_place():
     assert texts[start:start + 6] == [
         "特此报告。", "", "附件：1.龙岩市2024年法治政府建设重点任务完成情况表",
         "\u3000\u3000\u30002.龙岩市2024年行政复议应诉工作统计表", "", "龙岩市人民政府"]
+
+
+def test_a_plan_written_as_one_paragraph_is_offered_as_reference(drafts):
+    # 驻马店 2019 wrote its plan as one 下一步 paragraph: the item says where last year's words are.
+    item = drafts["zhumadian"]["sections"]["plan"]["items"][0]
+    assert item["prompt"] == "请填写2021年的工作安排（上年的安排见参考，可沿用或改写）"
+    assert item["reference"][0].startswith("下一步，我们将积极践行习近平法治思想")
