@@ -8,13 +8,20 @@ from pathlib import Path
 
 from drafter.document import PARTS
 from drafter.errors import DrafterError
-from drafter.placeholders import PLACEHOLDER_RE, TODO_RE, format_figure, format_number
+from drafter.placeholders import (
+    APPROX_AFTER_NUMBER,
+    APPROX_AFTER_UNIT,
+    APPROX_BEFORE,
+    PLACEHOLDER_RE,
+    TODO_RE,
+    format_figure,
+    format_number,
+)
 from drafter.yamlio import Located, read_yaml
 
 # Approximation words as a clerk types them, before or after the number (as placeholders.py writes them).
-APPROX_BEFORE = ("超过", "将近", "接近", "约", "近", "逾", "超")
-APPROX_AFTER = ("以上", "左右", "余", "多")
-_CANONICAL = {"将近": "近", "接近": "近", "超": "超过"}
+APPROX_AFTER = APPROX_AFTER_UNIT + APPROX_AFTER_NUMBER
+_CANONICAL = {"将近": "近", "接近": "近", "大约": "约", "超": "超过"}
 # Units whose figures are counted one by one: a count has no fraction (unless in 万/亿).
 COUNT_UNITS = set("件个人次项家场期条份名部起批所户支篇本处台辆宗笔套座间张册位例单") | {
     "人次", "车次", "场次", "批次", "家次", "户次", "件次", "项次", "余人",

@@ -30,6 +30,7 @@ import os
 import re
 
 from drafter.document import PARTS
+from drafter.placeholders import APPROX_AFTER_NUMBER, APPROX_AFTER_UNIT, APPROX_BEFORE
 from drafter.words import tagged
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人.
@@ -40,9 +41,6 @@ UNITS = sorted(
     reverse=True,
 )
 PERCENT_SIGNS = ("%", "％")
-APPROX_BEFORE = ("将近", "接近", "大约", "超过", "不少于", "不低于", "不足", "不到", "近", "约", "逾", "超")
-APPROX_AFTER_NUMBER = ("余", "多")
-APPROX_AFTER_UNIT = ("以上", "左右")
 
 _DIGITS = "0-9０-９"
 _ARABIC = rf"[{_DIGITS}]+(?:,[{_DIGITS}]{{3}})*(?:[.．][{_DIGITS}]+)?"

@@ -9,6 +9,10 @@ PLACEHOLDER_RE = re.compile(r"\{(F\d{3,})\}")
 # Anything still to write or fill renders inside these brackets, so a reviewer (and `check`) sees it.
 TODO_OPEN, TODO_CLOSE = "【待填：", "】"
 TODO_RE = re.compile(r"【待填[：:][^】]*】")
+# Approximation words as reports write them: before the number, after it, or after the unit.
+APPROX_BEFORE = ("将近", "接近", "大约", "超过", "不少于", "不低于", "不足", "不到", "近", "约", "逾", "超")
+APPROX_AFTER_NUMBER = ("余", "多")
+APPROX_AFTER_UNIT = ("以上", "左右")
 
 
 def format_number(value: float | int) -> str:
@@ -24,9 +28,9 @@ def _approx_parts(approx: str | None) -> tuple[str, str]:
     # 近/约/超过 stand before the number; 余/多/以上 after it (before or after the unit as written).
     if not approx:
         return "", ""
-    if approx in ("余", "多"):
+    if approx in APPROX_AFTER_NUMBER:
         return "", approx
-    if approx in ("以上", "左右"):
+    if approx in APPROX_AFTER_UNIT:
         return "", "\0" + approx  # after the unit
     return approx, ""
 

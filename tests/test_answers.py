@@ -22,6 +22,10 @@ MONEY = {"label": "投入资金", "unit": "万元", "prior": 12.5}
     ("4500余人次", PEOPLE, (4500, "余")),
     ("4500人次以上", PEOPLE, (4500, "以上")),
     ("将近5000", PEOPLE, (5000, "近")),
+    # every approximation the parser reads back from a report can be typed again
+    ("不少于65", COUNT, (65, "不少于")),
+    ("不足10件", COUNT, (10, "不足")),
+    ("大约300", COUNT, (300, "约")),
     ("1.5万", PEOPLE, (15000, None)),
     ("1,234", COUNT, (1234, None)),
     ("28%", RATE, (28, None)),
