@@ -98,11 +98,14 @@ def decode_text(data: bytes, path: str | Path) -> str:
     raise DrafterError("无法识别为文本（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 编码的文字）", path)
 
 
-def check_output(path: str | Path, force: bool) -> Path:
-    """Refuse to overwrite an existing output without --force; refuse a folder as a file."""
+def check_output(path: str | Path, force: bool, inputs: tuple = ()) -> Path:
+    """Refuse to overwrite an existing output without --force, a folder as a file, or an input even with --force."""
     p = Path(path)
     if p.is_dir():
         raise DrafterError("输出位置是一个文件夹，请给出文件名", p)
+    for source in inputs:
+        if p.exists() and Path(source).exists() and p.samefile(source):
+            raise DrafterError("输出文件就是输入文件，会覆盖原文件；请另选输出文件名", p)
     if p.exists() and not force:
         raise DrafterError("输出文件已存在；如需覆盖，请加 --force", p)
     return p

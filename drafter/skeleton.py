@@ -418,7 +418,7 @@ def build_draft(prior: dict, year: int | None = None) -> dict:
 
 
 def run_cli(args) -> int:
-    out = check_output(args.output, args.force)
+    out = check_output(args.output, args.force, inputs=(args.prior,))
     prior = load_model(args.prior)
     try:
         draft = build_draft(prior, args.year)

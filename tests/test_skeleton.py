@@ -186,6 +186,11 @@ def test_cli_writes_draft_and_refuses_overwrite(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
     assert main(["new", str(prior), "-o", str(out), "--force", "--year", "2025"]) == 0
     assert load_model(out)["meta"]["year"] == 2025
+    # last year's file is never overwritten by its own draft, even with --force
+    before = prior.read_bytes()
+    assert main(["new", str(prior), "-o", str(prior), "--force"]) == 2
+    assert "输出文件就是输入文件" in capsys.readouterr().err
+    assert prior.read_bytes() == before
 
 
 # --- the five seeds, through the real parser -------------------------------------------------
