@@ -93,17 +93,17 @@ def normalize_doc_number(text: str) -> str | None:
 # allowed (索 引 号, 名  称) since pages pad labels to equal width. Value: the hint it feeds, or None.
 _FIELDS = {
     "发布时间": "published", "发布日期": "published", "发表时间": "published", "公开日期": "published",
-    "时间": "published", "日期": "published",
+    "时间": "published", "日期": "published", "生成日期": "published",
     "成文日期": "written_date", "成文时间": "written_date", "印发日期": "written_date",
     "文号": "doc_number", "发文字号": "doc_number", "发文文号": "doc_number",
     "名称": "page_title", "标题": "page_title", "文件名称": "page_title",
     "来源": "source_org", "信息来源": "source_org", "文章来源": "source_org", "发布机构": "source_org",
-    "发布单位": "source_org",
+    "发布单位": "source_org", "所属机构": "source_org",
     "发文机关": "issuing_org",
     "作者": None, "发布者": None, "发布人": None, "投稿": None, "责任编辑": None, "编辑": None, "审核": None, "校对": None,
     "访问量": None, "访问次数": None, "点击量": None, "点击数": None, "点击次数": None, "浏览次数": None,
     "浏览量": None, "阅读量": None, "阅读次数": None, "累计次数": None,
-    "字号": None, "字体": None, "分享": None, "分享到": None, "打印": None, "收藏": None,
+    "字号": None, "字体": None, "分享": None, "分享到": None, "分享至": None, "打印": None, "收藏": None,
     "索引号": None, "有效性": None, "主题分类": None, "体裁分类": None, "组配分类": None,
     "服务对象分类": None, "公文种类": None, "主题词": None, "关键词": None, "生效日期": None,
     "废止日期": None, "失效日期": None, "上一篇": None, "下一篇": None,
@@ -112,7 +112,8 @@ _FIELDS = {
     "附件": "stub", "附件下载": "stub", "视频": "stub", "图片": "stub", "相关附件": "stub", "相关链接": "stub",
 }
 _LABEL_RE = re.compile(
-    "(" + "|".join(r"\s*".join(label) for label in sorted(_FIELDS, key=len, reverse=True)) + r")\s*[:：]"
+    # label: value, or 【label】value as some sites print it
+    "(" + "|".join(r"\s*".join(label) for label in sorted(_FIELDS, key=len, reverse=True)) + r")\s*[:：】\]]"
 )
 _LEAD_MARKS = " •·●▪◆■◇□【[|丨(（"
 _BREADCRUMB_RE = re.compile(r"^(您?(当前|现在)?的?(所在)?位置)\s*[:：]")
@@ -149,7 +150,7 @@ def _field_pairs(line: str) -> list[tuple[str, str]] | None:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
         label = re.sub(r"\s+", "", m.group(1))
-        value = stripped[m.end() : end].strip(" •·●▪|丨)）】]")
+        value = stripped[m.end() : end].strip(" •·●▪|丨)）】]【[")
         pairs.append((label, value))
     return pairs
 

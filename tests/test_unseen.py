@@ -467,10 +467,9 @@ def test_same_report_as_docx_and_html(parsed, tmp_path, name, fmt):
 
 
 def test_leftover_page_lines_above_the_title(parsed, tmp_path):
-    # lines a site printed above the article that the reader may keep: the title is still found below them
+    # a site's menu copied above the article: the title is still found below it
     text = (UNSEEN / "huzhou-eco-2023.txt").read_text(encoding="utf-8")
-    leftovers = ["分享至：", "【发布单位】湖州市生态环境局", "【发布日期】2024-01-26", "生成日期：2024-01-26",
-                 "所属机构：湖州市生态环境局", "湖州市", "政务公开"]
+    leftovers = ["湖州市生态环境局", "机构概况", "政策法规", "环境质量", "办事服务", "互动交流", "专题专栏"]
     noisy = tmp_path / "noisy.txt"
     noisy.write_text("\n".join(leftovers) + "\n" + text.split("\n", 1)[1], encoding="utf-8")
     model = parse_file(noisy)
@@ -530,3 +529,14 @@ def test_part_titles_reports_use(heading, part):
     from drafter.classify import classify_heading
 
     assert classify_heading(heading, 2023) == part
+
+
+def test_other_sites_field_styles_are_noise(tmp_path):
+    text = (UNSEEN / "huzhou-eco-2023.txt").read_text(encoding="utf-8")
+    fields = ["【发布单位】湖州市生态环境局【发布日期】2024-01-26", "分享至：", "生成日期：2024-01-26", "所属机构：湖州市生态环境局"]
+    title, rest = text.split("\n", 2)[1], text.split("\n", 2)[2]
+    noisy = tmp_path / "fields.txt"
+    noisy.write_text(title + "\n" + "\n".join(fields) + "\n" + rest, encoding="utf-8")
+    model = parse_file(noisy)
+    assert model["meta"]["published"] == "2024-01-26" and model["meta"]["recipient"] == "市委依法治市办"
+    assert model["preamble"] == parse_file(UNSEEN / "huzhou-eco-2023.txt")["preamble"]
