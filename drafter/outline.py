@@ -12,10 +12,12 @@ What counts as a heading:
 - inline 一是…二是… in a paragraph (after a sentence end): split into 一是 Nodes;
 - a paragraph that Para.level (docx heading style, html <hN>) marks as a heading, or a short
   unnumbered line with no sentence end at all (body text always ends its sentences);
+- in a report that numbers only its items, the unnumbered lines naming its parts (存在的问题, or a
+  lead sentence closed by ： over an item 1.) are the outermost level;
 - paragraph-lead headings: when every paragraph under a heading (but perhaps an opening one)
   starts with a short clause closed by 。, each becomes a sub-Node headed by that clause (marker None).
 A numbered heading that runs on into its text ("（一）着力增强法治思维意识。细化完善…") is split into
-the heading (up to the first 。 or ；) and a paragraph.
+the heading (up to the first 。 or ；, or a short lead closed by ：) and a paragraph.
 """
 
 from __future__ import annotations
