@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.fileio import MAX_DOCX_BYTES, atomic_write, read_input_bytes
+from drafter.fileio import MAX_DOCX_BYTES, atomic_write, decode_text, read_input_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # What drafter parse reads: given to batch by mistake, they get a pointer to the right command.
@@ -83,19 +83,6 @@ def collect_inputs(inputs: list[str | Path]) -> tuple[list[Path], list[Row]]:
     return files, rows
 
 
-def _decode_loosely(data: bytes) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ["utf-16"]
-    else:
-        encodings = ["utf-8-sig", "gb18030"]
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
 def _skip_node(events, first) -> None:
     import yaml
 
@@ -116,10 +103,10 @@ def peek_meta(path: Path) -> tuple[str | None, int | None]:
     """
     import yaml
 
+    from drafter.yamlio import MAX_YAML_BYTES
+
     try:
-        text = _decode_loosely(read_input_bytes(path, 16 * 1024 * 1024))
-        if text is None:
-            return None, None
+        text = decode_text(read_input_bytes(path, MAX_YAML_BYTES), path)
         events = yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         for ev in events:
             if isinstance(ev, yaml.MappingStartEvent):

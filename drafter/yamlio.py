@@ -53,8 +53,15 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# YAML reads these as line breaks, so a plain or literal scalar would not read back as written.
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
+    if _UNICODE_BREAKS.search(value):
+        style = '"'  # double quotes escape them (\N, \L, \P)
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -88,3 +88,8 @@ def test_validate_data_names_missing_key():
     del model["sections"]["duties"]
     with pytest.raises(DrafterError, match="缺少必填的键“duties”"):
         validate_data(model)
+
+
+@pytest.mark.parametrize("text", ["\x85", "甲\u2028乙", "一\u2029二\n三"])
+def test_unicode_line_breaks_read_back_as_written(text):
+    assert parse_yaml(dump_yaml({"region": text}), "x.yaml").data == {"region": text}
