@@ -44,7 +44,7 @@ def read_document(path: str | Path) -> RawDoc:
             hints["page_title"] = page_title
     else:
         data = read_input_bytes(p)
-        paras = [Para(line) for line in decode_text(data, p).split("\n")]
+        paras = [Para(line) for line in join_wrapped_lines(decode_text(data, p).split("\n"))]
     paras = clean_paras(paras, hints)
     if not paras:
         raise DrafterError("文件里没有找到正文文字", p)
@@ -60,6 +60,103 @@ _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 def normalize_space(text: str) -> str:
     """Full-width, non-breaking and runs of spaces become one space; invisible marks go."""
     return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
+
+
+# ---------------------------------------------------------------- hard-wrapped text
+
+# Text copied out of a PDF keeps every visual line: paragraphs come cut at a fixed width. Widths are
+# measured as printed: a Chinese character takes two units, a digit or Latin letter one.
+_SENTENCE_END = "。！？；：!?;:"
+_CLOSERS = "”’」』）)》】"
+# What starts a new paragraph at the beginning of a line (一、 （一） 1. (1) 第一部分 一是 ①).
+_PARA_START_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条)|一是|[①-⑳])"
+)
+# A line ending in these stops mid-sentence: no heading ends so.
+_MID_SENTENCE = "，、,（(《“‘"
+# A first-line indent: two spaces or more, or an ideographic space (one space is a cut before a number).
+_INDENT_RE = re.compile(r"^(?:\u3000|\s{2})")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width body lines were cut at, when the text is hard-wrapped; None for a normally written text."""
+    widths = [_width(line) for line in lines]
+    if len(widths) < 8:
+        return None
+    best, best_count = 0, 0
+    for w in sorted(set(widths)):
+        if w < 20:
+            continue  # ten characters or fewer: lists and headings, not a page width
+        count = sum(w - _tolerance(w) <= x <= w + 2 for x in widths)
+        if count >= best_count:
+            best, best_count = w, count
+    if best_count < 6 or best_count < 0.4 * len(widths):
+        return None
+    if sum(x > best + 2 for x in widths) > 0.05 * len(widths):
+        return None  # many lines run past it: they are paragraphs, not wrapped lines
+    full = [line for line, x in zip(lines, widths) if x >= best - _tolerance(best)]
+    cut = sum(line.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END for line in full)
+    return best if cut >= 0.5 * len(full) else None
+
+
+def _tolerance(width: int) -> int:
+    # A line may stop a character or two short: a mark that may not begin a line pulls a character down.
+    return max(4, width // 10)
+
+
+def _is_noise(text: str) -> bool:
+    return _is_field_line(text, {}) or _is_widget_line(text) or bool(_STAMP_RE.match(text))
+
+
+def _continues(para: str, prev: str, raw: str, text: str, width: int, indents: bool) -> bool:
+    """Whether line text (raw: as written) goes on paragraph para, whose last line is prev."""
+    if _width(prev) < width - _tolerance(width):
+        return False  # clearly shorter than the page: the paragraph ended there
+    if indents and _INDENT_RE.match(raw):
+        return False  # a first-line indent opens a paragraph
+    if _is_noise(prev) or _is_noise(text):
+        return False
+    heading = _PARA_START_RE.match(para) and not re.search("[。！？!?]", para) and prev[-1:] not in _SENTENCE_END + _MID_SENTENCE
+    if _PARA_START_RE.match(text):
+        # After a sentence or a heading, a number opens a paragraph; after a cut word (统 / 一、功能) it does not.
+        return not heading and prev.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END
+    # A full-width heading (numbered, no sentence in it) is followed by its text, not by its own rest,
+    # when the next line is itself a full line or holds a sentence.
+    return not (heading and (_width(text) >= width - _tolerance(width) or re.search("[。！？!?]", text)))
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Lines of a hard-wrapped text joined back into paragraphs; any other text is returned as it is."""
+    texts = [normalize_space(line) for line in lines]
+    body = [t for t in texts if t]
+    width = _wrap_width(body)
+    if width is None:
+        return lines
+    indented = sum(bool(_INDENT_RE.match(raw)) for raw, t in zip(lines, texts) if t)
+    indents = 3 <= indented < 0.5 * len(body)  # some lines indented, not all: the indent marks paragraphs
+    out: list[str] = []
+    prev = ""  # the last line of the paragraph being built; "" after a blank line
+    prev_raw = ""
+    for raw, text in zip(lines, texts):
+        if not text:
+            out.append("")
+            prev = ""
+        elif prev and _continues(out[-1], prev, raw, text, width, indents):
+            # A space written at the cut stays; Latin words were cut at a space the wrap ate; Chinese joins directly.
+            latin = out[-1][-1:].isascii() and out[-1][-1:].isalpha() and text[:1].isascii() and text[:1].isalpha()
+            space = " " if latin or raw[:1].isspace() or prev_raw[-1:].isspace() else ""
+            out[-1] += space + text
+            prev = text
+        else:
+            out.append(text)
+            prev = text
+        prev_raw = raw
+    return out
 
 
 # ---------------------------------------------------------------- dates and numbers

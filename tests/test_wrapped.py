@@ -1,0 +1,123 @@
+"""Hard-wrapped .txt reports (copied out of a PDF) parse as their unwrapped originals do."""
+
+import re
+import unicodedata
+
+import pytest
+
+from conftest import SEEDS, seed_path
+from drafter.fileio import decode_text
+from drafter.parse import parse_file
+from drafter.read import join_wrapped_lines, read_document
+
+# Marks a typesetter keeps off the start of a line: they stay at the end of the line before.
+NO_LINE_START = "，。、；：！？）》”’,.;:!?)"
+
+
+def _units(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def wrap(paragraph: str, chars: int) -> list[str]:
+    """Cut a paragraph as a PDF page of `chars` Chinese characters per line prints it."""
+    lines, line, used = [], "", 0
+    for ch in paragraph:
+        if used + _units(ch) > 2 * chars and line and ch not in NO_LINE_START:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += _units(ch)
+    return lines + [line] if line else lines
+
+
+def wrapped_copy(src, dst, chars: int) -> str:
+    text = decode_text(src.read_bytes(), src)
+    lines = []
+    for para in text.split("\n"):
+        lines.extend(wrap(para.strip(), chars) or [""])
+    out = "\n".join(lines)
+    dst.write_text(out, encoding="utf-8")
+    return out
+
+
+def summary(model: dict) -> dict:
+    def counts(items):
+        return [(item["heading"], len(item["paragraphs"]), counts(item["items"])) for item in items]
+
+    return {
+        "parts": {key: (part["heading"], counts(part["items"])) for key, part in model["sections"].items()},
+        "sections": model["sections"],
+        "figures": [(f["label"], f["value"], f["unit"]) for f in model["figures"]],
+        "region": model["meta"].get("region"),
+        "year": model["meta"].get("year"),
+    }
+
+
+@pytest.fixture(scope="module")
+def originals():
+    return {name: summary(parse_file(seed_path(name))) for name in SEEDS}
+
+
+@pytest.mark.parametrize("chars", [28, 35])
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_wrapped_seed_parses_like_the_original(name, chars, originals, tmp_path):
+    path = tmp_path / f"{name}-{chars}.txt"
+    text = wrapped_copy(seed_path(name), path, chars)
+    lines = text.split("\n")
+    original_lines = decode_text(seed_path(name).read_bytes(), seed_path(name)).split("\n")
+    assert sum(map(bool, lines)) > 2 * sum(map(bool, original_lines))
+    # Figures cut across a line break (…共计21 / 46.5万元) come back whole; at 28 characters every seed has one.
+    cuts = [
+        re.search(r"[\d.]+$", a).group() + re.match(r"[\d.]+", b).group()
+        for a, b in zip(lines, lines[1:])
+        if a[-1:].isdigit() and b[:1].isdigit()
+    ]
+    assert cuts or chars != 28
+    read_text = "\n".join(p.text for p in read_document(path).paras)
+    assert all(cut in read_text for cut in cuts)
+    wrapped = summary(parse_file(path))
+    original = originals[name]
+    assert wrapped["parts"] == original["parts"]
+    assert wrapped["figures"] == original["figures"]
+    assert wrapped["sections"] == original["sections"]
+    assert (wrapped["region"], wrapped["year"]) == (original["region"], original["year"])
+
+
+def test_figure_cut_across_lines_is_whole_again(tmp_path):
+    path = tmp_path / "cut.txt"
+    body = (
+        "一、主要举措和成效\n"
+        "（一）优化营商环境\n"
+        + "\n".join(wrap("全年共办理行政复议案件86件，化解行政争议纠纷，全年市县两级财政投入法治建设资金共计2146.5万元，"
+                         "较上年增长12.5%，为法治政府建设提供了有力的经费保障，各项工作取得明显成效。", 21))
+        + "\n二、存在的不足和原因\n"
+        + "\n".join(wrap("一些部门对法治政府建设的重要性认识不足，工作推进不够平衡，基层执法队伍专业化水平有待提高，"
+                         "法治宣传教育的针对性和实效性还需进一步增强，行政执法监督的力度仍然不够。", 21))
+        + "\n三、下一年度工作安排\n"
+        + "\n".join(wrap("持续深化行政执法体制改革，全面推行行政执法三项制度，加强行政执法人员培训和资格管理，"
+                         "提升行政复议化解行政争议的主渠道作用，推进法治政府建设再上新台阶。", 21))
+    )
+    lines = body.split("\n")
+    assert "共计21" in "".join(lines) and any(line.endswith("共计21") for line in lines)
+    path.write_text(body, encoding="utf-8")
+    paras = [p.text for p in read_document(path).paras]
+    assert paras[:3] == [
+        "一、主要举措和成效",
+        "（一）优化营商环境",
+        "全年共办理行政复议案件86件，化解行政争议纠纷，全年市县两级财政投入法治建设资金共计2146.5万元，"
+        "较上年增长12.5%，为法治政府建设提供了有力的经费保障，各项工作取得明显成效。",
+    ]
+    assert paras[3] == "二、存在的不足和原因"
+    figures = {(f["value"], f["unit"]) for f in parse_file(path)["figures"]}
+    assert (2146.5, "万元") in figures and (86, "件") in figures
+
+
+def test_normal_report_is_left_as_written(seed_name):
+    lines = decode_text(seed_path(seed_name).read_bytes(), seed_path(seed_name)).split("\n")
+    assert join_wrapped_lines(lines) is lines
+
+
+def test_short_lines_of_a_list_are_not_joined():
+    # Many lines of about the same length, but each a whole sentence: nothing was cut.
+    lines = [f"{i}.完成第{i}项行政执法案卷评查工作任务。" for i in range(1, 13)]
+    assert join_wrapped_lines(lines) == lines
