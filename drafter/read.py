@@ -65,13 +65,18 @@ def normalize_space(text: str) -> str:
 # ---------------------------------------------------------------- hard-wrapped text
 
 # Text copied out of a PDF keeps every visual line: paragraphs come cut at a fixed width. Widths are
-# measured as printed: a Chinese character takes two units, a digit or Latin letter one.
+# measured as printed: a Chinese character or mark takes two units, a digit or Latin letter one.
 _SENTENCE_END = "。！？；：!?;:"
 _CLOSERS = "”’」』）)》】"
 # What starts a new paragraph at the beginning of a line (一、 （一） 1. (1) 第一部分 一是 ①).
 _PARA_START_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条)|一是|[①-⑳])"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条)|一是|[①-⑳]|特此报告)"
+)
+# Numbers that begin headings; 一是 and ① begin sentences inside a paragraph.
+_HEADING_START_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条))"
 )
 # A line ending in these stops mid-sentence: no heading ends so.
 _MID_SENTENCE = "，、,（(《“‘"
@@ -80,28 +85,29 @@ _INDENT_RE = re.compile(r"^(?:\u3000|\s{2})")
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    # Ambiguous-width marks (“”…—) print full-width in Chinese text.
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1 for ch in text)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The width body lines were cut at, when the text is hard-wrapped; None for a normally written text."""
     widths = [_width(line) for line in lines]
-    if len(widths) < 8:
+    if len(widths) < 6:
         return None
-    best, best_count = 0, 0
-    for w in sorted(set(widths)):
-        if w < 20:
-            continue  # ten characters or fewer: lists and headings, not a page width
-        count = sum(w - _tolerance(w) <= x <= w + 2 for x in widths)
-        if count >= best_count:
-            best, best_count = w, count
-    if best_count < 6 or best_count < 0.4 * len(widths):
-        return None
+    # The page width: the widest width that several lines reach (a line may run two units over it,
+    # when a mark that may not begin a line is pulled up).
+    best = next(
+        (w for w in sorted(set(widths), reverse=True)
+         if sum(abs(x - w) <= 2 for x in widths) >= max(3, len(widths) / 10)),
+        0,
+    )
+    if best < 20:
+        return None  # ten characters or fewer: lists and headings, not a page width
     if sum(x > best + 2 for x in widths) > 0.05 * len(widths):
-        return None  # many lines run past it: they are paragraphs, not wrapped lines
+        return None  # lines run past it: they are paragraphs, not wrapped lines
     full = [line for line, x in zip(lines, widths) if x >= best - _tolerance(best)]
     cut = sum(line.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END for line in full)
-    return best if cut >= 0.5 * len(full) else None
+    return best if cut >= 3 and cut >= 0.5 * len(full) else None
 
 
 def _tolerance(width: int) -> int:
@@ -121,13 +127,17 @@ def _continues(para: str, prev: str, raw: str, text: str, width: int, indents: b
         return False  # a first-line indent opens a paragraph
     if _is_noise(prev) or _is_noise(text):
         return False
-    heading = _PARA_START_RE.match(para) and not re.search("[。！？!?]", para) and prev[-1:] not in _SENTENCE_END + _MID_SENTENCE
+    heading = _HEADING_START_RE.match(para) and not re.search("[。！？；!?;]", para) and prev[-1:] not in _MID_SENTENCE
+    sentence_ended = prev.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
     if _PARA_START_RE.match(text):
         # After a sentence or a heading, a number opens a paragraph; after a cut word (统 / 一、功能) it does not.
-        return not heading and prev.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END
-    # A full-width heading (numbered, no sentence in it) is followed by its text, not by its own rest,
-    # when the next line is itself a full line or holds a sentence.
-    return not (heading and (_width(text) >= width - _tolerance(width) or re.search("[。！？!?]", text)))
+        return not heading and not sentence_ended
+    full = _width(text) >= width - _tolerance(width)
+    if sentence_ended and not full and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END:
+        return False  # a paragraph's last line ends a sentence; a short line that does not is a heading or a name
+    # A full-width heading (numbered, no sentence in it) is followed by its text when the next line is full
+    # too; the short rest of a long heading or item comes on a short line.
+    return not (heading and full)
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
