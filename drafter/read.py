@@ -80,6 +80,8 @@ _HEADING_START_RE = re.compile(
 )
 # A line ending in these stops mid-sentence: no heading ends so.
 _MID_SENTENCE = "，、,（(《“‘"
+# A PDF's page number, copied between the lines of a paragraph running onto the next page.
+_PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
 # A first-line indent: two spaces or more, or an ideographic space (one space is a cut before a number).
 _INDENT_RE = re.compile(r"^(?:\u3000|\s{2})")
 
@@ -141,7 +143,8 @@ def _continues(para: str, prev: str, raw: str, text: str, width: int, indents: b
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
-    """Lines of a hard-wrapped text joined back into paragraphs; any other text is returned as it is."""
+    """Lines of a hard-wrapped text joined back into paragraphs, page numbers dropped; any other text is
+    returned as it is."""
     texts = [normalize_space(line) for line in lines]
     body = [t for t in texts if t]
     width = _wrap_width(body)
@@ -151,21 +154,20 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     indents = 3 <= indented < 0.5 * len(body)  # some lines indented, not all: the indent marks paragraphs
     out: list[str] = []
     prev = ""  # the last line of the paragraph being built; "" after a blank line
-    prev_raw = ""
     for raw, text in zip(lines, texts):
         if not text:
             out.append("")
             prev = ""
+        elif _PAGE_NUMBER_RE.match(text):
+            continue  # the paragraph goes on after the page break
         elif prev and _continues(out[-1], prev, raw, text, width, indents):
-            # A space written at the cut stays; Latin words were cut at a space the wrap ate; Chinese joins directly.
+            # Latin words were cut at a space the wrap ate; Chinese text and numbers join directly.
             latin = out[-1][-1:].isascii() and out[-1][-1:].isalpha() and text[:1].isascii() and text[:1].isalpha()
-            space = " " if latin or raw[:1].isspace() or prev_raw[-1:].isspace() else ""
-            out[-1] += space + text
+            out[-1] += (" " if latin else "") + text
             prev = text
         else:
             out.append(text)
             prev = text
-        prev_raw = raw
     return out
 
 

@@ -1,11 +1,12 @@
 """Hard-wrapped .txt reports (copied out of a PDF) parse as their unwrapped originals do."""
 
+import json
 import re
 import unicodedata
 
 import pytest
 
-from conftest import SEEDS, seed_path
+from conftest import ROOT, SEEDS, seed_path
 from drafter.fileio import decode_text
 from drafter.parse import parse_file
 from drafter.read import full_width_punctuation, join_wrapped_lines, normalize_space, read_document
@@ -27,7 +28,8 @@ def wrap(paragraph: str, chars: int) -> list[str]:
             line, used = "", 0
         line += ch
         used += _units(ch)
-    return lines + [line] if line else lines
+    # The space a line was cut at is not printed.
+    return [part.strip() for part in (lines + [line] if line else lines)]
 
 
 def wrapped_copy(src, dst, chars: int) -> str:
@@ -49,7 +51,8 @@ def summary(model: dict) -> dict:
 
     return {
         "parts": {key: (part["heading"], counts(part["items"])) for key, part in model["sections"].items()},
-        "sections": model["sections"],
+        # A space beside Chinese text (纠纷 872 起) is lost when a PDF line is cut there.
+        "sections": re.sub(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ", "", json.dumps(model["sections"], ensure_ascii=False)),
         "figures": [(f["label"], f["value"], f["unit"]) for f in model["figures"]],
         "region": model["meta"].get("region"),
         "year": model["meta"].get("year"),
@@ -132,3 +135,22 @@ def test_short_lines_of_a_list_are_not_joined():
     # Many lines of about the same length, but each a whole sentence: nothing was cut.
     lines = [f"{i}.完成第{i}项行政执法案卷评查工作任务。" for i in range(1, 13)]
     assert join_wrapped_lines(lines) == lines
+
+
+def test_pdf_copy_with_indents_and_page_numbers(tmp_path):
+    # Made from xinyu-2021: paragraphs cut at 30 characters, first lines indented with ideographic spaces,
+    # a page number (— 1 —) between the lines of a paragraph running onto the next page.
+    copy = ROOT / "tests" / "data" / "wrapped" / "xinyu-pdf-copy.txt"
+    lines = copy.read_text(encoding="utf-8").split("\n")
+    assert "— 1 —" in lines and "12月" in "".join(line[-3:] for line in lines)
+    original = [p.text for p in read_document(seed_path("xinyu")).paras]
+    start = original.index("新余市2021年度法治政府建设情况")
+    paras = [p.text for p in read_document(copy).paras]
+    assert paras == original[start : start + 6]
+    assert any("12月17日，全省市场监管系统" in p for p in paras)
+    assert not any(re.fullmatch(r"—\s*\d+\s*—", p) for p in paras)
+
+
+def test_page_number_in_a_normal_report_is_left_to_the_reader():
+    lines = ["一、主要举措和成效", "全年办理行政复议案件86件。", "— 1 —", "二、存在的不足和原因", "基层力量薄弱。"] * 3
+    assert join_wrapped_lines(lines) is lines
