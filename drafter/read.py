@@ -68,21 +68,19 @@ def normalize_space(text: str) -> str:
 # measured as printed: a Chinese character or mark takes two units, a digit or Latin letter one.
 _SENTENCE_END = "。！？；：!?;:"
 _CLOSERS = "”’」』）)》】"
-# What starts a new paragraph at the beginning of a line (一、 （一） 1. (1) 第一部分 一是 ①).
-_PARA_START_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条)|一是|[①-⑳]|特此报告)"
+# Numbers that begin headings at the start of a line (一、 （一） 1. (1) 第一部分).
+_HEADING_NUMBER = (
+    r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条)"
 )
-# Numbers that begin headings; 一是 and ① begin sentences inside a paragraph.
-_HEADING_START_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节|条))"
-)
+_HEADING_START_RE = re.compile(f"^(?:{_HEADING_NUMBER})")
+# What starts a new paragraph: a heading number, or 一是, ① and 特此报告, which open sentences and closings.
+_PARA_START_RE = re.compile(f"^(?:{_HEADING_NUMBER}|一是|[①-⑳]|特此报告)")
 # A line ending in these stops mid-sentence: no heading ends so.
 _MID_SENTENCE = "，、,（(《“‘"
 # A PDF's page number, copied between the lines of a paragraph running onto the next page.
 _PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
-# A first-line indent: two spaces or more, or an ideographic space (one space is a cut before a number).
+# A first-line indent: two spaces or more, or an ideographic space (a single space is no indent).
 _INDENT_RE = re.compile(r"^(?:\u3000|\s{2})")
 
 
