@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 import hashlib
 import io
@@ -96,9 +97,10 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     # The page width: the widest width that several lines reach (a line may run two units over it,
     # when a mark that may not begin a line is pulled up).
+    per_width = collections.Counter(widths)
     best = next(
-        (w for w in sorted(set(widths), reverse=True)
-         if sum(abs(x - w) <= 2 for x in widths) >= max(3, len(widths) / 10)),
+        (w for w in sorted(per_width, reverse=True)
+         if sum(per_width[x] for x in range(w - 2, w + 3)) >= max(3, len(widths) / 10)),
         0,
     )
     if best < 20:
