@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
-import pytest
-
 from conftest import seed_path
 
 _SENT_9 = "年度审核规范性文件71件,提出修改意见146条。"
@@ -68,14 +66,6 @@ def yingkou_v1() -> dict:
     return copy.deepcopy(YINGKOU_V1)
 
 
-def parser_ready() -> bool:
-    try:
-        import drafter.classify, drafter.figures, drafter.frame, drafter.meta, drafter.outline, drafter.read  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @lru_cache(maxsize=None)
 def _parsed(name: str) -> dict:
     from drafter.parse import parse_file
@@ -84,7 +74,5 @@ def _parsed(name: str) -> dict:
 
 
 def parsed_seed(name: str) -> dict:
-    """The seed's v1 model (parsed once per session); skipped until the parser has landed."""
-    if not parser_ready():
-        pytest.skip("the parser (drafter.read/frame/outline/classify/figures/meta) has not landed yet")
+    """The seed's v1 model (parsed once per session)."""
     return copy.deepcopy(_parsed(name))

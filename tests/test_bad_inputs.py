@@ -1,13 +1,11 @@
 """Every command, given a bad file, answers with one Chinese message naming the file and the place, exit code 2.
 
 The table BAD_INPUTS × COMMANDS below is what docs/bad-inputs.md describes; a test keeps the two in step.
-A command is tried once its module has landed (importable); until then its cases are skipped.
 """
 
 from __future__ import annotations
 
 import copy
-import importlib.util
 import os
 import re
 import subprocess
@@ -19,33 +17,11 @@ import pytest
 
 from conftest import ROOT, seed_path
 from draft_fixtures import yingkou_v1
-from drafter.cli import _HANDLERS, build_parser, main
+from drafter.cli import build_parser, main
 from drafter.errors import DrafterError
 from drafter.yamlio import dump_yaml, load_model
 
 SEED_TEXT = seed_path("yingkou").read_text(encoding="utf-8")
-PARSER_MODULES = ("read", "frame", "outline", "classify", "figures", "meta")
-# What each command needs to exist before its bad-input cases mean anything.
-NEEDS = {
-    "parse": PARSER_MODULES,
-    "draft": PARSER_MODULES + ("skeleton", "answers", "render", "pipeline"),
-    "new": ("skeleton",),
-    "fill": ("wizard", "answers"),
-    "render": ("render",),
-    "check": ("check",),
-    "check-docx": ("check",),
-    "batch": ("batch", "render"),
-}
-
-
-def ready(command: str) -> bool:
-    if not all(importlib.util.find_spec(f"drafter.{m}") is not None for m in NEEDS[command]):
-        return False
-    module, func = _HANDLERS[command.split("-")[0]].split(":")
-    try:
-        return callable(getattr(importlib.import_module(module), func, None))
-    except Exception:  # a module half-written by its owner right now
-        return False
 
 
 # ---------------------------------------------------------------- bad files, built in tmp_path
@@ -219,8 +195,6 @@ def bomb(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("command, case", CASES)
 def test_bad_input_gets_one_clear_message(tmp_path, capsys, command, case, bomb):
-    if not ready(command):
-        pytest.skip(f"drafter {command} has not landed yet")
     kind = COMMANDS[command][0]
     expected = "" if command == "check-docx" else TABLES[kind][case][2]  # check words its own messages
     if case == "docx-zip-bomb":
@@ -284,14 +258,8 @@ def test_yaml_in_other_encodings_is_read(tmp_path, encoding):
 
 # ---------------------------------------------------------------- reading reports (read.py)
 
-def _read_ready() -> bool:
-    return importlib.util.find_spec("drafter.read") is not None
-
-
 @pytest.mark.parametrize("case", sorted(c for c in REPORT_CASES if c != "docx-zip-bomb"))
 def test_reader_refuses_each_bad_report(tmp_path, case):
-    if not _read_ready():
-        pytest.skip("drafter.read has not landed yet")
     from drafter.read import read_document
 
     suffix, make, expected = REPORT_CASES[case]
@@ -303,8 +271,6 @@ def test_reader_refuses_each_bad_report(tmp_path, case):
 
 def test_zip_bomb_refused_without_inflating(bomb):
     """Trace the memory Python allocates while reading: inflating the body would take 300 MB."""
-    if not _read_ready():
-        pytest.skip("drafter.read has not landed yet")
     import tracemalloc
 
     from drafter.read import read_document
@@ -321,8 +287,6 @@ def test_zip_bomb_refused_without_inflating(bomb):
 
 
 def test_xml_entity_bomb_does_not_expand(tmp_path):
-    if not _read_ready():
-        pytest.skip("drafter.read has not landed yet")
     from drafter.read import read_document
 
     path = billion_laughs_docx(tmp_path / "laughs.docx")
@@ -336,8 +300,6 @@ def test_xml_entity_bomb_does_not_expand(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
 def test_report_text_in_other_encodings_is_read(tmp_path, encoding):
-    if not _read_ready():
-        pytest.skip("drafter.read has not landed yet")
     from drafter.read import read_document
 
     text = SEED_TEXT.encode(encoding, "ignore").decode(encoding)
@@ -360,8 +322,6 @@ def _drafter(*args):
 
 
 def test_bad_yaml_in_a_process_no_traceback_unless_debug(tmp_path):
-    if not ready("new"):
-        pytest.skip("drafter new has not landed yet")
     bad = MODEL_CASES["wrong-type"][1](tmp_path / "上年.yaml")
     plain = _drafter("new", str(bad), "-o", str(tmp_path / "d.yaml"))
     assert plain.returncode == 2
@@ -371,8 +331,6 @@ def test_bad_yaml_in_a_process_no_traceback_unless_debug(tmp_path):
 
 
 def test_bad_report_in_a_process_no_traceback(tmp_path):
-    if not ready("parse"):
-        pytest.skip("drafter parse has not landed yet")
     bad = truncated_docx(tmp_path / "报告.docx")
     result = _drafter("parse", str(bad), "-o", str(tmp_path / "r.yaml"))
     assert result.returncode == 2 and "Traceback" not in result.stderr and "报告.docx" in result.stderr
@@ -382,8 +340,6 @@ def test_bad_report_in_a_process_no_traceback(tmp_path):
 # ---------------------------------------------------------------- files: outputs, inputs
 
 def test_existing_output_is_not_overwritten_without_force(tmp_path, capsys):
-    if not ready("new"):
-        pytest.skip("drafter new has not landed yet")
     prior = _write(tmp_path / "上年.yaml", yaml_text(valid_v1()))
     out = _write(tmp_path / "草稿.yaml", "已有的内容\n")
     assert main(["new", str(prior), "-o", str(out)]) == 2
@@ -394,8 +350,6 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path, capsys):
 
 
 def test_parse_never_changes_its_input(tmp_path):
-    if not ready("parse"):
-        pytest.skip("drafter parse has not landed yet")
     src = _write(tmp_path / "营口.txt", seed_path("yingkou").read_bytes())
     os.chmod(src, 0o444)
     before = (src.read_bytes(), src.stat().st_mtime_ns)
@@ -450,8 +404,6 @@ def draft_file(tmp_path) -> Path:
 
 @pytest.mark.parametrize("case", sorted(ANSWER_CASES))
 def test_bad_answers_file_leaves_the_draft_alone(tmp_path, capsys, draft_file, case):
-    if not ready("fill"):
-        pytest.skip("drafter fill has not landed yet")
     make, expected = ANSWER_CASES[case]
     answers = make(tmp_path / "答案.yaml")
     before = draft_file.read_bytes()
@@ -462,8 +414,6 @@ def test_bad_answers_file_leaves_the_draft_alone(tmp_path, capsys, draft_file, c
 
 
 def test_bad_answers_file_in_the_one_step_command(tmp_path, capsys):
-    if not ready("draft"):
-        pytest.skip("drafter draft has not landed yet")
     answers = _write(tmp_path / "答案.yaml", "figuers:\n  F001: 25\n")
     out = tmp_path / "报告.docx"
     assert main(["draft", str(seed_path("yingkou")), "-o", str(out), "--answers", str(answers)]) == 2
@@ -474,8 +424,6 @@ def test_bad_answers_file_in_the_one_step_command(tmp_path, capsys):
 # ---------------------------------------------------------------- batch: a bad input fails alone
 
 def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
-    if not ready("batch"):
-        pytest.skip("drafter batch has not landed yet")
     from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
 
@@ -500,8 +448,6 @@ def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
 @pytest.mark.parametrize("region", ["../../逃逸", "/etc/passwd", "..", "C:\\Windows\\营口", "CON", "营口\x00市/..",
                                     "a" * 300, "./.hidden", "~"])
 def test_batch_name_from_region_stays_in_the_output_folder(tmp_path, region):
-    if not ready("batch"):
-        pytest.skip("drafter batch has not landed yet")
     from drafter.batch import run_batch
     from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
@@ -552,8 +498,6 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_template_is_refused(tmp_path, capsys, case):
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
 
@@ -572,8 +516,6 @@ def test_hostile_template_is_refused(tmp_path, capsys, case):
 
 def test_template_memory_bomb_is_refused(tmp_path):
     """'x' * 10**9 in a template must not eat the clerk's memory: the process runs under a 1.5 GB cap."""
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
 
@@ -592,8 +534,6 @@ def test_template_memory_bomb_is_refused(tmp_path):
 
 
 def test_hostile_sentence_template_beside_a_custom_template(tmp_path, capsys):
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     from drafter.resources import templates_dir
     from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
@@ -617,8 +557,6 @@ NASTY = "A&B <w:p>粗体</w:p> ]]> \"引号\" 'x' {{ 1+1 }} {%p if %} \x07\x0b\x
 
 
 def test_markup_and_control_characters_come_out_as_text(tmp_path):
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     import docx
 
     from drafter.render import render_model
@@ -641,8 +579,6 @@ def test_markup_and_control_characters_come_out_as_text(tmp_path):
 # ---------------------------------------------------------------- outputs that cannot be written, options out of range
 
 def test_output_under_a_file_is_refused_in_chinese(tmp_path, capsys):
-    if not ready("new"):
-        pytest.skip("drafter new has not landed yet")
     prior = _write(tmp_path / "上年.yaml", yaml_text(valid_v1()))
     blocker = _write(tmp_path / "草稿", "一个文件，不是文件夹")
     assert main(["new", str(prior), "-o", str(blocker / "草稿.yaml")]) == 2
@@ -671,8 +607,6 @@ def test_docs_table_lists_every_case():
 
 @pytest.mark.parametrize("case", ["missing", "folder", "docx-truncated", "docx-not-zip", "docx-without-body", "docx-zip-bomb"])
 def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     import tracemalloc
 
     from drafter.render import render_model
@@ -697,8 +631,6 @@ def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
 ])
 def test_deeply_nested_html_is_read_or_refused(tmp_path, capsys, name, page):
     """Markup nested thousands deep must not blow Python's recursion limit (exit 3)."""
-    if not ready("parse"):
-        pytest.skip("drafter parse has not landed yet")
     path = _write(tmp_path / name, page)
     code = main(["parse", str(path), "-o", str(tmp_path / "out.yaml")])
     err = capsys.readouterr().err
@@ -707,8 +639,6 @@ def test_deeply_nested_html_is_read_or_refused(tmp_path, capsys, name, page):
 
 def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
     """800 figures in one 29 KB sentence: each figure's sentence must not repeat the whole paragraph."""
-    if not ready("parse"):
-        pytest.skip("drafter parse has not landed yet")
     from drafter.parse import parse_file
 
     path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 800 + "。\n")
@@ -721,8 +651,6 @@ def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
 
 def test_report_with_a_gbk_file_name_is_parsed(tmp_path, capsys):
     """A zip made on a Chinese Windows, unpacked on Linux, leaves GBK bytes in file names."""
-    if not ready("parse"):
-        pytest.skip("drafter parse has not landed yet")
     raw = os.path.join(os.fsencode(tmp_path), "营口2023.txt".encode("gbk"))
     try:
         with open(raw, "wb") as fh:
@@ -742,8 +670,6 @@ def test_messages_survive_a_console_that_cannot_show_chinese(tmp_path):
                              capture_output=True, cwd=ROOT, timeout=60, env=env)
     assert refused.returncode == 2 and b"Traceback" not in refused.stderr
     assert b"\\u6587\\u4ef6\\u4e0d\\u5b58\\u5728" in refused.stderr  # 文件不存在, escaped rather than a crash
-    if not ready("new"):
-        return
     prior = _write(tmp_path / "上年.yaml", yaml_text(valid_v1()))
     done = subprocess.run([sys.executable, "-m", "drafter", "new", str(prior), "-o", str(tmp_path / "草稿.yaml")],
                           capture_output=True, cwd=ROOT, timeout=60, env=env)
@@ -752,8 +678,6 @@ def test_messages_survive_a_console_that_cannot_show_chinese(tmp_path):
 
 
 def test_batch_survives_a_year_in_superscript_digits(tmp_path, capsys):
-    if not ready("batch"):
-        pytest.skip("drafter batch has not landed yet")
     path = _write(tmp_path / "草稿.yaml", yaml_text(valid_v1()).replace("  year: 2023", "  year: '¹²³⁴'"))
     code = main(["batch", str(path), "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
@@ -771,8 +695,6 @@ def test_gbk_bytes_in_a_name_read_as_chinese(tmp_path, capsys):
 
 def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
     """Last year's report given as --template would render unchanged: last year's facts as this year's."""
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
 
@@ -786,8 +708,6 @@ def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
 
 def test_output_pipe_closed_early_is_not_an_internal_error(tmp_path):
     """`drafter check … | head -1`: the reader goes away; drafter stops quietly instead of crying 内部错误."""
-    if not ready("check"):
-        pytest.skip("drafter check has not landed yet")
     from drafter.skeleton import build_draft
     from drafter.yamlio import save_model
 

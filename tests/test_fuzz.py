@@ -5,7 +5,6 @@ Nothing but the clean refusal (DrafterError) may come out; any other exception i
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 import tempfile
@@ -24,11 +23,6 @@ from drafter.yamlio import dump_yaml, parse_yaml, validate_data, validate_model
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 SEED_TEXTS = {name: seed_path(name).read_text(encoding="utf-8") for name in SEEDS}
-PARSER_MODULES = ("read", "frame", "outline", "classify", "figures", "meta")
-
-
-def parser_ready() -> bool:
-    return all(importlib.util.find_spec(f"drafter.{m}") is not None for m in PARSER_MODULES)
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +90,6 @@ def _encode(text: str, encoding: str) -> bytes:
 @FUZZ
 @given(text=mutated_report(), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16"]))
 def test_parser_on_mutated_report_text(workdir, text, encoding):
-    if not parser_ready():
-        pytest.skip("the parser has not landed yet")
     from drafter.parse import parse_file
 
     path = workdir / "报告.txt"
@@ -114,8 +106,6 @@ def test_parser_on_mutated_report_text(workdir, text, encoding):
                                 st.sampled_from([t.encode("utf-8") for t in SEED_TEXTS.values()]),
                                 st.binary(min_size=1, max_size=64), st.integers(0, 20000))))
 def test_parser_on_random_bytes(workdir, data):
-    if not parser_ready():
-        pytest.skip("the parser has not landed yet")
     from drafter.parse import parse_file
 
     path = workdir / "随机.txt"
@@ -141,8 +131,6 @@ def seed_docx() -> bytes:
        cut=st.one_of(st.none(), st.floats(0.05, 1)))
 def test_reader_on_corrupted_docx(workdir, flips, cut):
     """Bytes flipped anywhere in a real .docx (zip headers, compressed XML) or the file cut short."""
-    if importlib.util.find_spec("drafter.read") is None:
-        pytest.skip("drafter.read has not landed yet")
     from drafter.read import read_document
 
     data = bytearray(seed_docx())
@@ -169,8 +157,6 @@ def test_reader_on_corrupted_docx(workdir, flips, cut):
 ]), keep=st.integers(0, 40))
 def test_reader_on_odd_docx_xml(workdir, xml, keep):
     """Well-zipped .docx files whose body XML is odd, broken or empty."""
-    if importlib.util.find_spec("drafter.read") is None:
-        pytest.skip("drafter.read has not landed yet")
     from drafter.read import read_document
 
     with zipfile.ZipFile(io.BytesIO(seed_docx())) as zf:
@@ -197,8 +183,6 @@ HTML_BITS = ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h2>", "<strong>", "</b
                        min_size=1, max_size=60),
        head=st.sampled_from(list(SEED_TEXTS.values())))
 def test_parser_on_mutated_html(workdir, pieces, head):
-    if not parser_ready():
-        pytest.skip("the parser has not landed yet")
     from drafter.parse import parse_file
 
     lines = head.split("\n")[:40]
@@ -343,8 +327,6 @@ def odd_valid_v1(draw) -> dict:
 @FUZZ
 @given(model=odd_valid_v1())
 def test_skeleton_on_odd_valid_models(model):
-    if importlib.util.find_spec("drafter.skeleton") is None:
-        pytest.skip("drafter.skeleton has not landed yet")
     from drafter.skeleton import build_draft
 
     draft = refused_cleanly(lambda: build_draft(model))
@@ -384,8 +366,6 @@ FUZZ_SLOW = settings(FUZZ, max_examples=60)
 @FUZZ_SLOW
 @given(draft=odd_valid_draft())
 def test_render_on_odd_valid_drafts(draft):
-    if importlib.util.find_spec("drafter.render") is None:
-        pytest.skip("drafter.render has not landed yet")
     import docx
 
     from drafter.render import render_bytes
@@ -398,8 +378,6 @@ def test_render_on_odd_valid_drafts(draft):
 @FUZZ_SLOW
 @given(draft=odd_valid_draft())
 def test_check_on_odd_valid_drafts(draft):
-    if importlib.util.find_spec("drafter.check") is None:
-        pytest.skip("drafter.check has not landed yet")
     from drafter.check import check_model
 
     problems = refused_cleanly(lambda: check_model(draft, prior=yingkou_v1()))
@@ -422,8 +400,6 @@ ANSWER_VALUES = st.one_of(
                          "title", "doc_number", "measures", "x"]), ANSWER_VALUES, max_size=4)),
     max_size=4))
 def test_answers_on_random_answer_files(workdir, answers):
-    if importlib.util.find_spec("drafter.answers") is None or importlib.util.find_spec("drafter.skeleton") is None:
-        pytest.skip("drafter.answers has not landed yet")
     from drafter.answers import apply_answers
     from drafter.skeleton import build_draft
 
@@ -441,8 +417,6 @@ def test_answers_on_random_answer_files(workdir, answers):
 @example(text=YAML_TEXTS[0], year="２０２４", region="../营口市")
 def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
     """batch reads meta.region and meta.year itself (to name outputs) before the full load: it must never crash."""
-    if importlib.util.find_spec("drafter.batch") is None:
-        pytest.skip("drafter.batch has not landed yet")
     from drafter.batch import peek_meta
 
     path = workdir / "草稿.yaml"
@@ -468,8 +442,6 @@ def rendered_docx() -> bytes:
             '<w:jc w:val="sideways"/>', '<w:spacing w:line="0"/>', "</w:p>", "<w:p>", "&amp;", "<w:t>", "\u0000"]))))
 def test_check_on_damaged_rendered_docx(workdir, flips, xml_edit):
     """A rendered report with odd XML in its body, or bytes flipped in the file: check reports or refuses."""
-    if importlib.util.find_spec("drafter.check") is None or importlib.util.find_spec("drafter.render") is None:
-        pytest.skip("drafter check has not landed yet")
     from drafter.check import check_docx
 
     data = rendered_docx()
@@ -511,8 +483,6 @@ def _optional_paths(draft: dict) -> list[tuple]:
 @given(data=st.data())
 def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
     """A hand-edited draft may drop what the schema does not require: render, check and answers still cope."""
-    if not all(importlib.util.find_spec(f"drafter.{m}") for m in ("skeleton", "render", "check", "answers")):
-        pytest.skip("the draft commands have not landed yet")
     from drafter.answers import apply_answers
     from drafter.check import check_model
     from drafter.render import render_bytes

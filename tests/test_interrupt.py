@@ -7,7 +7,6 @@ time (measured first), with a little jitter. After each kill the output is eithe
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import signal
@@ -26,10 +25,6 @@ from drafter.yamlio import dump_yaml, load_model, save_model
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
 
 FRACTIONS = (0.15, 0.4, 0.6, 0.75, 0.9, 1.0)
-
-
-def ready(*modules: str) -> bool:
-    return all(importlib.util.find_spec(f"drafter.{m}") is not None for m in modules)
 
 
 def start(args: list[str], cwd: Path) -> subprocess.Popen:
@@ -85,8 +80,6 @@ def prior_yaml(tmp_path) -> Path:
 
 @pytest.fixture
 def draft_yaml(tmp_path) -> Path:
-    if not ready("skeleton"):
-        pytest.skip("drafter.skeleton has not landed yet")
     from drafter.skeleton import build_draft
 
     return save_model(build_draft(yingkou_v1()), tmp_path / "草稿.yaml")
@@ -123,8 +116,6 @@ def test_killed_writer_leaves_old_or_new_file_never_half(tmp_path):
 # ---------------------------------------------------------------- commands
 
 def test_kill_new(tmp_path, prior_yaml):
-    if not ready("skeleton"):
-        pytest.skip("drafter new has not landed yet")
     args = ["new", str(prior_yaml), "-o", "草稿.yaml", "--force"]
     total = run_time(args, tmp_path)
     (tmp_path / "草稿.yaml").unlink()
@@ -136,8 +127,6 @@ def test_kill_new(tmp_path, prior_yaml):
 
 
 def test_kill_render(tmp_path, draft_yaml):
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     args = ["render", str(draft_yaml), "-o", "报告.docx", "--force"]
     total = run_time(args, tmp_path)
     (tmp_path / "报告.docx").unlink()
@@ -151,8 +140,6 @@ def test_kill_render(tmp_path, draft_yaml):
 
 
 def test_kill_batch(tmp_path):
-    if not ready("batch", "render", "skeleton"):
-        pytest.skip("drafter batch has not landed yet")
     from drafter.skeleton import build_draft
 
     inputs = tmp_path / "草稿"
@@ -181,8 +168,6 @@ def test_kill_batch(tmp_path):
 
 
 def test_kill_fill_answers_keeps_the_draft_whole(tmp_path, draft_yaml):
-    if not ready("wizard", "answers"):
-        pytest.skip("drafter fill has not landed yet")
     answers = tmp_path / "答案.yaml"
     answers.write_text(dump_yaml({"figures": {"F001": 25, "F002": "约100个", "F003": 18}}), encoding="utf-8")
     original = draft_yaml.read_bytes()
@@ -198,8 +183,6 @@ def test_kill_fill_answers_keeps_the_draft_whole(tmp_path, draft_yaml):
 
 
 def test_kill_wizard_loses_no_saved_answer(tmp_path, draft_yaml):
-    if not ready("wizard", "answers"):
-        pytest.skip("drafter fill has not landed yet")
     import pexpect
 
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="80", LINES="24")
@@ -221,8 +204,6 @@ def test_kill_wizard_loses_no_saved_answer(tmp_path, draft_yaml):
 
 def test_ctrl_c_during_render_leaves_no_temporary_file(tmp_path, draft_yaml):
     """SIGINT (Ctrl-C) unwinds through the writer: unlike SIGKILL, not even a hidden temporary file remains."""
-    if not ready("render"):
-        pytest.skip("drafter render has not landed yet")
     args = ["render", str(draft_yaml), "-o", "报告.docx", "--force"]
     total = run_time(args, tmp_path)
     for delay in delays(total, 5):
@@ -237,8 +218,6 @@ def test_ctrl_c_during_render_leaves_no_temporary_file(tmp_path, draft_yaml):
 
 
 def test_kill_parse_and_draft(tmp_path):
-    if not ready("read", "frame", "outline", "classify", "figures", "meta", "pipeline"):
-        pytest.skip("drafter parse/draft have not landed yet")
     from conftest import seed_path
 
     src = tmp_path / "营口.txt"
