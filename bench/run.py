@@ -11,7 +11,6 @@ the same cores slow the cold runs and the parallel batch most (the table notes t
 from __future__ import annotations
 
 import argparse
-import copy
 import io
 import math
 import os

@@ -542,7 +542,7 @@ def _check_percent(blocks, sentences, rate: Mention) -> list[Problem]:
     rule = next((r for r in RATE_RULES if name_m and name_m.group(1).endswith(r[0])), None)
     if rule is None:
         return problems
-    name, (_names, numerator_words, denominator_words) = name_m.group(1), rule
+    name, (_, numerator_words, denominator_words) = name_m.group(1), rule
     pairs = []
     for scope in _rate_scopes(sentences, rate):
         pairs = [(n, d) for n in scope if n.role(numerator_words)

@@ -127,7 +127,7 @@ def test_same_region_and_year_do_not_overwrite(tmp_path, drafts):
     result = run_batch([first, second], out, jobs=2, progress=False)
 
     assert result.failed == 0
-    one, two = out / f"营口市2024年{TAIL}", out / f"营口市2024年法治政府建设情况报告 (2).docx"
+    one, two = out / f"营口市2024年{TAIL}", out / "营口市2024年法治政府建设情况报告 (2).docx"
     assert "第二份草稿的开头。" not in _docx_text(one)
     assert "第二份草稿的开头。" in _docx_text(two)
 
