@@ -34,6 +34,17 @@ def _save(model, path):
     return path
 
 
+def _many_drafts(folder, drafts, count):
+    """`count` drafts of the seeds in `folder`, each with a region of its own."""
+    folder.mkdir()
+    names = sorted(SEEDS)
+    for i in range(count):
+        model = copy.deepcopy(drafts[names[i % len(names)]])
+        model["meta"]["region"] = f"第{i}区"
+        _save(model, folder / f"{i:02d}.yaml")
+    return folder
+
+
 def _docx_text(path):
     from docx import Document
 
@@ -292,13 +303,7 @@ def test_kill_9_mid_batch_leaves_no_half_document(tmp_path, drafts):
     import time
     import zipfile
 
-    src = tmp_path / "in"
-    src.mkdir()
-    names = sorted(SEEDS)
-    for i in range(16):
-        model = copy.deepcopy(drafts[names[i % len(names)]])
-        model["meta"]["region"] = f"第{i}区"
-        _save(model, src / f"{i:02d}.yaml")
+    src = _many_drafts(tmp_path / "in", drafts, 16)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "drafter", "batch", str(src), "-o", str(out), "-j", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -320,13 +325,7 @@ def test_ctrl_c_stops_soon_and_the_report_matches_the_files(tmp_path, drafts):
 
     import pexpect
 
-    src = tmp_path / "in"
-    src.mkdir()
-    names = sorted(SEEDS)
-    for i in range(40):
-        model = copy.deepcopy(drafts[names[i % len(names)]])
-        model["meta"]["region"] = f"第{i}区"
-        _save(model, src / f"{i:02d}.yaml")
+    src = _many_drafts(tmp_path / "in", drafts, 40)
     out = tmp_path / "out"
     child = pexpect.spawn(sys.executable, ["-m", "drafter", "batch", str(src), "-o", str(out), "-j", "2"],
                           encoding="utf-8", timeout=120, dimensions=(24, 120))
