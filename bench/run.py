@@ -137,9 +137,9 @@ def docx_floor_builder(docx_path: Path):
 
 def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
     """Drafts from every seed (parse + new), then `count` copies with distinct regions."""
-    from drafter.parse import parse_file
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import dump_yaml, load_model
+    from drafter.parse.report import parse_file
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import dump_yaml, load_model
 
     folder = work / "drafts"
     folder.mkdir()
@@ -170,7 +170,7 @@ def fmt_time(seconds: float) -> str:
 def measure_parse(work: Path, r: int, add) -> None:
     jieba_time = run_cold([PY, "-c", "import jieba; jieba.setLogLevel(60); jieba.initialize()"], r)
     add("jieba dictionary load alone, cold (baseline)", jieba_time)
-    from drafter.parse import parse_file
+    from drafter.parse.report import parse_file
 
     for seed in SEEDS:
         out = work / f"{seed.stem}.yaml"
@@ -182,9 +182,9 @@ def measure_parse(work: Path, r: int, add) -> None:
 
 
 def measure_render(work: Path, r: int, add) -> None:
-    from drafter.parse import parse_file
-    from drafter.render import render_model
-    from drafter.skeleton import build_draft
+    from drafter.parse.report import parse_file
+    from drafter.render.docx import render_model
+    from drafter.draft.skeleton import build_draft
 
     draft = build_draft(parse_file(SEEDS[-1]))
     one = work / "one.docx"
@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         # Let jieba build its dictionary cache, and drafter its own (words.py), once, outside every timing.
         subprocess.run([PY, "-c", "import jieba; jieba.setLogLevel(60); jieba.initialize(); "
-                                  "from drafter import words; words.tokenizer()"], check=True)
+                                  "from drafter.text import words; words.tokenizer()"], check=True)
         if "help" in parts:
             bare = run_cold([PY, "-c", "pass"], r)
             add("python -c pass (baseline)", bare)

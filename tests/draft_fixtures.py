@@ -68,7 +68,7 @@ def yingkou_v1() -> dict:
 
 @lru_cache(maxsize=None)
 def _parsed(name: str) -> dict:
-    from drafter.parse import parse_file
+    from drafter.parse.report import parse_file
 
     return parse_file(seed_path(name))
 

@@ -1,12 +1,12 @@
 import pytest
 
 from draft_fixtures import yingkou_v1
-from drafter.answers import apply_answers, change_text, parse_figure_input, used_figures
-from drafter.cli import main
+from drafter.draft.answers import apply_answers, change_text, parse_figure_input, used_figures
+from drafter.cli.main import main
 from drafter.errors import DrafterError
-from drafter.placeholders import fill_text
-from drafter.skeleton import build_draft
-from drafter.yamlio import load_model, save_model
+from drafter.draft.placeholders import fill_text
+from drafter.draft.skeleton import build_draft
+from drafter.model.yamlio import load_model, save_model
 
 COUNT = {"label": "审核规范性文件", "unit": "件", "prior": 71}
 PEOPLE = {"label": "培训党员、干部", "unit": "人次", "prior": 4420, "prior_approx": "余"}

@@ -17,9 +17,9 @@ import pytest
 
 from conftest import ROOT, seed_path
 from draft_fixtures import yingkou_v1
-from drafter.cli import build_parser, main
+from drafter.cli.main import build_parser, main
 from drafter.errors import DrafterError
-from drafter.yamlio import dump_yaml, load_model
+from drafter.model.yamlio import dump_yaml, load_model
 
 SEED_TEXT = seed_path("yingkou").read_text(encoding="utf-8")
 
@@ -260,7 +260,7 @@ def test_yaml_in_other_encodings_is_read(tmp_path, encoding):
 
 @pytest.mark.parametrize("case", sorted(c for c in REPORT_CASES if c != "docx-zip-bomb"))
 def test_reader_refuses_each_bad_report(tmp_path, case):
-    from drafter.read import read_document
+    from drafter.read.document import read_document
 
     suffix, make, expected = REPORT_CASES[case]
     path = make(tmp_path / f"报告{suffix}")
@@ -273,7 +273,7 @@ def test_zip_bomb_refused_without_inflating(bomb):
     """Trace the memory Python allocates while reading: inflating the body would take 300 MB."""
     import tracemalloc
 
-    from drafter.read import read_document
+    from drafter.read.document import read_document
 
     tracemalloc.start()
     try:
@@ -287,7 +287,7 @@ def test_zip_bomb_refused_without_inflating(bomb):
 
 
 def test_xml_entity_bomb_does_not_expand(tmp_path):
-    from drafter.read import read_document
+    from drafter.read.document import read_document
 
     path = billion_laughs_docx(tmp_path / "laughs.docx")
     try:
@@ -300,7 +300,7 @@ def test_xml_entity_bomb_does_not_expand(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
 def test_report_text_in_other_encodings_is_read(tmp_path, encoding):
-    from drafter.read import read_document
+    from drafter.read.document import read_document
 
     text = SEED_TEXT.encode(encoding, "ignore").decode(encoding)
     path = _write(tmp_path / "报告.txt", text.encode(encoding))
@@ -359,7 +359,7 @@ def test_parse_never_changes_its_input(tmp_path):
 
 
 def test_stale_temporary_files_of_a_killed_writer_are_removed(tmp_path):
-    from drafter.fileio import STALE_TEMP_SECONDS, atomic_write
+    from drafter.files import STALE_TEMP_SECONDS, atomic_write
 
     target = tmp_path / "草稿.yaml"
     stale = _write(tmp_path / ".草稿.yaml.k1l3d.tmp", "半截")
@@ -375,7 +375,7 @@ def test_stale_temporary_files_of_a_killed_writer_are_removed(tmp_path):
 
 def test_model_cases_mutate_a_valid_model():
     """The wrong-type, unknown-key… cases differ from a valid model by one planted fault only."""
-    from drafter.yamlio import validate_data
+    from drafter.model.yamlio import validate_data
 
     assert validate_data(copy.deepcopy(valid_v1()))["meta"]["region"] == "营口市"
 
@@ -396,8 +396,8 @@ ANSWER_CASES = {
 
 @pytest.fixture
 def draft_file(tmp_path) -> Path:
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     return save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
 
@@ -424,8 +424,8 @@ def test_bad_answers_file_in_the_one_step_command(tmp_path, capsys):
 # ---------------------------------------------------------------- batch: a bad input fails alone
 
 def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -448,9 +448,9 @@ def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
 @pytest.mark.parametrize("region", ["../../逃逸", "/etc/passwd", "..", "C:\\Windows\\营口", "CON", "营口\x00市/..",
                                     "a" * 300, "./.hidden", "~"])
 def test_batch_name_from_region_stays_in_the_output_folder(tmp_path, region):
-    from drafter.batch import run_batch
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.batch.run import run_batch
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     model = build_draft(valid_v1())
     model["meta"]["region"] = region.replace("\x00", "")
@@ -498,8 +498,8 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_template_is_refused(tmp_path, capsys, case):
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     template = template_with(tmp_path, HOSTILE[case])
@@ -516,15 +516,15 @@ def test_hostile_template_is_refused(tmp_path, capsys, case):
 
 def test_template_memory_bomb_is_refused(tmp_path):
     """'x' * 10**9 in a template must not eat the clerk's memory: the process runs under a 1.5 GB cap."""
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     template = template_with(tmp_path, "{{ 'x' * 10**9 }}{{ [0] * 10**9 }}")
     code = (
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))\n"
-        "from drafter.cli import main\n"
+        "from drafter.cli.main import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
     result = subprocess.run([sys.executable, "-c", code, "render", str(draft), "-o", str(tmp_path / "报告.docx"),
@@ -535,8 +535,8 @@ def test_template_memory_bomb_is_refused(tmp_path):
 
 def test_hostile_sentence_template_beside_a_custom_template(tmp_path, capsys):
     from drafter.resources import templates_dir
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     folder = tmp_path / "模板"
     folder.mkdir()
@@ -559,7 +559,7 @@ NASTY = "A&B <w:p>粗体</w:p> ]]> \"引号\" 'x' {{ 1+1 }} {%p if %} \x07\x0b\x
 def test_markup_and_control_characters_come_out_as_text(tmp_path):
     import docx
 
-    from drafter.render import render_model
+    from drafter.render.docx import render_model
 
     model = valid_v1()
     model["preamble"] = [NASTY]
@@ -609,7 +609,7 @@ def test_docs_table_lists_every_case():
 def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
     import tracemalloc
 
-    from drafter.render import render_model
+    from drafter.render.docx import render_model
 
     template = bomb if case == "docx-zip-bomb" else REPORT_CASES[case][1](tmp_path / "模板.docx")
     tracemalloc.start()
@@ -639,7 +639,7 @@ def test_deeply_nested_html_is_read_or_refused(tmp_path, capsys, name, page):
 
 def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
     """800 figures in one 29 KB sentence: each figure's sentence must not repeat the whole paragraph."""
-    from drafter.parse import parse_file
+    from drafter.parse.report import parse_file
 
     path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 800 + "。\n")
     model = parse_file(path)
@@ -685,7 +685,7 @@ def test_batch_survives_a_year_in_superscript_digits(tmp_path, capsys):
 
 
 def test_gbk_bytes_in_a_name_read_as_chinese(tmp_path, capsys):
-    from drafter.fileio import readable_name
+    from drafter.files import readable_name
 
     name = os.fsdecode("营口2023.txt".encode("gbk"))
     assert readable_name(name) == "营口2023.txt" and readable_name("通州.txt") == "通州.txt"
@@ -695,8 +695,8 @@ def test_gbk_bytes_in_a_name_read_as_chinese(tmp_path, capsys):
 
 def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
     """Last year's report given as --template would render unchanged: last year's facts as this year's."""
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     template = make_docx(tmp_path / "去年的报告.docx")
@@ -708,8 +708,8 @@ def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
 
 def test_output_pipe_closed_early_is_not_an_internal_error(tmp_path):
     """`drafter check … | head -1`: the reader goes away; drafter stops quietly instead of crying 内部错误."""
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import save_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     proc = subprocess.Popen([sys.executable, "-m", "drafter", "check", str(draft), "--format", "json"],

@@ -12,9 +12,9 @@ from argparse import Namespace
 import pytest
 
 from conftest import SEEDS, seed_path
-from drafter.batch import assign_outputs, output_stem, peek_meta, run_batch, run_cli, safe_name
+from drafter.batch.run import assign_outputs, output_stem, peek_meta, run_batch, run_cli, safe_name
 from drafter.errors import DrafterError
-from drafter.yamlio import save_model
+from drafter.model.yamlio import save_model
 
 TAIL = "法治政府建设情况报告.docx"
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="a patched renderer reaches workers only by fork")
@@ -23,8 +23,8 @@ needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_meth
 @pytest.fixture(scope="module")
 def drafts():
     """Next year's draft of every seed, made by the real parse and new steps."""
-    from drafter.parse import parse_file
-    from drafter.skeleton import build_draft
+    from drafter.parse.report import parse_file
+    from drafter.draft.skeleton import build_draft
 
     return {name: build_draft(parse_file(seed_path(name))) for name in SEEDS}
 
@@ -211,9 +211,9 @@ def test_empty_folder_duplicates_and_a_prior_report_given_by_mistake(tmp_path, d
 
 @needs_fork
 def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, monkeypatch):
-    import drafter.render
+    import drafter.render.docx
 
-    real = drafter.render.render_model
+    real = drafter.render.docx.render_model
 
     def render_model(model, out, **kw):
         region = model["meta"]["region"]
@@ -224,7 +224,7 @@ def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, monk
         return real(model, out, **kw)
 
     # Forked workers inherit this patched module: one draft kills its worker, one hits a bug.
-    monkeypatch.setattr(drafter.render, "render_model", render_model)
+    monkeypatch.setattr(drafter.render.docx, "render_model", render_model)
     names = sorted(SEEDS)
     inputs = []
     # 20 inputs on 2 workers go out in chunks of 2: the crash is second in its chunk, so the

@@ -10,12 +10,12 @@ from docx.oxml.ns import qn
 
 from conftest import SEEDS
 from draft_fixtures import parsed_seed
-from drafter.check import check_docx, check_model
-from drafter.cli import main
+from drafter.check.lint import check_docx, check_model
+from drafter.cli.main import main
 from drafter.errors import DrafterError
-from drafter.render import render_model
-from drafter.skeleton import build_draft
-from drafter.yamlio import save_model
+from drafter.render.docx import render_model
+from drafter.draft.skeleton import build_draft
+from drafter.model.yamlio import save_model
 
 MEASURES = "主要举措和成效"
 
@@ -459,8 +459,8 @@ def test_an_empty_docx_is_refused_with_its_name(tmp_path):
 
 
 def test_faces_named_by_the_built_in_template_are_accepted(monkeypatch, tmp_path):
-    import drafter.render
-    from drafter.check import _faces
+    import drafter.render.docx
+    from drafter.check.lint import _faces
 
     template = tmp_path / "template.docx"
     base = Document()
@@ -474,7 +474,7 @@ def test_faces_named_by_the_built_in_template_are_accepted(monkeypatch, tmp_path
     doc.save(report)
     fonts = lambda: [p.message for p in of_kind(check_docx(report), "docx_font") if "字体为" in p.message]
     assert any("正文中文字体为“华文仿宋”" in m for m in fonts())
-    monkeypatch.setattr(drafter.render, "resolve_template", lambda _name: template)
+    monkeypatch.setattr(drafter.render.docx, "resolve_template", lambda _name: template)
     _faces.cache_clear()
     try:
         assert not any(m.startswith("正文") for m in fonts())

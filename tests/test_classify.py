@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import seed_path
-from drafter.classify import classify, classify_heading, split_paragraph
-from drafter.document import PARTS, Node, Para
-from drafter.frame import split_frame
-from drafter.outline import build_outline
-from drafter.read import read_document
+from drafter.parse.classify import classify, classify_heading, split_paragraph
+from drafter.parse.nodes import PARTS, Node, Para
+from drafter.parse.frame import split_frame
+from drafter.parse.outline import build_outline
+from drafter.read.document import read_document
 
 
 @pytest.fixture(scope="module")

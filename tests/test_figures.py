@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.document import PARTS
-from drafter.figures import chinese_number, extract_figures
-from drafter.parse import parse_file
-from drafter.placeholders import format_figure
-from drafter.yamlio import SCHEMA_VERSION_REPORT, validate_data
+from drafter.parse.nodes import PARTS
+from drafter.parse.figures import chinese_number, extract_figures
+from drafter.parse.report import parse_file
+from drafter.draft.placeholders import format_figure
+from drafter.model.yamlio import SCHEMA_VERSION_REPORT, validate_data
 from tests.conftest import SEEDS, seed_path
 from tests.formats import to_docx
 
@@ -371,7 +371,7 @@ def _run_on_from(model: dict) -> str:
 
 
 def test_run_on_sentence_gives_each_figure_its_clauses_and_new_still_places_them(seed_figures, tmp_path):
-    from drafter.skeleton import build_draft
+    from drafter.draft.skeleton import build_draft
 
     model, _ = seed_figures["yingkou"]
     run_on = _run_on_from(model)

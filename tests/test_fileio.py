@@ -6,7 +6,7 @@ import pytest
 
 from conftest import seed_path
 from drafter.errors import DrafterError
-from drafter.fileio import atomic_write, decode_text, read_input_bytes
+from drafter.files import atomic_write, decode_text, read_input_bytes
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from conftest import SEEDS, seed_path
 from draft_fixtures import yingkou_v1
 from drafter.errors import DrafterError
-from drafter.yamlio import dump_yaml, parse_yaml, validate_data, validate_model
+from drafter.model.yamlio import dump_yaml, parse_yaml, validate_data, validate_model
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 SEED_TEXTS = {name: seed_path(name).read_text(encoding="utf-8") for name in SEEDS}
@@ -90,7 +90,7 @@ def _encode(text: str, encoding: str) -> bytes:
 @FUZZ
 @given(text=mutated_report(), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16"]))
 def test_parser_on_mutated_report_text(workdir, text, encoding):
-    from drafter.parse import parse_file
+    from drafter.parse.report import parse_file
 
     path = workdir / "报告.txt"
     path.write_bytes(_encode(text, encoding))
@@ -106,7 +106,7 @@ def test_parser_on_mutated_report_text(workdir, text, encoding):
                                 st.sampled_from([t.encode("utf-8") for t in SEED_TEXTS.values()]),
                                 st.binary(min_size=1, max_size=64), st.integers(0, 20000))))
 def test_parser_on_random_bytes(workdir, data):
-    from drafter.parse import parse_file
+    from drafter.parse.report import parse_file
 
     path = workdir / "随机.txt"
     path.write_bytes(data)
@@ -131,7 +131,7 @@ def seed_docx() -> bytes:
        cut=st.one_of(st.none(), st.floats(0.05, 1)))
 def test_reader_on_corrupted_docx(workdir, flips, cut):
     """Bytes flipped anywhere in a real .docx (zip headers, compressed XML) or the file cut short."""
-    from drafter.read import read_document
+    from drafter.read.document import read_document
 
     data = bytearray(seed_docx())
     for where, byte in flips:
@@ -157,7 +157,7 @@ def test_reader_on_corrupted_docx(workdir, flips, cut):
 ]), keep=st.integers(0, 40))
 def test_reader_on_odd_docx_xml(workdir, xml, keep):
     """Well-zipped .docx files whose body XML is odd, broken or empty."""
-    from drafter.read import read_document
+    from drafter.read.document import read_document
 
     with zipfile.ZipFile(io.BytesIO(seed_docx())) as zf:
         parts = {name: zf.read(name) for name in zf.namelist()}
@@ -183,7 +183,7 @@ HTML_BITS = ["<p>", "</p>", "<div>", "</div>", "<h1>", "</h2>", "<strong>", "</b
                        min_size=1, max_size=60),
        head=st.sampled_from(list(SEED_TEXTS.values())))
 def test_parser_on_mutated_html(workdir, pieces, head):
-    from drafter.parse import parse_file
+    from drafter.parse.report import parse_file
 
     lines = head.split("\n")[:40]
     page = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "".join(pieces)
@@ -196,7 +196,7 @@ def test_parser_on_mutated_html(workdir, pieces, head):
 
 def _draft_or_none():
     try:
-        from drafter.skeleton import build_draft
+        from drafter.draft.skeleton import build_draft
 
         return build_draft(yingkou_v1())
     except Exception:  # the skeleton may be mid-change; the v1 model alone still fuzzes the loader
@@ -327,7 +327,7 @@ def odd_valid_v1(draw) -> dict:
 @FUZZ
 @given(model=odd_valid_v1())
 def test_skeleton_on_odd_valid_models(model):
-    from drafter.skeleton import build_draft
+    from drafter.draft.skeleton import build_draft
 
     draft = refused_cleanly(lambda: build_draft(model))
     if draft is not None:
@@ -338,7 +338,7 @@ def test_skeleton_on_odd_valid_models(model):
 @st.composite
 def odd_valid_draft(draw) -> dict:
     """A valid v2 draft with random text, placeholders (known and unknown), statuses and figure values."""
-    from drafter.skeleton import build_draft
+    from drafter.draft.skeleton import build_draft
 
     draft = build_draft(yingkou_v1())
     ids = [f["id"] for f in draft["figures"]] + ["F999"]
@@ -368,7 +368,7 @@ FUZZ_SLOW = settings(FUZZ, max_examples=60)
 def test_render_on_odd_valid_drafts(draft):
     import docx
 
-    from drafter.render import render_bytes
+    from drafter.render.docx import render_bytes
 
     data = refused_cleanly(lambda: render_bytes(draft))
     if data is not None:
@@ -378,7 +378,7 @@ def test_render_on_odd_valid_drafts(draft):
 @FUZZ_SLOW
 @given(draft=odd_valid_draft())
 def test_check_on_odd_valid_drafts(draft):
-    from drafter.check import check_model
+    from drafter.check.lint import check_model
 
     problems = refused_cleanly(lambda: check_model(draft, prior=yingkou_v1()))
     if problems is not None:
@@ -400,8 +400,8 @@ ANSWER_VALUES = st.one_of(
                          "title", "doc_number", "measures", "x"]), ANSWER_VALUES, max_size=4)),
     max_size=4))
 def test_answers_on_random_answer_files(workdir, answers):
-    from drafter.answers import apply_answers
-    from drafter.skeleton import build_draft
+    from drafter.draft.answers import apply_answers
+    from drafter.draft.skeleton import build_draft
 
     path = workdir / "答案.yaml"
     path.write_text(dump_yaml(answers), encoding="utf-8")
@@ -417,7 +417,7 @@ def test_answers_on_random_answer_files(workdir, answers):
 @example(text=YAML_TEXTS[0], year="２０２４", region="../营口市")
 def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
     """batch reads meta.region and meta.year itself (to name outputs) before the full load: it must never crash."""
-    from drafter.batch import peek_meta
+    from drafter.batch.run import peek_meta
 
     path = workdir / "草稿.yaml"
     path.write_text(text.replace("  year: 2023", "  year: " + dump_yaml(year).strip().removesuffix("\n...")).replace(
@@ -429,8 +429,8 @@ def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
 
 @lru_cache(maxsize=1)
 def rendered_docx() -> bytes:
-    from drafter.render import render_bytes
-    from drafter.skeleton import build_draft
+    from drafter.render.docx import render_bytes
+    from drafter.draft.skeleton import build_draft
 
     return render_bytes(build_draft(yingkou_v1()))
 
@@ -442,7 +442,7 @@ def rendered_docx() -> bytes:
             '<w:jc w:val="sideways"/>', '<w:spacing w:line="0"/>', "</w:p>", "<w:p>", "&amp;", "<w:t>", "\u0000"]))))
 def test_check_on_damaged_rendered_docx(workdir, flips, xml_edit):
     """A rendered report with odd XML in its body, or bytes flipped in the file: check reports or refuses."""
-    from drafter.check import check_docx
+    from drafter.check.lint import check_docx
 
     data = rendered_docx()
     if xml_edit is None:
@@ -483,10 +483,10 @@ def _optional_paths(draft: dict) -> list[tuple]:
 @given(data=st.data())
 def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
     """A hand-edited draft may drop what the schema does not require: render, check and answers still cope."""
-    from drafter.answers import apply_answers
-    from drafter.check import check_model
-    from drafter.render import render_bytes
-    from drafter.skeleton import build_draft
+    from drafter.draft.answers import apply_answers
+    from drafter.check.lint import check_model
+    from drafter.render.docx import render_bytes
+    from drafter.draft.skeleton import build_draft
 
     draft = build_draft(yingkou_v1())
     for path in data.draw(st.lists(st.sampled_from(_optional_paths(draft)), max_size=12, unique=True)):
@@ -515,7 +515,7 @@ def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
                                 st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le",
                                                  "utf-16-be", "big5", "latin-1", "utf-32"]))))
 def test_decoder_on_any_bytes(data):
-    from drafter.fileio import decode_text
+    from drafter.files import decode_text
 
     text = refused_cleanly(lambda: decode_text(data, "报告.txt"))
     if text is not None:

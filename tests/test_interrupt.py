@@ -20,7 +20,7 @@ import pytest
 
 from conftest import ROOT
 from draft_fixtures import yingkou_v1
-from drafter.yamlio import dump_yaml, load_model, save_model
+from drafter.model.yamlio import dump_yaml, load_model, save_model
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
 
@@ -80,7 +80,7 @@ def prior_yaml(tmp_path) -> Path:
 
 @pytest.fixture
 def draft_yaml(tmp_path) -> Path:
-    from drafter.skeleton import build_draft
+    from drafter.draft.skeleton import build_draft
 
     return save_model(build_draft(yingkou_v1()), tmp_path / "草稿.yaml")
 
@@ -89,7 +89,7 @@ def draft_yaml(tmp_path) -> Path:
 
 WRITER = """
 import sys
-from drafter.fileio import atomic_write
+from drafter.files import atomic_write
 target, n = sys.argv[1], 0
 while True:
     n += 1
@@ -140,7 +140,7 @@ def test_kill_render(tmp_path, draft_yaml):
 
 
 def test_kill_batch(tmp_path):
-    from drafter.skeleton import build_draft
+    from drafter.draft.skeleton import build_draft
 
     inputs = tmp_path / "草稿"
     inputs.mkdir()

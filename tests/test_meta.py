@@ -8,10 +8,10 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, SEEDS, seed_path
-from drafter.document import Para, RawDoc
-from drafter.frame import split_frame
-from drafter.meta import date_from_line, extract_meta, find_region
-from drafter.read import read_document
+from drafter.parse.nodes import Para, RawDoc
+from drafter.parse.frame import split_frame
+from drafter.parse.meta import date_from_line, extract_meta, find_region
+from drafter.read.document import read_document
 from formats import to_docx, to_html
 
 EXPECTED = {

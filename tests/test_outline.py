@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import seed_path
-from drafter.document import Para
-from drafter.frame import split_frame
-from drafter.outline import build_outline, match_marker, split_heading, split_inline_shi
-from drafter.read import read_document
+from drafter.parse.nodes import Para
+from drafter.parse.frame import split_frame
+from drafter.parse.outline import build_outline, match_marker, split_heading, split_inline_shi
+from drafter.read.document import read_document
 
 
 @pytest.fixture(scope="module")

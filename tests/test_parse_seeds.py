@@ -1,4 +1,4 @@
-"""End to end: drafter.parse.parse_file on the five seeds, as .txt (UTF-8, GB18030, UTF-16), .docx and .html.
+"""End to end: drafter.parse.report.parse_file on the five seeds, as .txt (UTF-8, GB18030, UTF-16), .docx and .html.
 
 The expected parts, item counts and sentences were read off the seeds by hand.
 """
@@ -12,9 +12,9 @@ import sys
 import pytest
 
 from conftest import ROOT, SEEDS, seed_path
-from drafter.document import PARTS
-from drafter.parse import parse_file
-from drafter.yamlio import load_model
+from drafter.parse.nodes import PARTS
+from drafter.parse.report import parse_file
+from drafter.model.yamlio import load_model
 from formats import to_docx, to_gb18030, to_html, to_utf16
 
 FORMATS = {

@@ -11,7 +11,7 @@ import pytest
 from conftest import SEEDS, seed_path
 from draft_fixtures import parsed_seed
 from formats import to_docx, to_html
-from drafter.read import full_width_punctuation, read_document
+from drafter.read.document import full_width_punctuation, read_document
 
 HAN = r"[\u4e00-\u9fff]"
 # A half-width , ; ( ) with Chinese on both sides (spaces allowed): what a clerk would have to fix.
@@ -153,8 +153,8 @@ def test_no_seed_model_keeps_half_width_marks_in_chinese(name):
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_no_rendered_seed_keeps_half_width_marks_in_chinese(name):
-    from drafter.render import render_bytes
-    from drafter.skeleton import build_draft
+    from drafter.render.docx import render_bytes
+    from drafter.draft.skeleton import build_draft
 
     document = docx.Document(io.BytesIO(render_bytes(build_draft(parsed_seed(name)), appendix=True)))
     texts = [p.text for p in document.paragraphs]

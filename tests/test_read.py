@@ -13,9 +13,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from conftest import SEEDS, seed_path
-from drafter.document import Para
+from drafter.parse.nodes import Para
 from drafter.errors import DrafterError
-from drafter.read import clean_paras, full_width_punctuation, normalize_doc_number, read_document
+from drafter.read.document import clean_paras, full_width_punctuation, normalize_doc_number, read_document
 from formats import heading_level, to_docx, to_gb18030, to_html, to_utf16
 
 NOISE_WORDS = ("当前位置", "您当前的位置", "分享", "扫一扫", "访问量", "发布时间", "来源", "作者", "字号", "字体",

@@ -14,11 +14,11 @@ import pytest
 
 from conftest import SEEDS, seed_path
 from draft_fixtures import parsed_seed, yingkou_v1
-from drafter import cli
-from drafter.document import PARTS
+from drafter.cli import main as cli
+from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.placeholders import TODO_RE
-from drafter.render import (
+from drafter.draft.placeholders import TODO_RE
+from drafter.render.docx import (
     REFERENCE_MARK,
     build_context,
     chinese_number,
@@ -30,7 +30,7 @@ from drafter.render import (
     resolve_template,
 )
 from drafter.resources import templates_dir
-from drafter.yamlio import save_model
+from drafter.model.yamlio import save_model
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4}
@@ -39,7 +39,7 @@ HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4
 # ---------------------------------------------------------------- fixtures and helpers
 
 def make_draft(name: str) -> dict:
-    from drafter.skeleton import build_draft
+    from drafter.draft.skeleton import build_draft
 
     return build_draft(parsed_seed(name))
 
@@ -271,7 +271,7 @@ def _right_chars(p) -> float:
 
 
 def test_date_starts_two_characters_right_of_the_signature():
-    from drafter.render import text_width
+    from drafter.render.docx import text_width
 
     for date, issuer in (("2024-01-18", "营口市人民政府"), ("2020-02-09", "中共鹤庆县委 鹤庆县人民政府"), ("2021-12-30", "司法局")):
         model = yingkou_v1()
@@ -359,7 +359,7 @@ def test_filled_figures_carry_a_comment_with_the_change(drafts):
     body = document.element.body
     start = body.find(f".//{W}commentRangeStart[@{W}id='{cid}']")
     anchored = start.getnext()
-    from drafter.placeholders import format_figure
+    from drafter.draft.placeholders import format_figure
 
     assert run_text(anchored) == format_figure(figure["value"], figure["unit"], figure.get("approx"))
 
@@ -541,7 +541,7 @@ def test_windows_faces_template(drafts):
 
 def _bare_build(model: dict) -> bytes:
     """The same paragraphs written with plain python-docx: the benchmark's yardstick."""
-    from drafter.render import _sentences
+    from drafter.render.docx import _sentences
 
     folder = templates_dir()
     built = build_context(model, _sentences(str(folder), (folder / "standard.j2").stat().st_mtime_ns))
@@ -636,7 +636,7 @@ def test_unknown_figure_id_stays_visible_and_highlighted(drafts):
 
 @pytest.mark.parametrize("template", ["report", "report-windows"])
 def test_drafter_check_finds_no_layout_fault_in_the_output(tmp_path, drafts, template):
-    from drafter.check import check_docx
+    from drafter.check.lint import check_docx
 
     for name in ("yingkou", "zhumadian"):
         out = render_model(filled(drafts[name]), tmp_path / f"{name}-{template}.docx", template=template, appendix=True)
@@ -645,7 +645,7 @@ def test_drafter_check_finds_no_layout_fault_in_the_output(tmp_path, drafts, tem
 
 
 def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
-    from drafter.pipeline import make_draft as pipeline_draft
+    from drafter.draft.pipeline import make_draft as pipeline_draft
 
     prior = tmp_path / "上年.yaml"
     save_model(parsed_seed("tongzhou"), prior)

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from draft_fixtures import yingkou_v1
-from drafter.render import render_model
+from drafter.render.docx import render_model
 from test_render import make_draft
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from draft_fixtures import parsed_seed
-from drafter.render import TITLE_CHARS, break_title, render_bytes, title_width
-from drafter.skeleton import build_draft
+from drafter.render.docx import TITLE_CHARS, break_title, render_bytes, title_width
+from drafter.draft.skeleton import build_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -205,7 +205,7 @@ def test_the_year_before_moves_with_the_report_year_in_one_sentence(drafts):
 def test_contact_note_and_copy_to_go_under_the_date_and_last_years_issue_line_is_dropped(tmp_path):
     from pathlib import Path
 
-    from drafter.pipeline import make_draft
+    from drafter.draft.pipeline import make_draft
 
     # 东阳 2023 ends: 特此报告。/ signature / date / （联系人…） / 抄送：… / …2024年1月20日印发
     prior = Path(__file__).parent / "data" / "unseen" / "dongyang-justice-2023.txt"
@@ -220,7 +220,7 @@ def test_contact_note_and_copy_to_go_under_the_date_and_last_years_issue_line_is
 def test_one_closing_sentence_and_the_attachment_note_in_its_place():
     from pathlib import Path
 
-    from drafter.pipeline import make_draft
+    from drafter.draft.pipeline import make_draft
 
     # 龙岩 2023 closes: 以上报告，请审阅。/ 附件：1.…2023年…情况表 / 2.…统计表 / signature / date
     draft = make_draft(Path(__file__).parent / "data" / "unseen" / "longyan-city-2023.txt")

@@ -8,10 +8,10 @@ import docx
 import pytest
 
 from conftest import SEEDS
-from drafter.document import PARTS
-from drafter.parse import parse_file
-from drafter.placeholders import fill_text
-from drafter.render import render_model
+from drafter.parse.nodes import PARTS
+from drafter.parse.report import parse_file
+from drafter.draft.placeholders import fill_text
+from drafter.render.docx import render_model
 from test_render import filled, make_draft
 
 _NOISE_RE = re.compile(r"[\s,，。；;：:、.．！!？?“”\"'（）()]")

@@ -4,11 +4,11 @@ import pytest
 
 from conftest import SEEDS
 from draft_fixtures import parsed_seed, yingkou_v1
-from drafter.cli import main
+from drafter.cli.main import main
 from drafter.errors import DrafterError
-from drafter.placeholders import PLACEHOLDER_RE, fill_text
-from drafter.skeleton import build_draft, new_title, shift_years, split_problems
-from drafter.yamlio import load_model, save_model
+from drafter.draft.placeholders import PLACEHOLDER_RE, fill_text
+from drafter.draft.skeleton import build_draft, new_title, shift_years, split_problems
+from drafter.model.yamlio import load_model, save_model
 
 
 def _all_items(items):

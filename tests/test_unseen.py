@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.parse import parse_file
+from drafter.parse.report import parse_file
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
@@ -433,8 +433,8 @@ def test_figures_keep_their_part(parsed):
 
 def test_subtitle_and_sub_headings_do_not_make_parts():
     # a subtitle above 一、 and an unnumbered sub-heading inside it: the numbered parts stay the parts
-    from drafter.document import Para
-    from drafter.outline import build_outline
+    from drafter.parse.nodes import Para
+    from drafter.parse.outline import build_outline
 
     paras = [
         Para("——在全县法治政府建设工作会议上的报告"),
@@ -480,8 +480,8 @@ def test_leftover_page_lines_above_the_title(parsed, tmp_path):
 
 
 def test_a_block_of_short_lines_before_the_parts_is_no_part():
-    from drafter.document import Para
-    from drafter.outline import build_outline
+    from drafter.parse.nodes import Para
+    from drafter.parse.outline import build_outline
 
     paras = [Para("湖州市生态环境局"), Para("政务公开"), Para("2023年，我局法治政府建设取得新成效。"),
              Para("一、主要举措和成效"), Para("（一）完善制度。全年制定规范性文件3件。"), Para("二、存在的不足和原因"),
@@ -526,7 +526,7 @@ def test_report_to_the_congress_starts_after_subtitle_and_speaker(parsed, tmp_pa
     ],
 )
 def test_part_titles_reports_use(heading, part):
-    from drafter.classify import classify_heading
+    from drafter.parse.classify import classify_heading
 
     assert classify_heading(heading, 2023) == part
 

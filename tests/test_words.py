@@ -10,7 +10,7 @@ import jieba.posseg
 import pytest
 
 from conftest import ROOT, SEEDS, seed_path
-from drafter import words
+from drafter.text import words
 
 
 @pytest.fixture(scope="module")
@@ -92,10 +92,10 @@ def test_cache_is_built_once_and_follows_the_dictionary(tmp_path):
 def test_cold_parse_loads_jieba_once_and_cli_import_loads_none(tmp_path):
     code = (
         "import sys\n"
-        "import drafter.cli\n"
-        "print('cli', 'jieba' in sys.modules, 'drafter.figures' in sys.modules)\n"
+        "import drafter.cli.main\n"
+        "print('cli', 'jieba' in sys.modules, 'drafter.parse.figures' in sys.modules)\n"
         "import jieba\n"
-        "from drafter.parse import parse_file\n"
+        "from drafter.parse.report import parse_file\n"
         f"model = parse_file({str(seed_path('heqing'))!r})\n"
         "print('parse', 'jieba.posseg' in sys.modules, jieba.dt.initialized, len(model['figures']) > 10)\n"
     )

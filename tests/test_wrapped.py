@@ -7,9 +7,9 @@ import unicodedata
 import pytest
 
 from conftest import ROOT, SEEDS, seed_path
-from drafter.fileio import decode_text
-from drafter.parse import parse_file
-from drafter.read import full_width_punctuation, join_wrapped_lines, normalize_space, read_document
+from drafter.files import decode_text
+from drafter.parse.report import parse_file
+from drafter.read.document import full_width_punctuation, join_wrapped_lines, normalize_space, read_document
 
 # Marks a typesetter keeps off the start of a line: they stay at the end of the line before.
 NO_LINE_START = "，。、；：！？）》”’,.;:!?)"

@@ -3,7 +3,7 @@
 import pytest
 
 from drafter.errors import DrafterError
-from drafter.yamlio import dump_yaml, load_model, parse_yaml, save_model, validate_data
+from drafter.model.yamlio import dump_yaml, load_model, parse_yaml, save_model, validate_data
 
 
 def minimal_model():

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import DrafterError
-from drafter.fileio import atomic_write, decode_text, read_input_bytes
+from drafter.files import atomic_write, decode_text, read_input_bytes
 
 SCHEMA_VERSION_REPORT = 1
 SCHEMA_VERSION_DRAFT = 2

@@ -5,19 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.yamlio import SCHEMA_VERSION_REPORT, save_model, validate_data
+from drafter.model.yamlio import SCHEMA_VERSION_REPORT, save_model, validate_data
 
 SUPPORTED = {".txt", ".text", ".docx", ".html", ".htm"}
 
 
 def parse_file(path: str | Path) -> dict:
     """Read, frame, outline, classify and extract figures: the model of one report."""
-    from drafter.classify import classify
-    from drafter.figures import extract_figures
-    from drafter.frame import split_frame
-    from drafter.meta import extract_meta
-    from drafter.outline import build_outline
-    from drafter.read import read_document
+    from drafter.parse.classify import classify
+    from drafter.parse.figures import extract_figures
+    from drafter.parse.frame import split_frame
+    from drafter.parse.meta import extract_meta
+    from drafter.parse.outline import build_outline
+    from drafter.read.document import read_document
 
     raw = read_document(path)
     frame = split_frame(raw)

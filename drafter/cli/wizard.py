@@ -6,14 +6,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from drafter.answers import (
+from drafter.draft.answers import (
     add_item, apply_answers, change_text, check_placeholders, figure_prompt, iter_items, mark_done,
     parse_figure_input, set_date, set_figure, settle, text_to_paragraphs, used_figures, valid_date,
 )
-from drafter.document import PARTS
+from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.placeholders import fill_text, format_figure
-from drafter.yamlio import SCHEMA_VERSION_DRAFT, load_model, save_model
+from drafter.draft.placeholders import fill_text, format_figure
+from drafter.model.yamlio import SCHEMA_VERSION_DRAFT, load_model, save_model
 
 WIDTH = 78  # an 80-column terminal, less a margin
 SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.document import Frame, Para, RawDoc
-from drafter.read import iso_date, normalize_doc_number
+from drafter.parse.nodes import Frame, Para, RawDoc
+from drafter.read.document import iso_date, normalize_doc_number
 
 # The title names the genre: a report (报告/情况) on rule of law (法治政府建设, 依法行政, 依法治市…).
 _TITLE_TOPIC_RE = re.compile(r"法治|依法行政|依法治")

@@ -30,13 +30,13 @@ argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defi
 
 # Subcommand -> "module:function"; modules load only when their command runs (fast --help).
 _HANDLERS = {
-    "parse": "drafter.parse:run_cli",
-    "new": "drafter.skeleton:run_cli",
-    "fill": "drafter.wizard:run_cli",
-    "render": "drafter.render:run_cli",
-    "draft": "drafter.pipeline:run_cli",
-    "batch": "drafter.batch:run_cli",
-    "check": "drafter.check:run_cli",
+    "parse": "drafter.parse.report:run_cli",
+    "new": "drafter.draft.skeleton:run_cli",
+    "fill": "drafter.cli.wizard:run_cli",
+    "render": "drafter.render.docx:run_cli",
+    "draft": "drafter.draft.pipeline:run_cli",
+    "batch": "drafter.batch.run:run_cli",
+    "check": "drafter.check.lint:run_cli",
 }
 
 EXIT_BAD_INPUT = 2
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     except DrafterError as exc:
         if args.debug:
             raise
-        from drafter.fileio import readable_name
+        from drafter.files import readable_name
 
         exc.file = readable_name(exc.file) if exc.file else exc.file
         print(f"drafter：错误：{exc}", file=sys.stderr)

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from drafter.document import PARTS
+from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.placeholders import (
+from drafter.draft.placeholders import (
     APPROX_AFTER_NUMBER,
     APPROX_AFTER_UNIT,
     APPROX_BEFORE,
@@ -17,7 +17,7 @@ from drafter.placeholders import (
     format_figure,
     format_number,
 )
-from drafter.yamlio import Located, read_yaml
+from drafter.model.yamlio import Located, read_yaml
 
 # Approximation words as a clerk types them, before or after the number (as placeholders.py writes them).
 APPROX_AFTER = APPROX_AFTER_UNIT + APPROX_AFTER_NUMBER

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.document import PARTS, Node
-from drafter.words import cut as cut_words
+from drafter.parse.nodes import PARTS, Node
+from drafter.text.words import cut as cut_words
 
 # Keyword -> weight, per part. Two-character words match jieba tokens (a token, a compound ending
 # with it such as 工作思路, or tokens jieba cut apart such as 下|步); longer phrases match the text.

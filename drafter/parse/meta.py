@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 import re
 
-from drafter.document import Frame, RawDoc
-from drafter.frame import DATE_LINE_RE, is_signature
-from drafter.read import iso_date, normalize_doc_number
-from drafter.words import cut as cut_words
+from drafter.parse.nodes import Frame, RawDoc
+from drafter.parse.frame import DATE_LINE_RE, is_signature
+from drafter.read.document import iso_date, normalize_doc_number
+from drafter.text.words import cut as cut_words
 
 _ADMIN_SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|林区|省|市|区|县|州|旗|盟|街道|镇|乡)"
 _PLACE_RE = re.compile(rf"^[\u4e00-\u9fff]{{2,}}?{_ADMIN_SUFFIX}$")

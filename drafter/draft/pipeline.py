@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.document import PARTS
+from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.fileio import check_output
+from drafter.files import check_output
 
 
 def _count_todo(items: list[dict]) -> int:
@@ -15,8 +15,8 @@ def _count_todo(items: list[dict]) -> int:
 
 def make_draft(prior: str | Path, year: int | None = None, answers: str | Path | None = None) -> dict:
     """This year's draft from last year's report file (or its parsed YAML), answers applied."""
-    from drafter.skeleton import build_draft
-    from drafter.yamlio import SCHEMA_VERSION_REPORT, load_model
+    from drafter.draft.skeleton import build_draft
+    from drafter.model.yamlio import SCHEMA_VERSION_REPORT, load_model
 
     prior = Path(prior)
     if prior.suffix.lower() in (".yaml", ".yml"):
@@ -24,7 +24,7 @@ def make_draft(prior: str | Path, year: int | None = None, answers: str | Path |
         if model.get("schema_version") != SCHEMA_VERSION_REPORT:
             raise DrafterError("这已是草稿；请用 drafter render 排版草稿，或给出往年报告", prior)
     else:
-        from drafter.parse import SUPPORTED, parse_file
+        from drafter.parse.report import SUPPORTED, parse_file
 
         if prior.suffix.lower() not in SUPPORTED:
             raise DrafterError(f"不支持的文件类型“{prior.suffix or '无扩展名'}”；支持 .txt、.docx、.html、.htm 或解析后的 .yaml",
@@ -36,15 +36,15 @@ def make_draft(prior: str | Path, year: int | None = None, answers: str | Path |
         exc.file = exc.file or str(prior)
         raise
     if answers:
-        from drafter.answers import apply_answers
-        from drafter.yamlio import validate_data
+        from drafter.draft.answers import apply_answers
+        from drafter.model.yamlio import validate_data
 
         draft = validate_data(apply_answers(draft, answers), answers)
     return draft
 
 
 def run_cli(args) -> int:
-    from drafter.render import render_model, resolve_template
+    from drafter.render.docx import render_model, resolve_template
 
     out = check_output(args.output, args.force)
     if out.suffix.lower() != ".docx":

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.fileio import MAX_DOCX_BYTES, atomic_write, decode_text, read_input_bytes
+from drafter.files import MAX_DOCX_BYTES, atomic_write, decode_text, read_input_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # What drafter parse reads: given to batch by mistake, they get a pointer to the right command.
@@ -103,7 +103,7 @@ def peek_meta(path: Path) -> tuple[str | None, int | None]:
     """
     import yaml
 
-    from drafter.yamlio import MAX_YAML_BYTES
+    from drafter.model.yamlio import MAX_YAML_BYTES
 
     try:
         text = decode_text(read_input_bytes(path, MAX_YAML_BYTES), path)
@@ -240,8 +240,8 @@ def _import_renderer() -> None:
     import docxtpl  # noqa: F401
     import jsonschema  # noqa: F401
 
-    import drafter.render  # noqa: F401
-    import drafter.yamlio  # noqa: F401
+    import drafter.render.docx  # noqa: F401
+    import drafter.model.yamlio  # noqa: F401
 
 
 def _render_one(task: tuple) -> Row:
@@ -250,8 +250,8 @@ def _render_one(task: tuple) -> Row:
     start = time.perf_counter()
     _current_out = Path(out)
     try:
-        from drafter.render import render_model
-        from drafter.yamlio import load_model
+        from drafter.render.docx import render_model
+        from drafter.model.yamlio import load_model
 
         model = load_model(src)
         render_model(model, Path(out), template=template, appendix=appendix, force=force)
@@ -464,7 +464,7 @@ def run_batch(
         raise DrafterError("没有给出输入文件")
     if template is not None:
         # A bad template would fail every input the same way: say it once, before any work.
-        from drafter.render import check_template, resolve_template
+        from drafter.render.docx import check_template, resolve_template
 
         path = resolve_template(template)
         check_template(path, read_input_bytes(path, MAX_DOCX_BYTES))

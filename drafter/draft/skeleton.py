@@ -6,10 +6,10 @@ import copy
 import re
 from pathlib import Path
 
-from drafter.document import PARTS
+from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.fileio import check_output
-from drafter.yamlio import SCHEMA_VERSION_DRAFT, SCHEMA_VERSION_REPORT, load_model, save_model, validate_data
+from drafter.files import check_output
+from drafter.model.yamlio import SCHEMA_VERSION_DRAFT, SCHEMA_VERSION_REPORT, load_model, save_model, validate_data
 
 # A year written as digits and followed by 年, not part of a longer number nor of a range (2021-2025年).
 _YEAR_RE = re.compile(r"(?<![\d\-–—~～至到])(\d{4})(?=年)(?!年?[\-–—~～至到]\d)")

@@ -15,10 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from drafter.document import PARTS
+from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.fileio import MAX_DOCX_BYTES, atomic_write, check_output, read_input_bytes
-from drafter.placeholders import (
+from drafter.files import MAX_DOCX_BYTES, atomic_write, check_output, read_input_bytes
+from drafter.draft.placeholders import (
     PLACEHOLDER_RE,
     TODO_RE,
     format_figure,
@@ -933,7 +933,7 @@ def render_model(model: dict, out: str | Path, template: str | Path | None = Non
 
 def render_file(draft_path: str | Path, out: str | Path, template: str | Path | None = None,
                 appendix: bool = False, force: bool = False) -> Path:
-    from drafter.yamlio import load_model
+    from drafter.model.yamlio import load_model
 
     check_output(out, force)
     return render_model(load_model(draft_path), out, template, appendix, force)

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
-from drafter.document import PARTS
+from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.fileio import MAX_DOCX_BYTES, read_input_bytes
-from drafter.outline_areas import AREAS
-from drafter.placeholders import TODO_RE, format_figure, prior_text, split_placeholders, unfilled_marker
-from drafter.words import cut as cut_words
+from drafter.files import MAX_DOCX_BYTES, read_input_bytes
+from drafter.check.areas import AREAS
+from drafter.draft.placeholders import TODO_RE, format_figure, prior_text, split_placeholders, unfilled_marker
+from drafter.text.words import cut as cut_words
 
 ERROR, WARNING = "error", "warning"
 
@@ -837,7 +837,7 @@ def _faces() -> dict[str, tuple[str, ...]]:
     """The GB/T 9704 faces, with the names the built-in template gives them (what `drafter render` writes)."""
     from docx import Document
 
-    from drafter.render import resolve_template
+    from drafter.render.docx import resolve_template
 
     faces = {family: list(names) for family, names in FACES.items()}
     styles = Document(resolve_template(None)).styles
@@ -1002,7 +1002,7 @@ def _docx_year(kinds, prior: dict | None) -> int | None:
 
 def docx_blocks(kinds, year: int | None) -> tuple[list[Block], set[str]]:
     """The paragraphs as blocks, each in the part its 一、 heading names; and the parts found."""
-    from drafter.classify import classify_heading
+    from drafter.parse.classify import classify_heading
 
     blocks, section, found = [], "preamble", set()
     for number, paragraph, kind in kinds:
@@ -1032,7 +1032,7 @@ def docx_blocks(kinds, year: int | None) -> tuple[list[Block], set[str]]:
 
 def _is_reference(paragraph, text: str) -> bool:
     """Last year's text the renderer kept for the clerk: after its mark, or tinted as reference."""
-    from drafter.render import REFERENCE_HIGHLIGHT
+    from drafter.render.docx import REFERENCE_HIGHLIGHT
 
     if _REFERENCE_MARK_RE.search(text):
         return True
@@ -1046,7 +1046,7 @@ def _is_reference(paragraph, text: str) -> bool:
 
 def _docx_missing_parts(blocks: list[Block], found: set[str]) -> list[Problem]:
     """A mandatory part with neither its heading nor the sentences that report it."""
-    from drafter.classify import split_paragraph
+    from drafter.parse.classify import split_paragraph
 
     texts = [b.text for b in blocks if b.section not in ("title", "closing") and not b.heading]
     present = set(found)
@@ -1067,7 +1067,7 @@ def check_docx(path: str | Path, prior: dict | None = None) -> list[Problem]:
     from docx import Document
     from docx.exceptions import PythonDocxError
 
-    from drafter.read import BAD_DOCX, _check_docx_zip
+    from drafter.read.document import BAD_DOCX, _check_docx_zip
 
     data = read_input_bytes(path, MAX_DOCX_BYTES)
     _check_docx_zip(data, Path(path))  # the reader's gate: old .doc, damaged zips, zip bombs
@@ -1130,7 +1130,7 @@ def format_text(problems: list[Problem], target: str) -> str:
 
 
 def check_path(target: str | Path, prior_path: str | Path | None = None) -> list[Problem]:
-    from drafter.yamlio import load_model
+    from drafter.model.yamlio import load_model
 
     target = Path(target)
     if prior_path and Path(prior_path).suffix.lower() not in (".yaml", ".yml"):
