@@ -139,7 +139,7 @@ def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
     """Drafts from every seed (parse + new), then `count` copies with distinct regions."""
     from drafter.parse.report import parse_file
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import dump_yaml, load_model
+    from drafter.model.legacy import dump_yaml, load_model
 
     folder = work / "drafts"
     folder.mkdir()

@@ -6,7 +6,7 @@ from drafter.cli.main import main
 from drafter.errors import DrafterError
 from drafter.draft.placeholders import fill_text
 from drafter.draft.skeleton import build_draft
-from drafter.model.yamlio import load_model, save_model
+from drafter.model.legacy import load_model, save_model
 
 COUNT = {"label": "审核规范性文件", "unit": "件", "prior": 71}
 PEOPLE = {"label": "培训党员、干部", "unit": "人次", "prior": 4420, "prior_approx": "余"}

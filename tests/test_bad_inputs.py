@@ -19,7 +19,7 @@ from conftest import ROOT, seed_path
 from draft_fixtures import yingkou_v1
 from drafter.cli.main import build_parser, main
 from drafter.errors import DrafterError
-from drafter.model.yamlio import dump_yaml, load_model
+from drafter.model.legacy import dump_yaml, load_model
 
 SEED_TEXT = seed_path("yingkou").read_text(encoding="utf-8")
 
@@ -375,7 +375,7 @@ def test_stale_temporary_files_of_a_killed_writer_are_removed(tmp_path):
 
 def test_model_cases_mutate_a_valid_model():
     """The wrong-type, unknown-key… cases differ from a valid model by one planted fault only."""
-    from drafter.model.yamlio import validate_data
+    from drafter.model.legacy import validate_data
 
     assert validate_data(copy.deepcopy(valid_v1()))["meta"]["region"] == "营口市"
 
@@ -397,7 +397,7 @@ ANSWER_CASES = {
 @pytest.fixture
 def draft_file(tmp_path) -> Path:
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     return save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
 
@@ -425,7 +425,7 @@ def test_bad_answers_file_in_the_one_step_command(tmp_path, capsys):
 
 def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -450,7 +450,7 @@ def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
 def test_batch_name_from_region_stays_in_the_output_folder(tmp_path, region):
     from drafter.batch.run import run_batch
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     model = build_draft(valid_v1())
     model["meta"]["region"] = region.replace("\x00", "")
@@ -499,7 +499,7 @@ HOSTILE = {
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_template_is_refused(tmp_path, capsys, case):
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     template = template_with(tmp_path, HOSTILE[case])
@@ -517,7 +517,7 @@ def test_hostile_template_is_refused(tmp_path, capsys, case):
 def test_template_memory_bomb_is_refused(tmp_path):
     """'x' * 10**9 in a template must not eat the clerk's memory: the process runs under a 1.5 GB cap."""
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     template = template_with(tmp_path, "{{ 'x' * 10**9 }}{{ [0] * 10**9 }}")
@@ -536,7 +536,7 @@ def test_template_memory_bomb_is_refused(tmp_path):
 def test_hostile_sentence_template_beside_a_custom_template(tmp_path, capsys):
     from drafter.resources import templates_dir
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     folder = tmp_path / "模板"
     folder.mkdir()
@@ -696,7 +696,7 @@ def test_gbk_bytes_in_a_name_read_as_chinese(tmp_path, capsys):
 def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
     """Last year's report given as --template would render unchanged: last year's facts as this year's."""
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     template = make_docx(tmp_path / "去年的报告.docx")
@@ -709,7 +709,7 @@ def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
 def test_output_pipe_closed_early_is_not_an_internal_error(tmp_path):
     """`drafter check … | head -1`: the reader goes away; drafter stops quietly instead of crying 内部错误."""
     from drafter.draft.skeleton import build_draft
-    from drafter.model.yamlio import save_model
+    from drafter.model.legacy import save_model
 
     draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
     proc = subprocess.Popen([sys.executable, "-m", "drafter", "check", str(draft), "--format", "json"],

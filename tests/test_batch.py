@@ -12,9 +12,10 @@ from argparse import Namespace
 import pytest
 
 from conftest import SEEDS, seed_path
-from drafter.batch.run import assign_outputs, output_stem, peek_meta, run_batch, run_cli, safe_name
+from drafter.batch.run import assign_outputs, output_stem, peek_meta, run_batch, safe_name
+from drafter.cli.batch import run as run_cli
 from drafter.errors import DrafterError
-from drafter.model.yamlio import save_model
+from drafter.model.legacy import save_model
 
 TAIL = "法治政府建设情况报告.docx"
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="a patched renderer reaches workers only by fork")

@@ -15,7 +15,7 @@ from drafter.cli.main import main
 from drafter.errors import DrafterError
 from drafter.render.docx import render_model
 from drafter.draft.skeleton import build_draft
-from drafter.model.yamlio import save_model
+from drafter.model.legacy import save_model
 
 MEASURES = "主要举措和成效"
 

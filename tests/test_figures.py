@@ -12,7 +12,7 @@ from drafter.parse.nodes import PARTS
 from drafter.parse.figures import chinese_number, extract_figures
 from drafter.parse.report import parse_file
 from drafter.draft.placeholders import format_figure
-from drafter.model.yamlio import SCHEMA_VERSION_REPORT, validate_data
+from drafter.model.legacy import SCHEMA_VERSION_REPORT, validate_data
 from tests.conftest import SEEDS, seed_path
 from tests.formats import to_docx
 

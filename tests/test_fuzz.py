@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from conftest import SEEDS, seed_path
 from draft_fixtures import yingkou_v1
 from drafter.errors import DrafterError
-from drafter.model.yamlio import dump_yaml, parse_yaml, validate_data, validate_model
+from drafter.model.legacy import dump_yaml, parse_yaml, validate_data, validate_model
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 SEED_TEXTS = {name: seed_path(name).read_text(encoding="utf-8") for name in SEEDS}

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import ROOT
 from draft_fixtures import yingkou_v1
-from drafter.model.yamlio import dump_yaml, load_model, save_model
+from drafter.model.legacy import dump_yaml, load_model, save_model
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
 

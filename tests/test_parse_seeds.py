@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, SEEDS, seed_path
 from drafter.parse.nodes import PARTS
 from drafter.parse.report import parse_file
-from drafter.model.yamlio import load_model
+from drafter.model.legacy import load_model
 from formats import to_docx, to_gb18030, to_html, to_utf16
 
 FORMATS = {

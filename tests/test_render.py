@@ -30,7 +30,7 @@ from drafter.render.docx import (
     resolve_template,
 )
 from drafter.resources import templates_dir
-from drafter.model.yamlio import save_model
+from drafter.model.legacy import save_model
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4}

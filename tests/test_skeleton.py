@@ -8,7 +8,7 @@ from drafter.cli.main import main
 from drafter.errors import DrafterError
 from drafter.draft.placeholders import PLACEHOLDER_RE, fill_text
 from drafter.draft.skeleton import build_draft, new_title, shift_years, split_problems
-from drafter.model.yamlio import load_model, save_model
+from drafter.model.legacy import load_model, save_model
 
 
 def _all_items(items):

@@ -10,7 +10,7 @@ import pytest
 
 from draft_fixtures import yingkou_v1
 from drafter.draft.skeleton import build_draft
-from drafter.model.yamlio import load_model, save_model
+from drafter.model.legacy import load_model, save_model
 
 TIMEOUT = 30
 # No cursor-position requests: pexpect does not answer them like a real terminal would.

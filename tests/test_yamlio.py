@@ -3,7 +3,7 @@
 import pytest
 
 from drafter.errors import DrafterError
-from drafter.model.yamlio import dump_yaml, load_model, parse_yaml, save_model, validate_data
+from drafter.model.legacy import dump_yaml, load_model, parse_yaml, save_model, validate_data
 
 
 def minimal_model():
@@ -11,7 +11,7 @@ def minimal_model():
     return {
         "schema_version": 1,
         "meta": {"region": "营口市", "year": 2023, "title": "关于2023年法治政府建设情况的报告", "issuer": None,
-                 "date": "2024-03-06", "recipient": None, "doc_number": None, "source": None},
+                 "date": "2024-03-06", "recipient": None, "doc_number": None, "source": None, "published": None},
         "preamble": ["2023年，营口市坚持……"],
         "sections": {
             "measures": {"heading": "主要工作情况", "paragraphs": [],
@@ -54,7 +54,7 @@ def test_wrong_type_is_reported_in_chinese(tmp_path):
     model["figures"][0]["value"] = "七十一"
     path = tmp_path / "bad.yaml"
     path.write_text(dump_yaml(model), encoding="utf-8")
-    with pytest.raises(DrafterError, match="figures\\[0\\]\\.value.*类型不对：应为数字或空值"):
+    with pytest.raises(DrafterError, match="figures\\[0\\]\\.value.*类型不对：应为数字"):
         load_model(path)
 
 

@@ -103,7 +103,7 @@ def peek_meta(path: Path) -> tuple[str | None, int | None]:
     """
     import yaml
 
-    from drafter.model.yamlio import MAX_YAML_BYTES
+    from drafter.model.yamltext import MAX_YAML_BYTES
 
     try:
         text = decode_text(read_input_bytes(path, MAX_YAML_BYTES), path)
@@ -241,7 +241,7 @@ def _import_renderer() -> None:
     import jsonschema  # noqa: F401
 
     import drafter.render.docx  # noqa: F401
-    import drafter.model.yamlio  # noqa: F401
+    import drafter.model.legacy  # noqa: F401
 
 
 def _render_one(task: tuple) -> Row:
@@ -251,7 +251,7 @@ def _render_one(task: tuple) -> Row:
     _current_out = Path(out)
     try:
         from drafter.render.docx import render_model
-        from drafter.model.yamlio import load_model
+        from drafter.model.legacy import load_model
 
         model = load_model(src)
         render_model(model, Path(out), template=template, appendix=appendix, force=force)
@@ -530,12 +530,3 @@ def print_summary(result: BatchResult, out=None) -> None:
             print(f"  失败：{readable(r.input)}：{readable(r.reason)}", file=out)
     if result.report is not None:
         print(readable(f"逐项结果：{result.report}"), file=out)
-
-
-def run_cli(args) -> int:
-    result = run_batch(
-        args.inputs, args.output, jobs=args.jobs, template=args.template,
-        appendix=args.appendix, force=args.force, report=args.report,
-    )
-    print_summary(result)
-    return 1 if result.failed else 0

@@ -8,7 +8,6 @@ for a .docx the fonts and indents GB/T 9704-2012 asks for.
 from __future__ import annotations
 
 import io
-import json
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -1130,7 +1129,7 @@ def format_text(problems: list[Problem], target: str) -> str:
 
 
 def check_path(target: str | Path, prior_path: str | Path | None = None) -> list[Problem]:
-    from drafter.model.yamlio import load_model
+    from drafter.model.legacy import load_model
 
     target = Path(target)
     if prior_path and Path(prior_path).suffix.lower() not in (".yaml", ".yml"):
@@ -1142,12 +1141,3 @@ def check_path(target: str | Path, prior_path: str | Path | None = None) -> list
     if suffix in (".yaml", ".yml"):
         return check_model(load_model(target), prior)
     raise DrafterError(f"不支持的文件类型“{target.suffix or '无扩展名'}”；请给出草稿 .yaml 或 .docx 文件", target)
-
-
-def run_cli(args) -> int:
-    problems = check_path(args.target, args.prior)
-    if args.format == "json":
-        print(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2))
-    else:
-        print(format_text(problems, args.target))
-    return 1 if problems else 0

@@ -30,13 +30,13 @@ argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defi
 
 # Subcommand -> "module:function"; modules load only when their command runs (fast --help).
 _HANDLERS = {
-    "parse": "drafter.parse.report:run_cli",
-    "new": "drafter.draft.skeleton:run_cli",
-    "fill": "drafter.cli.wizard:run_cli",
-    "render": "drafter.render.docx:run_cli",
-    "draft": "drafter.draft.pipeline:run_cli",
-    "batch": "drafter.batch.run:run_cli",
-    "check": "drafter.check.lint:run_cli",
+    "parse": "drafter.cli.parse:run",
+    "new": "drafter.cli.new:run",
+    "fill": "drafter.cli.fill:run",
+    "render": "drafter.cli.render:run",
+    "draft": "drafter.cli.draft:run",
+    "batch": "drafter.cli.batch:run",
+    "check": "drafter.cli.check:run",
 }
 
 EXIT_BAD_INPUT = 2

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from pathlib import Path
 
 from drafter.draft.answers import (
-    add_item, apply_answers, change_text, check_placeholders, figure_prompt, iter_items, mark_done,
+    add_item, change_text, check_placeholders, figure_prompt, iter_items, mark_done,
     parse_figure_input, set_date, set_figure, settle, text_to_paragraphs, used_figures, valid_date,
 )
 from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
 from drafter.draft.placeholders import fill_text, format_figure
-from drafter.model.yamlio import SCHEMA_VERSION_DRAFT, load_model, save_model
+from drafter.model.legacy import SCHEMA_VERSION_DRAFT, load_model, save_model
 
 WIDTH = 78  # an 80-column terminal, less a margin
 SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")
@@ -261,23 +260,3 @@ class Wizard:
         else:
             print(f"全部完成，已保存到 {self.path}。下一步：drafter render {self.path} -o 报告.docx")
         return 0
-
-
-def run_cli(args) -> int:
-    path = Path(args.draft)
-    draft = load_draft(path)
-    if args.answers:
-        before = {f["id"]: f["value"] for f in draft["figures"]}
-        apply_answers(draft, args.answers)
-        save_model(draft, path, force=True)
-        changed = sum(1 for f in draft["figures"] if f["value"] != before[f["id"]])
-        left = sum(1 for f in used_figures(draft) if f["value"] is None)
-        print(f"已应用 {args.answers}：更新 {changed} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")
-        return 0
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise DrafterError("没有可交互的终端，无法逐项提问；请在终端中运行，或用 --answers 答案文件 直接填报（格式见 docs/answers.md）", path)
-    try:
-        return Wizard(draft, path).run()
-    except (KeyboardInterrupt, EOFError):
-        print(f"\n已中断。已填的内容均已保存；再次运行 drafter fill {path} 可从未填的一项继续。", file=sys.stderr)
-        return 130

@@ -17,7 +17,7 @@ from drafter.draft.placeholders import (
     format_figure,
     format_number,
 )
-from drafter.model.yamlio import Located, read_yaml
+from drafter.model.yamltext import Located, read_yaml
 
 # Approximation words as a clerk types them, before or after the number (as placeholders.py writes them).
 APPROX_AFTER = APPROX_AFTER_UNIT + APPROX_AFTER_NUMBER

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 
 from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.files import check_output
-from drafter.model.yamlio import SCHEMA_VERSION_DRAFT, SCHEMA_VERSION_REPORT, load_model, save_model, validate_data
+from drafter.model.legacy import SCHEMA_VERSION_DRAFT, SCHEMA_VERSION_REPORT, validate_data
 
 # A year written as digits and followed by 年, not part of a longer number nor of a range (2021-2025年).
 _YEAR_RE = re.compile(r"(?<![\d\-–—~～至到])(\d{4})(?=年)(?!年?[\-–—~～至到]\d)")
@@ -415,18 +413,3 @@ def build_draft(prior: dict, year: int | None = None) -> dict:
         raise DrafterError(f"本年度（{year}）应晚于上一年度报告的年度（{prior_year}）")
     draft = _Builder(copy.deepcopy(prior), year, prior_year).build()
     return validate_data(draft)
-
-
-def run_cli(args) -> int:
-    out = check_output(args.output, args.force, inputs=(args.prior,))
-    prior = load_model(args.prior)
-    try:
-        draft = build_draft(prior, args.year)
-    except DrafterError as exc:
-        exc.file = exc.file or str(args.prior)
-        raise
-    save_model(draft, out, force=args.force)
-    todo = sum(1 for key in PARTS for item in draft["sections"][key]["items"] if item.get("status") == "todo")
-    print(f"已生成 {Path(out)}：{draft['meta']['title']}；待写 {todo} 项，待填数字 {len(draft['figures'])} 个。"
-          f"下一步：drafter fill {out}")
-    return 0

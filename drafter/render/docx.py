@@ -933,13 +933,7 @@ def render_model(model: dict, out: str | Path, template: str | Path | None = Non
 
 def render_file(draft_path: str | Path, out: str | Path, template: str | Path | None = None,
                 appendix: bool = False, force: bool = False) -> Path:
-    from drafter.model.yamlio import load_model
+    from drafter.model.legacy import load_model
 
     check_output(out, force)
     return render_model(load_model(draft_path), out, template, appendix, force)
-
-
-def run_cli(args) -> int:
-    out = render_file(args.draft, args.output, args.template, args.appendix, args.force)
-    print(f"已排版 {args.draft} → {out}")
-    return 0

@@ -1,0 +1,26 @@
+"""`drafter draft`: parse, new, answers and render in one go."""
+
+from __future__ import annotations
+
+from drafter.draft.pipeline import _count_todo, make_draft
+from drafter.errors import DrafterError
+from drafter.files import check_output
+from drafter.vocab import PARTS
+
+
+def run(args) -> int:
+    from drafter.render.docx import render_model, resolve_template
+
+    out = check_output(args.output, args.force)
+    if out.suffix.lower() != ".docx":
+        raise DrafterError("输出文件应以 .docx 结尾", out)
+    resolve_template(args.template)  # a wrong template name fails before the parse
+    draft = make_draft(args.prior, args.year, args.answers)
+    render_model(draft, out, args.template, args.appendix, args.force)
+    figures = sum(1 for f in draft["figures"] if f.get("value") is None)
+    todo = sum(_count_todo(draft["sections"][key]["items"]) + (draft["sections"][key].get("status") == "todo")
+               for key in PARTS)
+    meta = draft["meta"]
+    print(f"已生成 {out}：{meta.get('title') or ''}（{meta.get('year')}年）；待填数字 {figures} 个，待写 {todo} 项。"
+          "黄色底纹为待填内容，灰色底纹为沿用上年、需确认或改写的内容。")
+    return 0

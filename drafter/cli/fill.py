@@ -1,0 +1,31 @@
+"""`drafter fill`: the wizard, or an answers file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from drafter.cli.wizard import Wizard, load_draft
+from drafter.draft.answers import apply_answers, used_figures
+from drafter.errors import DrafterError
+from drafter.model.legacy import save_model
+
+
+def run(args) -> int:
+    path = Path(args.draft)
+    draft = load_draft(path)
+    if args.answers:
+        before = {f["id"]: f["value"] for f in draft["figures"]}
+        apply_answers(draft, args.answers)
+        save_model(draft, path, force=True)
+        changed = sum(1 for f in draft["figures"] if f["value"] != before[f["id"]])
+        left = sum(1 for f in used_figures(draft) if f["value"] is None)
+        print(f"已应用 {args.answers}：更新 {changed} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")
+        return 0
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DrafterError("没有可交互的终端，无法逐项提问；请在终端中运行，或用 --answers 答案文件 直接填报（格式见 docs/answers.md）", path)
+    try:
+        return Wizard(draft, path).run()
+    except (KeyboardInterrupt, EOFError):
+        print(f"\n已中断。已填的内容均已保存；再次运行 drafter fill {path} 可从未填的一项继续。", file=sys.stderr)
+        return 130

@@ -1,0 +1,146 @@
+"""Report and draft files: load (migrating older versions), validate against the schema, save atomically."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import DrafterError
+from drafter.files import atomic_write
+from drafter.model.data import KNOWN_VERSIONS, SCHEMA_VERSION, from_data, migrate, to_data
+from drafter.model.report import Report
+from drafter.model.yamltext import Located, dump_yaml, read_yaml
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def load_report(path: str | Path) -> Report:
+    """A report or draft file as the model; versions 1 and 2 are migrated."""
+    return from_data(check_document(read_yaml(path)))
+
+
+def save_report(report: Report, path: str | Path, force: bool = False) -> Path:
+    """Validate, then write atomically; an existing file only with `force`."""
+    data = to_data(report)
+    check_document(Located(data, None, Path(path)))
+    return atomic_write(path, dump_yaml(data), force=force)
+
+
+def validate_report(report: Report, path: str | Path = "<内存>") -> Report:
+    """Check a model built in memory against the schema, as saving it would."""
+    check_document(Located(to_data(report), None, Path(path)))
+    return report
+
+
+def check_document(located: Located) -> dict:
+    """The document as version-3 data, or a DrafterError naming the file and the line."""
+    data = located.data
+    if not isinstance(data, dict):
+        raise DrafterError("YAML 顶层应是映射（键: 值），这不是 drafter 的报告或草稿文件", located.path)
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise DrafterError(
+            f"此文件的 schema_version 为 {version}，比本程序支持的 {SCHEMA_VERSION} 新；请升级 drafter",
+            located.path, located.place(["schema_version"]),
+        )
+    if version not in KNOWN_VERSIONS or isinstance(version, bool):
+        raise DrafterError(f"schema_version 应为 {'、'.join(map(str, KNOWN_VERSIONS))} 之一",
+                           located.path, located.place(["schema_version"]))
+    data = migrate(data)
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(list(e.absolute_path)), list(map(str, e.absolute_path))))
+    if errors:
+        message, keys, key_itself = _describe(errors[0])
+        more = f"（另有 {len(errors) - 1} 处问题）" if len(errors) > 1 else ""
+        raise DrafterError(message + more, located.path, located.place(keys, key_itself))
+    _check_values(located, data)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    from drafter.resources import schemas_dir
+
+    schema = json.loads((schemas_dir() / "drafter.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+_TYPE_NAMES = {
+    "string": "文字", "integer": "整数", "number": "数字", "array": "列表",
+    "object": "映射（键: 值）", "null": "空值（null）", "boolean": "是/否",
+}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "是/否"
+    if isinstance(value, int):
+        return "整数"
+    if isinstance(value, float):
+        return "数字"
+    if isinstance(value, str):
+        return "文字"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "映射"
+    return type(value).__name__
+
+
+def _describe(error) -> tuple[str, list, bool]:
+    """A Chinese message, the key path to point at, and whether to point at the key itself."""
+    path = list(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in (error.instance or {})]
+        return f"缺少必填的键“{'、'.join(missing)}”", path, False
+    if kind == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        return f"未知的键“{'、'.join(map(str, extra))}”", path + extra[:1], True
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = "或".join(_TYPE_NAMES.get(t, t) for t in wanted)
+        return f"类型不对：应为{names}，实际是{_type_name(error.instance)}", path, False
+    if kind == "enum":
+        options = "、".join(str(v) for v in error.validator_value)
+        return f"取值“{error.instance}”无效，应为其中之一：{options}", path, False
+    if kind == "pattern":
+        last = path[-1] if path else ""
+        hint = {"date": "日期应写作 2024-01-18", "published": "日期应写作 2024-01-18",
+                "id": "编号应形如 F001", "sha256": "应为 64 位十六进制摘要"}.get(last, "格式不对")
+        return f"“{error.instance}”{hint}", path, False
+    if kind == "not":
+        return "解析得到的报告（kind: report）不应有 draft 部分；草稿应写 kind: draft", path + ["draft"], True
+    if kind == "const":
+        return f"取值“{error.instance}”无效，应为 {error.validator_value}", path, False
+    if kind in ("minimum", "maximum"):
+        return f"数值 {error.instance} 超出允许范围", path, False
+    if kind == "minLength":
+        return "不能为空", path, False
+    return f"不符合格式要求（{error.message}）", path, False
+
+
+def _check_values(located: Located, data: dict) -> None:
+    """What the schema cannot say: numbers must be finite, text must be writable as UTF-8."""
+    stack: list[tuple[list, Any]] = [([], data)]
+    seen: set[int] = set()  # a model built in memory shares strings (each figure's sentence): scan each once
+    while stack:
+        keys, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((keys + [k], v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((keys + [i], v) for i, v in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise DrafterError(f"数值“{value}”无效，应为有限的数字", located.path, located.place(keys))
+        elif isinstance(value, str) and id(value) not in seen:
+            seen.add(id(value))
+            if _SURROGATE_RE.search(value):
+                raise DrafterError("文字中含有无效的字符（孤立的 UTF-16 代理码）", located.path, located.place(keys))
