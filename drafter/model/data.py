@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafter.model.report import DRAFT, Closing, DraftInfo, Figure, Item, Meta, Report, Section, Source
+from drafter.model.report import DRAFT, Closing, DraftInfo, Figure, Item, Meta, Node, Report, Section, Source
 from drafter.text.closing import ATTACHMENT_MORE_RE, ATTACHMENT_RE, line_kind
 from drafter.vocab import PARTS
 
@@ -31,7 +31,7 @@ def _source(source: Source | None) -> dict | None:
     return None if source is None else {"file": source.file, "sha256": source.sha256}
 
 
-def _node(node: Item, extra: tuple[str, ...]) -> dict:
+def _node(node: Node, extra: tuple[str, ...]) -> dict:
     out: dict[str, Any] = {"heading": node.heading, "paragraphs": list(node.paragraphs),
                            "items": [_node(sub, _ITEM_EXTRA) for sub in node.items]}
     for key in extra:
@@ -82,7 +82,7 @@ def _read_source(data: dict | None) -> Source | None:
     return None if data is None else Source(file=data["file"], sha256=data["sha256"])
 
 
-def _read_item(data: dict, cls=Item, **extra) -> Item:
+def _read_item(data: dict, cls=Item, **extra) -> Node:
     node = cls(heading=data["heading"], paragraphs=list(data["paragraphs"]),
                items=[_read_item(sub) for sub in data["items"]], **extra)
     for key in _ITEM_EXTRA if cls is Item else _SECTION_EXTRA:

@@ -11,6 +11,7 @@ from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.files import atomic_write
+from drafter.model.comments import merged_text
 from drafter.model.data import KNOWN_VERSIONS, SCHEMA_VERSION, from_data, migrate, to_data
 from drafter.model.report import Report
 from drafter.model.yamltext import Located, dump_yaml, read_yaml
@@ -23,11 +24,18 @@ def load_report(path: str | Path) -> Report:
     return from_data(check_document(read_yaml(path)))
 
 
-def save_report(report: Report, path: str | Path, force: bool = False) -> Path:
-    """Validate, then write atomically; an existing file only with `force`."""
+def save_report(report: Report, path: str | Path, force: bool = False, keep_comments: bool = False) -> Path:
+    """Validate, then write atomically; an existing file only with `force`. With `keep_comments`, the
+    comments a clerk typed into the file being rewritten stay where they were."""
     data = to_data(report)
     check_document(Located(data, None, Path(path)))
-    return atomic_write(path, dump_yaml(data), force=force)
+    text = dump_yaml(data)
+    if keep_comments:
+        try:
+            text = merged_text(Path(path).read_text(encoding="utf-8"), text) or text
+        except (OSError, UnicodeDecodeError):
+            pass  # nothing readable to keep: the file is written afresh
+    return atomic_write(path, text, force=force)
 
 
 def validate_report(report: Report, path: str | Path = "<内存>") -> Report:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from drafter.model.report import Item, Report, Section
+from drafter.model.report import Item, Node, Report, Section
 from drafter.text.clean import clean, lines_of
 from drafter.text.numerals import to_chinese
 from drafter.vocab import PART, TODO
@@ -32,7 +32,7 @@ def number_for(level: int, n: int) -> str:
 class Entry:
     """One part or item as the document lays it out."""
 
-    node: Item  # a Section for a part
+    node: Node  # a Section for a part, else an Item
     part: str  # the part's key
     level: int  # 1 for a part, 2 for its items, …
     number: str  # as printed before the heading: （二）; "" for a lone unnumbered item
@@ -57,12 +57,12 @@ def _flatten(items: list[Item]) -> list[Item]:
     return out
 
 
-def children(node: Item) -> list[Item]:
+def children(node: Node) -> list[Item]:
     """The sub-items the document numbers under `node`."""
     return _flatten(node.items)
 
 
-def _walk(node: Item, part: str, level: int, number: str, path: str) -> Iterator[Entry]:
+def _walk(node: Node, part: str, level: int, number: str, path: str) -> Iterator[Entry]:
     yield Entry(node, part, level, number, path)
     subs = children(node)
     # A lone item without a heading is just the text of its parent: a （一） with no （二） misleads.
@@ -86,7 +86,7 @@ def outline(report: Report) -> Iterator[Entry]:
         yield from _walk(section, section.key, 1, number, number)
 
 
-def _label(node: Item) -> str:
+def _label(node: Node) -> str:
     """A few words that name a node: its heading, else the start of its text or of its prompt."""
     text = clean(node.heading).strip() or next(iter(lines_of(node.paragraphs)), "") or clean(node.prompt).strip()
     text = text.split("\n")[0]
@@ -100,7 +100,7 @@ class Places:
         self.report = report
         self._by_node: dict[int, Entry] = {id(entry.node): entry for entry in outline(report)}
 
-    def name(self, node: Item | str) -> str:
+    def name(self, node: Node | str) -> str:
         """一、（二）3. 加强行政执法; a part: 二、存在的不足和原因; not printed: the part's name and the heading."""
         if isinstance(node, str):
             found = self.report.find(node)
@@ -117,6 +117,6 @@ class Places:
             label = PART[node.key].short
         return f"{entry.path} {label}".strip() if label else entry.path
 
-    def path(self, node: Item) -> str | None:
+    def path(self, node: Node) -> str | None:
         entry = self._by_node.get(id(node))
         return entry.path if entry else None

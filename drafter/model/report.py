@@ -38,38 +38,18 @@ class Meta:
 
 
 @dataclass
-class Item:
-    """A heading with its paragraphs and sub-items. In a draft it also says what is still to do."""
+class Node:
+    """A heading with its paragraphs and sub-items; in a draft it also says what is still to do."""
 
     heading: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    id: str | None = None  # draft: stable address, measures.3.1
     status: str | None = None  # draft: todo, reference or done (vocab.STATUSES)
-    origin: str | None = None  # draft: where it came from (vocab.ORIGINS)
     prompt: str | None = None  # draft: what the clerk is asked to write
     reference: list[str] | None = None  # draft: last year's words, shown, never printed as this year's
 
-    @classmethod
-    def todo(cls, id: str, prompt: str, *, heading: str | None = None, origin: str = "new",
-             reference: list[str] | None = None) -> Item:
-        """An item the clerk has to write."""
-        return cls(heading=heading, id=id, status=TODO, origin=origin, prompt=prompt, reference=list(reference or []))
-
-    @classmethod
-    def carried(cls, id: str, prompt: str, *, heading: str | None, paragraphs: list[str], origin: str,
-                reference: list[str]) -> Item:
-        """Last year's text kept for the clerk to confirm or rewrite."""
-        return cls(heading=heading, paragraphs=list(paragraphs), id=id, status=REFERENCE, origin=origin,
-                   prompt=prompt, reference=list(reference))
-
-    @classmethod
-    def written(cls, id: str, heading: str | None, paragraphs: list[str]) -> Item:
-        """An item the clerk added, already written."""
-        return cls(heading=heading, paragraphs=list(paragraphs), id=id, status=DONE, origin="new", reference=[])
-
     def walk(self) -> Iterator[Item]:
-        """The sub-items, depth first (not this item itself)."""
+        """The sub-items, depth first (not this node itself)."""
         for item in self.items:
             yield item
             yield from item.walk()
@@ -89,7 +69,33 @@ class Item:
 
 
 @dataclass
-class Section(Item):
+class Item(Node):
+    """An item of a part, at any depth."""
+
+    id: str | None = None  # draft: stable address, measures.3.1
+    origin: str | None = None  # draft: where it came from (vocab.ORIGINS)
+
+    @classmethod
+    def todo(cls, id: str, prompt: str, *, heading: str | None = None, origin: str = "new",
+             reference: list[str] | None = None) -> Item:
+        """An item the clerk has to write."""
+        return cls(heading=heading, id=id, status=TODO, origin=origin, prompt=prompt, reference=list(reference or []))
+
+    @classmethod
+    def carried(cls, id: str, prompt: str, *, heading: str | None, paragraphs: list[str], origin: str,
+                reference: list[str]) -> Item:
+        """Last year's text kept for the clerk to confirm or rewrite."""
+        return cls(heading=heading, paragraphs=list(paragraphs), id=id, status=REFERENCE, origin=origin,
+                   prompt=prompt, reference=list(reference))
+
+    @classmethod
+    def written(cls, id: str, heading: str | None, paragraphs: list[str]) -> Item:
+        """An item the clerk added, already written."""
+        return cls(heading=heading, paragraphs=list(paragraphs), id=id, status=DONE, origin="new", reference=[])
+
+
+@dataclass
+class Section(Node):
     """One of the five parts (vocab.PARTS). In a draft, its status is that of its own paragraphs."""
 
     key: str = ""
@@ -181,13 +187,13 @@ class Report:
             for item in section.walk():
                 yield section, item
 
-    def find(self, item_id: str) -> Item | None:
+    def find(self, item_id: str) -> Node | None:
         """The part (by key) or item with this id."""
         if item_id in self.sections:
             return self.sections[item_id]
         return next((item for _, item in self.walk() if item.id == item_id), None)
 
-    def holder(self, item: Item) -> list[Item] | None:
+    def holder(self, item: Node) -> list[Item] | None:
         """The list that holds `item`: its part's or its parent item's items."""
         for section in self.parts():
             if any(child is item for child in section.items):
