@@ -675,3 +675,30 @@ def test_closing_date_as_written_when_meta_has_none():
     assert [p.text for p in document.paragraphs if p.style.name == "发文机关署名"] == ["营口市人民政府"]
     assert [p.text for p in document.paragraphs].count("特此报告。") == 1
 
+
+def test_closing_lines_stand_by_kind_and_the_issuer_signs():
+    model = report_v1()
+    model.closing = Closing(phrase="以上报告，请审阅。", attachments=["附件：1.重点任务完成情况表", "2.行政复议统计表"],
+                            signature=["营口市司法局"], date="2024 年 1 月 18 日", notes=["（此件公开发布）"],
+                            record=["抄送：省司法厅。"])
+    texts = [p.text for p in open_docx(render_bytes(model)).paragraphs]
+    start = texts.index("特此报告。")
+    assert "以上报告，请审阅。" not in texts
+    assert texts[start:] == ["特此报告。", "", "附件：1.重点任务完成情况表", "\u3000\u3000\u30002.行政复议统计表", "",
+                             "营口市司法局", "2024年1月18日", "（此件公开发布）", "抄送：省司法厅。"]
+    model.meta.issuer, model.meta.date = "营口市人民政府", "2024-01-19"
+    document = open_docx(render_bytes(model))
+    assert [p.text for p in document.paragraphs if p.style.name == "发文机关署名"] == ["营口市人民政府"]
+    assert [p.text for p in document.paragraphs if p.style.name == "成文日期"] == ["2024年1月19日"]
+
+
+def test_a_part_without_heading_takes_the_national_rules_name():
+    from drafter.vocab import default_heading
+
+    model = report_v1()
+    model.sections["measures"].heading = None
+    level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
+    assert level1[0] == "一、2023年推进法治政府建设的主要举措和成效" == "一、" + default_heading("measures", 2023)
+    model.meta.year = None
+    level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
+    assert level1[0] == "一、本年度推进法治政府建设的主要举措和成效" and level1[1] == "二、存在的不足和原因"
