@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import time
 import zipfile
@@ -15,22 +16,22 @@ import pytest
 from conftest import SEEDS, seed_path
 from draft_fixtures import parsed_seed, yingkou_v1
 from drafter.cli import main as cli
-from drafter.parse.nodes import PARTS
+from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE
 from drafter.errors import DrafterError
-from drafter.draft.placeholders import TODO_RE
-from drafter.render.docx import (
-    REFERENCE_MARK,
-    build_context,
-    chinese_number,
-    figure_comment,
-    number_for,
-    render_bytes,
-    render_file,
-    render_model,
-    resolve_template,
-)
+from drafter.model.files import save_report
+from drafter.model.legacy import as_report
+from drafter.model.numbering import number_for
+from drafter.model.report import Closing, Item, Report
+from drafter.render.context import build_context
+from drafter.render.document import render_bytes, render_file, render_model
+from drafter.render.patterns import REFERENCE_MARK
+from drafter.render.sentences import sentences_for
+from drafter.render.template import resolve_template
+from drafter.render.wording import figure_comment
 from drafter.resources import templates_dir
-from drafter.model.legacy import save_model
+from drafter.text.numerals import to_chinese
+from drafter.text.width import page_width
+from drafter.vocab import DONE, PARTS, TODO
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4}
@@ -38,37 +39,50 @@ HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4
 
 # ---------------------------------------------------------------- fixtures and helpers
 
-def make_draft(name: str) -> dict:
+def make_draft(name: str) -> Report:
     from drafter.draft.skeleton import build_draft
 
-    return build_draft(parsed_seed(name))
+    return as_report(build_draft(parsed_seed(name)))
 
 
-def filled(draft: dict) -> dict:
+def report_v1() -> Report:
+    return as_report(yingkou_v1())
+
+
+def filled(draft: Report) -> Report:
     """The draft as the clerk finishes it: every figure, text and date given, nothing left as reference."""
     draft = copy.deepcopy(draft)
-    for i, figure in enumerate(draft["figures"]):
-        if figure.get("value") is None and figure.get("unit") in ("%", "％"):
-            figure["value"] = min(figure.get("prior") or 50, 99)  # a rate stays a rate
-        elif figure.get("value") is None:
-            figure["value"] = (figure.get("prior") or 0) + i % 7 + 1
+    for i, figure in enumerate(draft.figures):
+        if figure.value is None and figure.unit in ("%", "％"):
+            figure.value = min(figure.prior or 50, 99)  # a rate stays a rate
+        elif figure.value is None:
+            figure.value = (figure.prior or 0) + i % 7 + 1
 
     def walk(node, fallback):
-        if node.get("status") == "todo" and not node["paragraphs"] and not node["items"]:
-            node["paragraphs"] = [f"本年度围绕{node.get('heading') or fallback}持续用力，取得新进展。"]
-        node["status"] = "done"
-        node.pop("reference", None)
-        for child in node["items"]:
+        if node.status == TODO and not node.paragraphs and not node.items:
+            node.paragraphs = [f"本年度围绕{node.heading or fallback}持续用力，取得新进展。"]
+        node.status = DONE
+        node.reference = None
+        for child in node.items:
             walk(child, fallback)
 
-    for key, section in draft["sections"].items():
+    for key, section in draft.sections.items():
         walk(section, "履行推进法治建设第一责任人职责")
         if key == "other":
-            section["paragraphs"], section["items"] = [], []
-    draft["draft"]["preamble_status"] = "done"
-    draft["meta"]["date"] = f"{draft['meta']['year'] + 1}-01-20"
-    draft["closing"] = [line for line in draft["closing"] if not TODO_RE.search(line)]
+            section.paragraphs, section.items = [], []
+    draft.draft.preamble_status = DONE
+    draft.meta.date = f"{draft.meta.year + 1}-01-20"
+    closing = draft.closing
+    for kind in ("attachments", "signature", "notes", "record"):
+        setattr(closing, kind, [line for line in getattr(closing, kind) if not TODO_RE.search(line)])
     return draft
+
+
+def placed(report: Report, parts_only: bool = False) -> list:
+    """The figures whose placeholder stands in the printed text (or in the five parts' text)."""
+    texts = [t for section in report.parts() for t in section.words()] if parts_only else report.texts()
+    used = {fid for text in texts for fid in PLACEHOLDER_RE.findall(text)}
+    return [f for f in report.figures if f.id in used]
 
 
 def runs_of(document):
@@ -112,7 +126,7 @@ def rendered(drafts):
 # ---------------------------------------------------------------- numbering helpers
 
 def test_numbering_is_literal_per_level():
-    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 21, 99)] == ["一", "九", "十", "十一", "二十", "二十一", "九十九"]
+    assert [to_chinese(n) for n in (1, 9, 10, 11, 20, 21, 99)] == ["一", "九", "十", "十一", "二十", "二十一", "九十九"]
     assert number_for(1, 3) == "三、"
     assert number_for(2, 12) == "（十二）"
     assert number_for(3, 2) == "2."
@@ -120,13 +134,19 @@ def test_numbering_is_literal_per_level():
 
 
 def test_figure_comment_says_prior_now_and_change():
-    figure = {"id": "F001", "label": "审核规范性文件", "value": 75, "unit": "件", "approx": None, "prior": 71,
-              "prior_approx": None}
+    from drafter.model.report import Figure
+
+    figure = Figure(id="F001", label="审核规范性文件", value=75, unit="件", approx=None, sentence="", section="measures",
+                    prior=71)
     assert figure_comment(figure, 2023) == "2023年：71件；本年：75件；同比增长5.6%"
-    figure.update(value=60)
+    figure.value = 60
     assert figure_comment(figure, 2023) == "2023年：71件；本年：60件；同比下降15.5%"
-    rate = {"id": "F002", "label": "调解率", "value": 30.5, "unit": "%", "approx": None, "prior": 28, "prior_approx": None}
+    figure.value, figure.prior = 1000.4, 1000
+    assert figure_comment(figure, None) == "上年：1000件；本年：1000.4件；同比增长不足0.1%"
+    rate = Figure(id="F002", label="调解率", value=30.5, unit="%", approx=None, sentence="", section="measures", prior=28)
     assert figure_comment(rate, 2023) == "2023年：28%；本年：30.5%；比上年提高2.5个百分点"
+    rate.value = 27
+    assert figure_comment(rate, 2023) == "2023年：28%；本年：27%；比上年下降1个百分点"
 
 
 # ---------------------------------------------------------------- page, styles, fonts
@@ -200,7 +220,7 @@ def _outline(document):
 
 
 def _expected_number(level: int, n: int) -> str:
-    return {1: f"{chinese_number(n)}、", 2: f"（{chinese_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+    return {1: f"{to_chinese(n)}、", 2: f"（{to_chinese(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
 
 
 def test_numbering_regenerated_and_restarting_per_level(rendered):
@@ -233,34 +253,34 @@ def test_parts_appear_in_order_with_their_text(rendered, drafts):
         pos = 0
         level1 = [t for level, t in _outline(document) if level == 1]
         for key in PARTS:
-            section = draft["sections"][key]
-            if key == "other" and not (section["paragraphs"] or section["items"]):
+            section = draft.sections[key]
+            if key == "other" and not (section.paragraphs or section.items):
                 assert not any("其他" in t for t in level1)
                 continue
-            if section.get("heading"):
-                found = text.find(section["heading"], pos)
-                assert found >= 0, (name, key, section["heading"])
+            if section.heading:
+                found = text.find(section.heading, pos)
+                assert found >= 0, (name, key, section.heading)
                 pos = found
-            for item in section["items"]:
-                if item.get("heading") and "{F" not in item["heading"]:
-                    found = text.find(item["heading"], pos)
-                    assert found >= 0, (name, key, item["heading"])
+            for item in section.items:
+                if item.heading and "{F" not in item.heading:
+                    found = text.find(item.heading, pos)
+                    assert found >= 0, (name, key, item.heading)
                     pos = found
         assert any("第一责任人" in t or "主要负责人" in t for t in level1), name  # duties always
 
 
 def test_title_recipient_signature_and_date(rendered, drafts):
     _, document = rendered["zhumadian"]
-    meta = drafts["zhumadian"]["meta"]
+    meta = drafts["zhumadian"].meta
     paragraphs = document.paragraphs
     title = [p for p in paragraphs if p.style.name == "Title" and p.text]
-    assert title[0].text == meta["title"]
+    assert title[0].text == meta.title
     recipient = [p for p in paragraphs if p.style.name == "主送机关"]
-    assert recipient and recipient[0].text == meta["recipient"] + "："
+    assert recipient and recipient[0].text == meta.recipient + "："
     signature = [p for p in paragraphs if p.style.name == "发文机关署名"]
-    assert [p.text for p in signature] == [meta["issuer"]]
+    assert [p.text for p in signature] == [meta.issuer]
     date = [p for p in paragraphs if p.style.name == "成文日期"][0]
-    assert TODO_RE.fullmatch(date.text) and "成文日期" in date.text
+    assert date.text == "【待填：成文日期（如 2021年1月20日）】"
     assert [highlight(r) for r in date._p.iter(f"{W}r") if run_text(r)] == ["yellow"]
     body_text = [p.text for p in paragraphs if p.style.name == "Normal"]
     assert "特此报告。" in body_text
@@ -271,18 +291,16 @@ def _right_chars(p) -> float:
 
 
 def test_date_starts_two_characters_right_of_the_signature():
-    from drafter.render.docx import text_width
-
     for date, issuer in (("2024-01-18", "营口市人民政府"), ("2020-02-09", "中共鹤庆县委 鹤庆县人民政府"), ("2021-12-30", "司法局")):
-        model = yingkou_v1()
-        model["meta"].update(date=date, issuer=issuer)
+        model = report_v1()
+        model.meta.date, model.meta.issuer = date, issuer
         document = open_docx(render_bytes(model))
         signature = [p for p in document.paragraphs if p.style.name == "发文机关署名"]
         date_p = [p for p in document.paragraphs if p.style.name == "成文日期"][0]
         assert [p.text for p in signature] == issuer.split()
-        sig_width = max(text_width(p.text) for p in signature)
+        sig_width = max(page_width(p.text) for p in signature)
         sig_start = 28 - _right_chars(signature[0]) - sig_width
-        date_start = 28 - _right_chars(date_p) - text_width(date_p.text)
+        date_start = 28 - _right_chars(date_p) - page_width(date_p.text)
         assert date_start - sig_start == pytest.approx(2)
         assert min(_right_chars(signature[0]), _right_chars(date_p)) == pytest.approx(2)
         assert date_p.text == "{}年{}月{}日".format(*(int(x) for x in date.split("-")))
@@ -298,11 +316,11 @@ def test_unfilled_figures_are_highlighted_with_last_years_value(rendered, drafts
             markers[text] = highlight(r)
     assert markers and set(markers.values()) == {"yellow"}
     # A figure the skeleton placed in the text shows its label and last year's value, never the bare number.
-    placed = [f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft["sections"]) + str(draft["preamble"])]
-    assert placed
-    for figure in placed[:20]:
-        unit = figure.get("unit") or ""
-        assert any(figure["label"] in m and f"{draft['draft']['prior_year']}年：" in m and unit in m for m in markers), figure
+    in_text = placed(draft)
+    assert in_text
+    for figure in in_text[:20]:
+        unit = figure.unit or ""
+        assert any(figure.label in m and f"{draft.draft.prior_year}年：" in m and unit in m for m in markers), figure
     text = "\n".join(p.text for p in document.paragraphs)
     assert "{F" not in text
 
@@ -321,23 +339,17 @@ def test_reference_lists_become_comments_not_body(rendered, drafts):
     _, document = rendered["yingkou"]
     draft = drafts["yingkou"]
 
-    def refs(items):
-        for item in items:
-            if item.get("reference"):
-                yield item
-            yield from refs(item["items"])
-
-    with_ref = [item for key in PARTS for item in refs(draft["sections"][key]["items"])]
+    with_ref = [item for _, item in draft.walk() if item.reference]
     assert with_ref
     comments = list(document.comments)
     texts = [c.text for c in comments]
     body = "\n".join(p.text for p in document.paragraphs)
     checked = 0
     for item in with_ref:
-        longest = max((line.strip() for ref in item["reference"] for line in ref.split("\n")), key=len)
+        longest = max((line.strip() for ref in item.reference for line in ref.split("\n")), key=len)
         assert any(longest in t for t in texts), longest
-        shown = " ".join([item.get("heading") or "", item.get("prompt") or "", *item["paragraphs"]])
-        if item.get("status") != "reference" and longest not in shown and len(longest) > 20:
+        shown = " ".join([item.heading or "", item.prompt or "", *item.paragraphs])
+        if item.status != "reference" and longest not in shown and len(longest) > 20:
             assert longest not in body, longest
             checked += 1
     assert checked
@@ -346,12 +358,11 @@ def test_reference_lists_become_comments_not_body(rendered, drafts):
 
 def test_filled_figures_carry_a_comment_with_the_change(drafts):
     draft = copy.deepcopy(drafts["yingkou"])
-    placed = [f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft["sections"]) and f.get("prior")]
-    figure = placed[0]
-    figure["value"] = figure["prior"] + 4
+    figure = next(f for f in placed(draft, parts_only=True) if f.prior)
+    figure.value = figure.prior + 4
     document = open_docx(render_bytes(draft))
-    expected = figure_comment(figure, draft["draft"]["prior_year"])
-    assert expected.startswith(f"{draft['draft']['prior_year']}年：") and "本年：" in expected and "同比增长" in expected
+    expected = figure_comment(figure, draft.draft.prior_year)
+    assert expected.startswith(f"{draft.draft.prior_year}年：") and "本年：" in expected and "同比增长" in expected
     comments = [c for c in document.comments if c.text == expected]
     assert len(comments) == 1
     # The comment is anchored on the figure as written in the text.
@@ -359,9 +370,9 @@ def test_filled_figures_carry_a_comment_with_the_change(drafts):
     body = document.element.body
     start = body.find(f".//{W}commentRangeStart[@{W}id='{cid}']")
     anchored = start.getnext()
-    from drafter.draft.placeholders import format_figure
+    from drafter.text.amounts import format_figure
 
-    assert run_text(anchored) == format_figure(figure["value"], figure["unit"], figure.get("approx"))
+    assert run_text(anchored) == format_figure(figure.value, figure.unit, figure.approx)
 
 
 def test_a_filled_draft_renders_with_no_placeholder_left(drafts):
@@ -372,7 +383,7 @@ def test_a_filled_draft_renders_with_no_placeholder_left(drafts):
         assert "【待填" not in text and "{F" not in text and REFERENCE_MARK not in text, name
         assert not [r for r in runs_of(document) if highlight(r)], name
         # Every figure is written in and commented.
-        assert len(list(document.comments)) >= len([f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft)])
+        assert len(list(document.comments)) >= len(placed(draft))
 
 
 def test_appendix_table_lists_every_figure(rendered, drafts):
@@ -380,11 +391,11 @@ def test_appendix_table_lists_every_figure(rendered, drafts):
     draft = drafts["heqing"]
     table = document.tables[0]
     header = [c.text for c in table.rows[0].cells]
-    assert header[:2] == ["序号", "数据项"] and header[2] == f"{draft['draft']['prior_year']}年"
-    assert len(table.rows) == len(draft["figures"]) + 1
-    first = draft["figures"][0]
+    assert header[:2] == ["序号", "数据项"] and header[2] == f"{draft.draft.prior_year}年"
+    assert len(table.rows) == len(draft.figures) + 1
+    first = draft.figures[0]
     row = [c.text for c in table.rows[1].cells]
-    assert row[0] == "1" and row[1] == first["label"] and TODO_RE.fullmatch(row[3])
+    assert row[0] == "1" and row[1] == first.label and TODO_RE.fullmatch(row[3])
     assert "附件" in [p.text for p in document.paragraphs]
 
 
@@ -397,7 +408,7 @@ def test_without_appendix_there_is_no_table(drafts):
 # ---------------------------------------------------------------- v1 models, odd text
 
 def test_a_parsed_report_renders_as_written():
-    model = yingkou_v1()
+    model = report_v1()
     document = open_docx(render_bytes(model))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "一、主要工作情况" in text and "（一）深入学习贯彻习近平法治思想,统筹推进法治政府建设" in text
@@ -415,10 +426,10 @@ def test_a_parsed_report_renders_as_written():
 
 
 def test_user_text_stays_text(tmp_path):
-    model = yingkou_v1()
-    model["sections"]["plan"]["items"][0]["paragraphs"] = [
+    model = report_v1()
+    model.sections["plan"].items[0].paragraphs = [
         "甲&乙<丙>“丁”{{ meta }}{% if x %}\x07\x0c第一行\n第二行\t结束"]
-    model["meta"]["title"] = "标题<b>&amp;"
+    model.meta.title = "标题<b>&amp;"
     document = open_docx(render_bytes(model))
     texts = [p.text for p in document.paragraphs]
     assert "标题<b>&amp;" in texts
@@ -428,19 +439,17 @@ def test_user_text_stays_text(tmp_path):
 
 
 def test_other_is_left_out_when_empty_and_kept_with_content():
-    model = yingkou_v1()
+    model = report_v1()
     assert "其他需要报告的情况" not in "\n".join(p.text for p in open_docx(render_bytes(model)).paragraphs)
-    model["sections"]["other"]["paragraphs"] = ["本年度无其他需要报告的情况。"]
+    model.sections["other"].paragraphs = ["本年度无其他需要报告的情况。"]
     level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
     assert level1[-1] == "五、其他需要报告的情况"
 
 
 def test_item_without_heading_starts_its_paragraph_with_the_number():
-    model = yingkou_v1()
-    model["sections"]["shortcomings"]["items"] = [
-        {"heading": None, "paragraphs": ["统筹推进抓手还需丰富。"], "items": []},
-        {"heading": None, "paragraphs": ["基层法治力度还需加强。"], "items": []},
-    ]
+    model = report_v1()
+    model.sections["shortcomings"].items = [Item(paragraphs=["统筹推进抓手还需丰富。"]),
+                                            Item(paragraphs=["基层法治力度还需加强。"])]
     texts = [p.text for p in open_docx(render_bytes(model)).paragraphs]
     assert "（一）统筹推进抓手还需丰富。" in texts and "（二）基层法治力度还需加强。" in texts
 
@@ -449,7 +458,7 @@ def test_item_without_heading_starts_its_paragraph_with_the_number():
 
 def test_render_file_and_force(tmp_path, drafts):
     src = tmp_path / "d.yaml"
-    save_model(drafts["xinyu"], src)
+    save_report(drafts["xinyu"], src)
     out = render_file(src, tmp_path / "d.docx")
     assert out.exists() and zipfile.is_zipfile(out)
     with pytest.raises(DrafterError, match="已存在"):
@@ -487,7 +496,7 @@ def _rewrite_template(tmp_path: Path, name: str, change) -> Path:
 def test_custom_template_with_unknown_variable_is_refused(tmp_path):
     bad = _rewrite_template(tmp_path, "bad.docx", lambda xml: xml.replace("{{ recipient }}", "{{ recipent }}"))
     with pytest.raises(DrafterError, match="未知的变量“recipent”"):
-        render_bytes(yingkou_v1(), template=bad)
+        render_bytes(report_v1(), template=bad)
 
 
 def test_custom_template_with_a_tag_split_across_formats_is_refused(tmp_path):
@@ -496,10 +505,10 @@ def test_custom_template_with_a_tag_split_across_formats_is_refused(tmp_path):
     bad = _rewrite_template(tmp_path, "split.docx", lambda xml: xml.replace(
         '<w:r><w:t xml:space="preserve">{{ doc_number }}</w:t></w:r>', split, 1))
     with pytest.raises(DrafterError, match=r"标签“\{\{ doc_number \}\}”被拆成了格式不同的几段文字"):
-        render_bytes(yingkou_v1(), template=bad)
+        render_bytes(report_v1(), template=bad)
     broken = _rewrite_template(tmp_path, "broken.docx", lambda xml: xml.replace("{{ recipient }}", "{{ recipient }", 1))
     with pytest.raises(DrafterError, match="不完整的标签"):
-        render_bytes(yingkou_v1(), template=broken)
+        render_bytes(report_v1(), template=broken)
 
 
 def test_custom_template_restyled_keeps_working(tmp_path):
@@ -512,7 +521,7 @@ def test_custom_template_restyled_keeps_working(tmp_path):
             if info.filename == "word/styles.xml":
                 data = data.replace("仿宋_GB2312".encode(), "仿宋".encode())
             zout.writestr(info, data)
-    document = open_docx(render_bytes(yingkou_v1(), template=out))
+    document = open_docx(render_bytes(report_v1(), template=out))
     body = [p for p in document.paragraphs if p.style.name == "Normal" and p.text][0]
     assert body._p.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋"
 
@@ -539,12 +548,9 @@ def test_windows_faces_template(drafts):
 
 # ---------------------------------------------------------------- speed and workers
 
-def _bare_build(model: dict) -> bytes:
+def _bare_build(model: Report) -> bytes:
     """The same paragraphs written with plain python-docx: the benchmark's yardstick."""
-    from drafter.render.docx import _sentences
-
-    folder = templates_dir()
-    built = build_context(model, _sentences(str(folder), (folder / "standard.j2").stat().st_mtime_ns))
+    built = build_context(model, sentences_for(resolve_template(None)))
     document = docx.Document()
     styles = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "h4": "Heading 4", "body": None}
     document.add_paragraph(built.context["document_title"], "Title")
@@ -583,8 +589,8 @@ def test_renders_in_a_worker_process(tmp_path, drafts):
 def test_template_cannot_reach_python_internals(tmp_path):
     bad = _rewrite_template(tmp_path, "sneaky.docx", lambda xml: xml.replace(
         "{{ recipient }}", "{{ meta.__class__.__mro__ }}", 1))
-    model = yingkou_v1()
-    model["meta"]["recipient"] = "某某市人民政府"
+    model = report_v1()
+    model.meta.recipient = "某某市人民政府"
     with pytest.raises(DrafterError, match="排版时出错"):
         render_bytes(model, template=bad)
 
@@ -593,25 +599,25 @@ def test_standard_sentences_beside_a_custom_template_are_used(tmp_path):
     custom = _rewrite_template(tmp_path, "ours.docx", lambda xml: xml)
     text = (templates_dir() / "standard.j2").read_text(encoding="utf-8")
     (tmp_path / "standard.j2").write_text(text.replace("特此报告。", "特此报告，请审阅。"), encoding="utf-8")
-    texts = [p.text for p in open_docx(render_bytes(yingkou_v1(), template=custom)).paragraphs]
+    texts = [p.text for p in open_docx(render_bytes(report_v1(), template=custom)).paragraphs]
     assert "特此报告，请审阅。" in texts and "特此报告。" not in texts
 
 
 def test_draft_with_answers_renders_the_answers(tmp_path, drafts):
     draft = drafts["heqing"]
-    placed = next(f for f in draft["figures"] if f"{{{f['id']}}}" in str(draft["sections"]) and f.get("prior"))
+    figure = next(f for f in placed(draft, parts_only=True) if f.prior)
     answers = tmp_path / "答案.yaml"
-    answers.write_text(f"figures:\n  {placed['id']}: {int(placed['prior']) + 5}\nmeta:\n  date: 2025-01-20\n",
+    answers.write_text(f"figures:\n  {figure.id}: {int(figure.prior) + 5}\nmeta:\n  date: 2025-01-20\n",
                        encoding="utf-8")
     out = tmp_path / "鹤庆.docx"
     assert cli.main(["draft", str(seed_path("heqing")), "-o", str(out), "--answers", str(answers), "--appendix"]) == 0
     document = docx.Document(str(out))
     date = [p.text for p in document.paragraphs if p.style.name == "成文日期"]
     assert date == ["2025年1月20日"]
-    figure = dict(placed, value=int(placed["prior"]) + 5)
-    assert [c.text for c in document.comments if c.text == figure_comment(figure, 2023)]
-    row = document.tables[0].rows[draft["figures"].index(placed) + 1]
-    assert row.cells[3].text.startswith(str(figure["value"])) and row.cells[4].text.startswith("同比增长")
+    answered = dataclasses.replace(figure, value=int(figure.prior) + 5)
+    assert [c.text for c in document.comments if c.text == figure_comment(answered, 2023)]
+    row = document.tables[0].rows[draft.figures.index(figure) + 1]
+    assert row.cells[3].text.startswith(str(answered.value)) and row.cells[4].text.startswith("同比增长")
 
 
 def test_tag_split_only_by_spelling_marks_is_accepted(tmp_path):
@@ -620,15 +626,15 @@ def test_tag_split_only_by_spelling_marks_is_accepted(tmp_path):
              '<w:r><w:rPr><w:lang w:val="en-US"/></w:rPr><w:t xml:space="preserve">ient }}</w:t></w:r>')
     ok = _rewrite_template(tmp_path, "spelled.docx", lambda xml: xml.replace(
         '<w:r><w:t xml:space="preserve">{{ recipient }}</w:t></w:r>', split, 1))
-    model = yingkou_v1()
-    model["meta"]["recipient"] = "辽宁省人民政府"
+    model = report_v1()
+    model.meta.recipient = "辽宁省人民政府"
     texts = [p.text for p in open_docx(render_bytes(model, template=ok)).paragraphs]
     assert "辽宁省人民政府：" in texts
 
 
 def test_unknown_figure_id_stays_visible_and_highlighted(drafts):
     draft = copy.deepcopy(drafts["xinyu"])
-    draft["sections"]["plan"]["paragraphs"] = ["全年办理案件{F999}。"]
+    draft.sections["plan"].paragraphs = ["全年办理案件{F999}。"]
     document = open_docx(render_bytes(draft))
     runs = [r for r in runs_of(document) if run_text(r) == "{F999}"]
     assert runs and highlight(runs[0]) == "yellow"
@@ -648,11 +654,11 @@ def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
     from drafter.draft.pipeline import make_draft as pipeline_draft
 
     prior = tmp_path / "上年.yaml"
-    save_model(parsed_seed("tongzhou"), prior)
-    draft = pipeline_draft(prior)
-    assert draft["schema_version"] == 2 and draft["meta"]["year"] == 2024
+    save_report(as_report(parsed_seed("tongzhou")), prior)
+    draft = as_report(pipeline_draft(prior))
+    assert draft.kind == "draft" and draft.meta.year == 2024
     again = tmp_path / "草稿.yaml"
-    save_model(draft, again)
+    save_report(draft, again)
     with pytest.raises(DrafterError, match="这已是草稿"):
         pipeline_draft(again)
     with pytest.raises(DrafterError, match="不支持的文件类型"):
@@ -662,9 +668,37 @@ def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
 
 
 def test_closing_date_as_written_when_meta_has_none():
-    model = yingkou_v1()
-    model["closing"] = ["特此报告。", "营口市人民政府", "二〇二四年一月十八日"]
+    model = report_v1()
+    model.closing = Closing(phrase="特此报告。", signature=["营口市人民政府"], date="二〇二四年一月十八日")
     document = open_docx(render_bytes(model))
     assert [p.text for p in document.paragraphs if p.style.name == "成文日期"] == ["二〇二四年一月十八日"]
     assert [p.text for p in document.paragraphs if p.style.name == "发文机关署名"] == ["营口市人民政府"]
     assert [p.text for p in document.paragraphs].count("特此报告。") == 1
+
+
+def test_closing_lines_stand_by_kind_and_the_issuer_signs():
+    model = report_v1()
+    model.closing = Closing(phrase="以上报告，请审阅。", attachments=["附件：1.重点任务完成情况表", "2.行政复议统计表"],
+                            signature=["营口市司法局"], date="2024 年 1 月 18 日", notes=["（此件公开发布）"],
+                            record=["抄送：省司法厅。"])
+    texts = [p.text for p in open_docx(render_bytes(model)).paragraphs]
+    start = texts.index("特此报告。")
+    assert "以上报告，请审阅。" not in texts
+    assert texts[start:] == ["特此报告。", "", "附件：1.重点任务完成情况表", "\u3000\u3000\u30002.行政复议统计表", "",
+                             "营口市司法局", "2024年1月18日", "（此件公开发布）", "抄送：省司法厅。"]
+    model.meta.issuer, model.meta.date = "营口市人民政府", "2024-01-19"
+    document = open_docx(render_bytes(model))
+    assert [p.text for p in document.paragraphs if p.style.name == "发文机关署名"] == ["营口市人民政府"]
+    assert [p.text for p in document.paragraphs if p.style.name == "成文日期"] == ["2024年1月19日"]
+
+
+def test_a_part_without_heading_takes_the_national_rules_name():
+    from drafter.vocab import default_heading
+
+    model = report_v1()
+    model.sections["measures"].heading = None
+    level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
+    assert level1[0] == "一、2023年推进法治政府建设的主要举措和成效" == "一、" + default_heading("measures", 2023)
+    model.meta.year = None
+    level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
+    assert level1[0] == "一、本年度推进法治政府建设的主要举措和成效" and level1[1] == "二、存在的不足和原因"

@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from draft_fixtures import yingkou_v1
-from drafter.render.docx import render_model
-from test_render import make_draft
+from drafter.model.report import Report, Section
+from drafter.render.document import render_model
+from test_render import make_draft, report_v1
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -32,14 +32,14 @@ def _pdf_text(path, first: int | None = None, last: int | None = None) -> str | 
     return subprocess.run(args + [str(path), "-"], capture_output=True, check=True, text=True).stdout
 
 
-def _grid_model() -> dict:
+def _grid_model() -> Report:
     """Exactly 66 lines, if lines hold 28 characters: three pages of 22 lines, four of 21."""
-    model = yingkou_v1()
-    model["preamble"] = [LINE_WORDS] * 58
+    model = report_v1()
+    model.preamble = [LINE_WORDS] * 58
     for key in ("measures", "shortcomings", "plan"):
-        model["sections"][key] = {"heading": None, "paragraphs": [], "items": []}
-    model["sections"]["duties"] = {"heading": "履职情况", "paragraphs": [LINE_WORDS], "items": []}
-    model["figures"] = []
+        model.sections[key] = Section(key=key)
+    model.sections["duties"] = Section(key="duties", heading="履职情况", paragraphs=[LINE_WORDS])
+    model.figures = []
     # title + blank + 58 + heading + paragraph + 特此报告 + blank + signature + date = 66 lines
     return model
 
@@ -76,7 +76,7 @@ def test_a_drafted_report_converts_with_its_text(pdfs):
         return
     flat = re.sub(r"\s+", "", text)
     draft = make_draft("yingkou")
-    assert re.sub(r"\s+", "", draft["meta"]["title"]) in flat
+    assert re.sub(r"\s+", "", draft.meta.title) in flat
     for heading in ("一、主要工作情况", "（一）着力增强法治思维意识", "下步工作安排", "特此报告。", "【待填：", "【上年参考，请确认或改写】"):
         assert heading in flat, heading
     assert flat.index("一、主要工作情况") < flat.index("下步工作安排") < flat.index("特此报告。")

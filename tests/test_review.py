@@ -10,15 +10,20 @@ import docx
 import pytest
 
 from draft_fixtures import parsed_seed
-from drafter.render.docx import TITLE_CHARS, break_title, render_bytes, title_width
 from drafter.draft.skeleton import build_draft
+from drafter.model.legacy import as_report
+from drafter.model.report import Item, Report
+from drafter.render.document import render_bytes
+from drafter.render.patterns import TITLE_CHARS
+from drafter.render.titles import break_title, title_width
+from drafter.vocab import DONE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
 def drafts():
-    return {name: build_draft(parsed_seed(name)) for name in ("yingkou", "tongzhou", "zhumadian", "xinyu")}
+    return {name: as_report(build_draft(parsed_seed(name))) for name in ("yingkou", "tongzhou", "zhumadian", "xinyu")}
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +56,7 @@ def _highlights(paragraph) -> list[tuple[str, str | None]]:
 
 def test_a_lone_item_without_heading_gets_no_number_and_keeps_its_comment(drafts, documents):
     # 营口 had no duties part: the draft asks for it in one item, without a heading.
-    assert len(drafts["yingkou"]["sections"]["duties"]["items"]) == 1
+    assert len(drafts["yingkou"].sections["duties"].items) == 1
     document = documents["yingkou"]
     paragraph = _after(document, "三、党政主要负责人履行推进法治建设第一责任人职责情况")
     assert paragraph.text.startswith("【待填：请写明2024年党政主要负责人履行推进法治建设第一责任人职责的情况")
@@ -65,8 +70,8 @@ def test_a_lone_item_without_heading_gets_no_number_and_keeps_its_comment(drafts
 def test_a_lone_answered_item_reads_as_the_parts_own_text(drafts):
     draft = copy.deepcopy(drafts["zhumadian"])
     for key, text in (("duties", "市长带头述法，专题研究法治政府建设4次。"), ("plan", "2021年，我市将深化行政执法体制改革。")):
-        item = draft["sections"][key]["items"][0]
-        item.update(paragraphs=[text], status="done")
+        item = draft.sections[key].items[0]
+        item.paragraphs, item.status = [text], DONE
     document = docx.Document(io.BytesIO(render_bytes(draft)))
     assert _after(document, "三、党政主要负责人").text == "市长带头述法，专题研究法治政府建设4次。"
     assert _after(document, "四、2021年度主要工作安排").text == "2021年，我市将深化行政执法体制改革。"
@@ -75,13 +80,10 @@ def test_a_lone_answered_item_reads_as_the_parts_own_text(drafts):
 def test_sub_items_of_a_lone_item_take_the_next_level(drafts):
     # A lone heading-less item with sub-items: its text opens the part, its sub-items are （一）（二）, no level skipped.
     draft = copy.deepcopy(drafts["zhumadian"])
-    draft["sections"]["duties"]["items"] = [{
-        "heading": None, "paragraphs": ["市长带头述法。"], "id": "duties.1", "status": "done", "origin": "new",
-        "prompt": None, "reference": [], "items": [
-            {"heading": "专题研究", "paragraphs": ["召开常务会议4次。"], "items": [], "id": "duties.1.1",
-             "status": "done", "origin": "new", "prompt": None, "reference": []},
-            {"heading": "督促落实", "paragraphs": ["开展专项督察。"], "items": [], "id": "duties.1.2",
-             "status": "done", "origin": "new", "prompt": None, "reference": []}]}]
+    lone = Item.written("duties.1", None, ["市长带头述法。"])
+    lone.items = [Item.written("duties.1.1", "专题研究", ["召开常务会议4次。"]),
+                  Item.written("duties.1.2", "督促落实", ["开展专项督察。"])]
+    draft.sections["duties"].items = [lone]
     document = docx.Document(io.BytesIO(render_bytes(draft)))
     paragraphs = document.paragraphs
     at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("三、党政主要负责人"))
@@ -100,7 +102,7 @@ def test_several_items_without_heading_are_still_numbered(documents):
 # ---------------------------------------------------------------- the title
 
 def test_a_title_too_long_for_one_line_breaks_before_the_year(drafts, documents):
-    assert drafts["tongzhou"]["meta"]["title"] == "通州区人民政府2024年法治政府建设情况报告"
+    assert drafts["tongzhou"].meta.title == "通州区人民政府2024年法治政府建设情况报告"
     lines = [p.text for p in documents["tongzhou"].paragraphs if p.style.name == "Title" and p.text]
     assert lines[:2] == ["通州区人民政府", "2024年法治政府建设情况报告"]
     # The document's properties keep the title whole.
@@ -128,8 +130,8 @@ def test_headings_carried_from_last_year_are_grey_until_written(drafts, document
         heading = next(p for p in documents["yingkou"].paragraphs if p.text == start)
         assert _highlights(heading) == [("（一）", None), (start[3:], "lightGray")]
     draft = copy.deepcopy(drafts["yingkou"])
-    item = draft["sections"]["measures"]["items"][0]
-    item.update(paragraphs=["全年举办法治讲座12场。"], status="done")
+    item = draft.sections["measures"].items[0]
+    item.paragraphs, item.status = ["全年举办法治讲座12场。"], DONE
     document = docx.Document(io.BytesIO(render_bytes(draft)))
     heading = next(p for p in document.paragraphs if p.text == "（一）着力增强法治思维意识")
     assert _highlights(heading) == [("（一）", None), ("着力增强法治思维意识", None)]
@@ -138,7 +140,7 @@ def test_headings_carried_from_last_year_are_grey_until_written(drafts, document
 # ---------------------------------------------------------------- prompts
 
 def test_a_quoted_problem_nests_its_own_quotes(drafts):
-    prompts = [item["prompt"] for item in drafts["yingkou"]["sections"]["shortcomings"]["items"]]
+    prompts = [item.prompt for item in drafts["yingkou"].sections["shortcomings"].items]
     assert "上年指出的不足“打通基层法治‘最后一公里’的力度还需进一步加强”：请写明本年度的整改情况，以及该问题是否仍然存在" in prompts
 
 
@@ -181,14 +183,9 @@ def test_closing_lines_keep_with_the_date(documents):
 
 # ---------------------------------------------------------------- years
 
-def _all_text(draft: dict) -> str:
-    def walk(items):
-        for item in items:
-            yield item.get("heading") or ""
-            yield from item["paragraphs"]
-            yield from walk(item["items"])
-
-    return "\n".join([*draft["preamble"], *(t for s in draft["sections"].values() for t in [*s["paragraphs"], *walk(s["items"])])])
+def _all_text(draft: Report) -> str:
+    """The preamble's and the parts' words (sub-items' headings included)."""
+    return "\n".join([*draft.preamble, *(line for section in draft.parts() for line in section.words())])
 
 
 def test_the_year_before_moves_with_the_report_year_in_one_sentence(drafts):
@@ -209,8 +206,8 @@ def test_contact_note_and_copy_to_go_under_the_date_and_last_years_issue_line_is
 
     # 东阳 2023 ends: 特此报告。/ signature / date / （联系人…） / 抄送：… / …2024年1月20日印发
     prior = Path(__file__).parent / "data" / "unseen" / "dongyang-justice-2023.txt"
-    draft = make_draft(prior)
-    assert not any("印发" in line for line in draft["closing"])
+    draft = as_report(make_draft(prior))
+    assert not any("印发" in line for line in draft.closing.lines())
     texts = [p.text for p in docx.Document(io.BytesIO(render_bytes(draft))).paragraphs if p.text]
     closing = texts[texts.index("特此报告。") - 1:]
     assert closing == ["【上年参考，请确认或改写】无。", "特此报告。", "东阳市司法局", "【待填：成文日期（如 2025年1月20日）】",
@@ -223,7 +220,7 @@ def test_one_closing_sentence_and_the_attachment_note_in_its_place():
     from drafter.draft.pipeline import make_draft
 
     # 龙岩 2023 closes: 以上报告，请审阅。/ 附件：1.…2023年…情况表 / 2.…统计表 / signature / date
-    draft = make_draft(Path(__file__).parent / "data" / "unseen" / "longyan-city-2023.txt")
+    draft = as_report(make_draft(Path(__file__).parent / "data" / "unseen" / "longyan-city-2023.txt"))
     texts = [p.text for p in docx.Document(io.BytesIO(render_bytes(draft))).paragraphs]
     # The standard sentence (standard.j2) stands once, in place of the report's own.
     start = texts.index("特此报告。")
@@ -235,6 +232,6 @@ def test_one_closing_sentence_and_the_attachment_note_in_its_place():
 
 def test_a_plan_written_as_one_paragraph_is_offered_as_reference(drafts):
     # 驻马店 2019 wrote its plan as one 下一步 paragraph: the item says where last year's words are.
-    item = drafts["zhumadian"]["sections"]["plan"]["items"][0]
-    assert item["prompt"] == "请填写2021年的工作安排（上年的安排见参考，可沿用或改写）"
-    assert item["reference"][0].startswith("下一步，我们将积极践行习近平法治思想")
+    item = drafts["zhumadian"].sections["plan"].items[0]
+    assert item.prompt == "请填写2021年的工作安排（上年的安排见参考，可沿用或改写）"
+    assert item.reference[0].startswith("下一步，我们将积极践行习近平法治思想")

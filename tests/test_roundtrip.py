@@ -8,10 +8,13 @@ import docx
 import pytest
 
 from conftest import SEEDS
-from drafter.parse.nodes import PARTS
+from drafter.draft.placeholders import PLACEHOLDER_RE
+from drafter.model.legacy import as_report
+from drafter.model.report import Figure, Item, Report
 from drafter.parse.report import parse_file
-from drafter.draft.placeholders import fill_text
-from drafter.render.docx import render_model
+from drafter.render.document import render_model
+from drafter.text.amounts import format_figure
+from drafter.vocab import PARTS
 from test_render import filled, make_draft
 
 _NOISE_RE = re.compile(r"[\s,，。；;：:、.．！!？?“”\"'（）()]")
@@ -21,16 +24,29 @@ def _norm(text: str) -> str:
     return _NOISE_RE.sub("", text or "")
 
 
-def _tree(items: list[dict], figures: dict | None = None) -> list:
+def _written(text: str, figures: dict[str, Figure]) -> str:
+    """Text with each (filled) figure written in, as the document prints it."""
+    def number(match):
+        figure = figures[match.group(1)]
+        return format_figure(figure.value, figure.unit, figure.approx)
+
+    return PLACEHOLDER_RE.sub(number, text)
+
+
+def _tree(items: list[Item], figures: dict[str, Figure] | None = None) -> list:
     """Each item's words (heading and text together: a heading-less item's first sentence may
     come back as its heading), figures written in, and its sub-items."""
     out = []
     for item in items:
-        words = (item.get("heading") or "") + "".join(item["paragraphs"])
+        words = (item.heading or "") + "".join(item.paragraphs)
         if figures is not None:
-            words = fill_text(words, figures, None)
-        out.append((_norm(words), _tree(item["items"], figures)))
+            words = _written(words, figures)
+        out.append((_norm(words), _tree(item.items, figures)))
     return out
+
+
+def _parse(path) -> Report:
+    return as_report(parse_file(path))
 
 
 @pytest.fixture(scope="module", params=sorted(SEEDS))
@@ -38,40 +54,40 @@ def round_trip(request, tmp_path_factory):
     draft = filled(make_draft(request.param))
     out = tmp_path_factory.mktemp("rt") / f"{request.param}.docx"
     render_model(draft, out)
-    return request.param, draft, out, parse_file(out)
+    return request.param, draft, out, _parse(out)
 
 
 def test_parts_and_items_come_back(round_trip):
     name, draft, _, parsed = round_trip
-    figures = {f["id"]: f for f in draft["figures"]}
+    figures = draft.figures_by_id()
     for key in PARTS:
-        mine, back = draft["sections"][key], parsed["sections"][key]
-        lone = mine["items"][0] if len(mine["items"]) == 1 else None
-        if lone and not lone.get("heading") and not lone["items"]:
+        mine, back = draft.sections[key], parsed.sections[key]
+        paragraphs, items = mine.paragraphs, mine.items
+        lone = items[0] if len(items) == 1 else None
+        if lone and not lone.heading and not lone.items:
             # A lone item without heading renders unnumbered: it comes back as the part's own text.
-            mine = {**mine, "paragraphs": mine["paragraphs"] + lone["paragraphs"], "items": []}
-        if mine["items"] or mine["paragraphs"]:
-            assert _norm(back["heading"]) == _norm(mine["heading"]) or not mine["heading"], (name, key)
-        assert _tree(back["items"]) == _tree(mine["items"], figures), (name, key)
-        assert _norm("".join(back["paragraphs"])) == _norm(fill_text("".join(mine["paragraphs"]), figures, None)), (name, key)
+            paragraphs, items = paragraphs + lone.paragraphs, []
+        if items or paragraphs:
+            assert _norm(back.heading) == _norm(mine.heading) or not mine.heading, (name, key)
+        assert _tree(back.items) == _tree(items, figures), (name, key)
+        assert _norm("".join(back.paragraphs)) == _norm(_written("".join(paragraphs), figures)), (name, key)
 
 
 def test_figure_values_come_back(round_trip):
     name, draft, _, parsed = round_trip
-    text = str(draft["sections"]) + str(draft["preamble"])
-    used = [f for f in draft["figures"] if f"{{{f['id']}}}" in text]
+    used = {fid for text in draft.texts() for fid in PLACEHOLDER_RE.findall(text)}
     assert used, name
-    mine = sorted(float(f["value"]) for f in used)
-    back = sorted(float(f["value"]) for f in parsed["figures"])
+    mine = sorted(float(f.value) for f in draft.figures if f.id in used)
+    back = sorted(float(f.value) for f in parsed.figures)
     assert back == mine, name
 
 
 def test_meta_comes_back(round_trip):
     name, draft, _, parsed = round_trip
     for key in ("year", "title", "issuer", "date"):
-        assert parsed["meta"][key] == draft["meta"][key], (name, key)
-    if draft["meta"]["recipient"]:
-        assert parsed["meta"]["recipient"] == draft["meta"]["recipient"], name
+        assert getattr(parsed.meta, key) == getattr(draft.meta, key), (name, key)
+    if draft.meta.recipient:
+        assert parsed.meta.recipient == draft.meta.recipient, name
 
 
 def test_the_clerks_edits_in_word_are_what_next_year_starts_from(tmp_path):
@@ -90,10 +106,10 @@ def test_the_clerks_edits_in_word_are_what_next_year_starts_from(tmp_path):
     paragraph._p.addnext(added._p)
     added.add_run("全面推行行政执法三项制度。")
     document.save(str(out))
-    parsed = parse_file(out)
-    first = parsed["sections"]["measures"]["items"][0]
-    words = _norm((first.get("heading") or "") + "".join(first["paragraphs"]) + str(first["items"]))
+    parsed = _parse(out)
+    first = parsed.sections["measures"].items[0]
+    words = _norm((first.heading or "") + "".join(first.words()))
     assert _norm("今年全市新建法治文化阵地12个") in words
     assert _norm("全面推行行政执法三项制度") in words
-    values = {(f["value"], f["unit"]) for f in parsed["figures"]}
+    values = {(f.value, f.unit) for f in parsed.figures}
     assert (12, "个") in values and (3500, "人次") in values

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.render.docx import render_file
+from drafter.render.document import render_file
 
 
 def run(args) -> int:

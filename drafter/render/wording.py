@@ -1,0 +1,48 @@
+"""What the rendered document says about a figure and about last year's text, beyond the report's own words."""
+
+from __future__ import annotations
+
+from drafter.draft.placeholders import todo_marker
+from drafter.model.report import Figure
+from drafter.text.amounts import format_figure
+from drafter.text.change import change_text
+from drafter.text.clean import lines_of
+
+
+def year_label(year: int | None, unknown: str) -> str:
+    """2023年, or `unknown` (上年, 本年) when the year is not known."""
+    return f"{year}年" if year else unknown
+
+
+# TRANSITION: drafter.draft.placeholders has prior_text and unfilled_marker taking a dict until the draft
+# step takes the typed model; then these two go and render imports those.
+def prior_text(figure: Figure, prior_year: int | None) -> str:
+    """'2023年：71件' or '上年：无' for a figure's reference value."""
+    year = year_label(prior_year, "上年")
+    if figure.prior is None:
+        return f"{year}：无"
+    return f"{year}：{format_figure(figure.prior, figure.unit, figure.prior_approx)}"
+
+
+def unfilled_marker(figure: Figure, prior_year: int | None) -> str:
+    """【待填：审核规范性文件（2023年：71件）】"""
+    return todo_marker(f"{figure.label}（{prior_text(figure, prior_year)}）")
+
+
+def figure_shown(figure: Figure) -> str:
+    """The filled figure as the sentence reads it: 近32770件."""
+    return format_figure(figure.value, figure.unit, figure.approx)
+
+
+def figure_comment(figure: Figure, prior_year: int | None) -> str:
+    """2023年：71件；本年：75件；同比增长5.6%"""
+    parts = [prior_text(figure, prior_year), "本年：" + figure_shown(figure)]
+    change = change_text(figure.value, figure.prior, figure.unit)
+    if change:
+        parts.append(change)
+    return "；".join(parts)
+
+
+def reference_comment(reference: list[str], prior_year: int | None) -> list[str]:
+    """Last year's words of an item, as a comment's paragraphs: they are never printed in the body."""
+    return [f"{year_label(prior_year, '上年')}原文（供参考，不会印入正文）："] + lines_of(reference)
