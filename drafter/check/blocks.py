@@ -27,13 +27,14 @@ class Block:
 
 
 def blank_markers(text: str) -> str:
-    """Each 【待填：…】 marker as □ of its length: positions stay, and no check reads the marker's words as the report's."""
+    """Each 【待填：…】 marker as □ of its length: positions stay, and no check reads its words as the report's
+    (a figure's marker quotes last year on purpose)."""
     return TODO_RE.sub(lambda m: "□" * len(m.group(0)), text)
 
 
 def figure_data(figure: Figure) -> dict:
-    """TRANSITION: drafter.draft.placeholders still reads a figure as a dict; call it with the Figure once it
-    takes one."""
+    """TRANSITION: drafter.draft.placeholders still reads a figure as a dict (figure["label"]); once it takes
+    a Figure, pass the Figure and delete this."""
     return asdict(figure)
 
 
