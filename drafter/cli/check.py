@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from drafter.check.lint import check_path, format_text
+from drafter.check.lint import check_path
+from drafter.check.problems import format_text
 
 
 def run(args) -> int:

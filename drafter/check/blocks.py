@@ -1,0 +1,102 @@
+"""A report or draft as the blocks of text it prints, each with the place a clerk finds it by."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from drafter.check.patterns import CLOSING, DATE_PROMPT, PREAMBLE, TITLE
+from drafter.draft.placeholders import TODO_RE, split_placeholders, todo_marker, unfilled_marker
+from drafter.model.numbering import Places
+from drafter.model.report import Figure, Item, Report
+from drafter.text.amounts import format_figure
+from drafter.text.dates import chinese_date
+
+
+@dataclass
+class Block:
+    """One paragraph or heading as it would read, with where it is and which figures it quotes."""
+
+    place: str
+    section: str  # title, preamble, a part key, or closing
+    text: str
+    heading: bool = False
+    status: str | None = None  # the item's status in a draft
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, figure id) in text
+    raw: str = ""  # the text as stored, placeholders unreplaced
+    item_id: str | None = None  # Problem.item_id of what holds the text
+
+
+def blank_markers(text: str) -> str:
+    """Each 【待填：…】 marker as □ of its length: positions stay, and no check reads its words as the report's
+    (a figure's marker quotes last year on purpose)."""
+    return TODO_RE.sub(lambda m: "□" * len(m.group(0)), text)
+
+
+def figure_data(figure: Figure) -> dict:
+    """TRANSITION: drafter.draft.placeholders still reads a figure as a dict (figure["label"]); once it takes
+    a Figure, pass the Figure and delete this."""
+    return asdict(figure)
+
+
+def render_text(text: str, figures: dict[str, Figure], prior_year: int | None) -> tuple[str, list[tuple[int, int, str]]]:
+    """Text as the renderer writes it, remembering where each filled figure landed."""
+    out, spans, pos = [], [], 0
+    for piece, fid in split_placeholders(text):
+        figure = figures.get(fid) if fid else None
+        if figure is not None:
+            if figure.value is None:
+                piece = unfilled_marker(figure_data(figure), prior_year)
+            else:
+                piece = format_figure(figure.value, figure.unit, figure.approx)
+                spans.append((pos, pos + len(piece), fid))
+        out.append(piece)
+        pos += len(piece)
+    return "".join(out), spans
+
+
+def closing_lines(report: Report) -> list[str]:
+    """The closing as it prints: a draft's date line is meta.date written out, or a 待填 marker."""
+    closing = report.closing
+    if report.draft is None:
+        return closing.lines()
+    if report.meta.date:
+        date = chinese_date(report.meta.date)
+    else:
+        date = todo_marker(DATE_PROMPT.format(year=report.meta.year + 1) if report.meta.year else "成文日期")
+    return [line for line in [closing.phrase, *closing.attachments, *closing.signature, date, *closing.notes,
+                              *closing.record] if line]
+
+
+def model_blocks(report: Report, places: Places) -> list[Block]:
+    """Every heading and paragraph in reading order, placed by the document's numbering."""
+    figures = report.figures_by_id()
+    prior_year = report.prior_year
+    blocks: list[Block] = []
+
+    def add(place, section, text, heading=False, status=None, item_id=None):
+        if text and text.strip():
+            rendered, spans = render_text(text, figures, prior_year)
+            blocks.append(Block(place, section, rendered, heading, status, spans, text, item_id))
+
+    def node(item: Item, key: str, item_id: str | None, status: str | None):
+        name = places.name(item)
+        add(f"{name} › 标题", key, item.heading, True, status, item_id)
+        for m, text in enumerate(item.paragraphs, 1):
+            add(f"{name} › 第{m}段", key, text, status=status, item_id=item_id)
+
+    def walk(items: list[Item], key: str, inherited: str | None):
+        for item in items:
+            status = item.status or inherited
+            node(item, key, item.id, status)
+            walk(item.items, key, status)
+
+    add(TITLE, "title", report.meta.title, True)
+    preamble_status = report.draft.preamble_status if report.draft else None
+    for n, text in enumerate(report.preamble, 1):
+        add(f"{PREAMBLE} › 第{n}段", "preamble", text, status=preamble_status, item_id="preamble")
+    for section in report.parts():
+        node(section, section.key, section.key, section.status)
+        walk(section.items, section.key, None)
+    for n, text in enumerate(closing_lines(report), 1):
+        add(f"{CLOSING} › 第{n}行", "closing", text)
+    return blocks

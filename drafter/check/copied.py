@@ -1,0 +1,57 @@
+"""Paragraphs copied from last year's report: the same words, whatever the numbers and years."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from drafter.check.blocks import Block
+from drafter.check.patterns import DIGIT_RE, WORD_RE
+from drafter.check.problems import WARNING, Problem, excerpt
+from drafter.draft.placeholders import TODO_RE
+from drafter.model.report import Report
+from drafter.text.words import cut as cut_words
+from drafter.vocab import REFERENCE
+
+COPY_THRESHOLD = 0.8
+COPY_MIN_CHARS = 40
+
+
+def content_tokens(text: str) -> Counter:
+    # Numbers and years change every year; a paragraph whose words stay the same is still boilerplate.
+    return Counter(t for t in cut_words(TODO_RE.sub("", text)) if WORD_RE.search(t) and not DIGIT_RE.search(t))
+
+
+def _similarity(a: Counter, b: Counter) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 0.0
+
+
+def prior_paragraphs(prior: Report) -> list[str]:
+    """Last year's paragraphs long enough to tell a copy: preamble, then each part's and item's."""
+    out = list(prior.preamble)
+    for section in prior.parts():
+        for node in (section, *section.walk()):
+            out.extend(node.paragraphs)
+    return [p for p in out if len(p.strip()) >= COPY_MIN_CHARS]
+
+
+def check_copied(blocks: list[Block], prior: Report) -> list[Problem]:
+    prior_tokens = [(p, content_tokens(p)) for p in prior_paragraphs(prior)]
+    problems = []
+    for block in blocks:
+        # Text still marked as last year's has its own problem (reference_unconfirmed).
+        if block.heading or block.status == REFERENCE or block.section == "closing":
+            continue
+        if len(TODO_RE.sub("", block.text).strip()) < COPY_MIN_CHARS:
+            continue
+        tokens = content_tokens(block.text)
+        best, score = None, 0.0
+        for text, other in prior_tokens:
+            s = _similarity(tokens, other)
+            if s > score:
+                best, score = text, s
+        if score >= COPY_THRESHOLD:
+            problems.append(Problem("copied_paragraph", WARNING, block.place,
+                                    f"与上年报告的段落几乎相同（相似度 {score:.0%}），容易被看作照抄：“{excerpt(best, 30)}”",
+                                    block.item_id))
+    return problems

@@ -1,0 +1,122 @@
+"""The words and patterns `drafter check` looks for, apart from the checks that use them."""
+
+from __future__ import annotations
+
+import re
+
+# Places outside the five parts (vocab.PART names those).
+TITLE, PREAMBLE, CLOSING, WHOLE, FIGURE = "报告标题", "开头", "结尾", "全文", "数字"
+
+# ------------------------------------------------------------------ markers left in text
+
+# What clerks type for a number or name still unknown: XX件, ××单位, 某某.
+BLANK_RE = re.compile(r"[XＸ×xｘ]{2,}|某某|＊{2,}|\*{2,}|□{2,}|○{2,}")
+# The renderer's mark before last year's text kept for the clerk to confirm.
+REFERENCE_MARK_RE = re.compile(r"【上年参考[^】]*】")
+# 【待填：审核规范性文件（2023年：71件）】 is an unfilled figure, not text still to write.
+FIGURE_MARKER_RE = re.compile(r"（(?:\d{4}年|上年)：[^（）]*）】$")
+LATIN_RE = re.compile(r"[A-Za-z]")
+# The prompt of a draft's date line until meta.date is set; {year}: the year the report is written in.
+DATE_PROMPT = "成文日期（如 {year}年1月20日）"
+
+# ------------------------------------------------------------------ last year left in
+
+# Words before or after a year that show it is named as the past, not reported as this year.
+REFER_BEFORE = re.compile(r"(较|比|与|同|和|相较于?|相比于?|对比|自|从|继)\s*$")
+REFER_AFTER = re.compile(r"^(?:年度?)?(?:同期|全年|底|末|初)?\s*(?:以来|来|起|开始|相比|比较|同比|水平|基础上|的基础上)")
+RANGE_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
+RANGE_AFTER = re.compile(r"^\s*(?:年度?)?\s*[—–\-~～至到]\s*\d{4}")
+CLAUSE_REFERS = re.compile(r"相比|同比|对比|相较|以来|环比")
+ASSESSED = re.compile(r"^年度.{0,20}?(考核|考评|评估|评议|评选|表彰|测评|评价|验收|督察)")
+CLAUSE_STOPS = "，,。；;！!？?\n"
+CLAUSE_SPLIT = re.compile(f"[{CLAUSE_STOPS}]")
+SENTENCE_STOPS = "。！？!?\n"
+QUOTES = ("《》", "“”", "〈〉")
+
+# ------------------------------------------------------------------ numbers in the text
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+UNITS = ("个百分点|%|‰|万人次|万元|亿元|元|人次|件次|户次|件|起|宗|人|名|个|项|次|家|份|场|条|篇|所|户|位|部|批|台|处|座|期|轮|"
+         "天|小时|本|套|册")
+MENTION_RE = re.compile(
+    rf"(?P<pre>近|约|超过|逾)?(?<![\d.A-Za-z])(?P<num>{NUM})\s?(?P<mult>万|亿)?(?P<post>余|多)?\s?(?P<unit>{UNITS})?(?P<tail>以上|左右)?"
+)
+MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+LABEL_STOP = "，,。；;：:、！!？?\n（）()"
+SENTENCE_END_CHARS = "。！？!?"
+SENTENCE_END = re.compile(r"[。！？!?]")
+FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+FILLER = re.compile(r"其中|全年|今年|年内|共计|合计|总计|累计|共|全市|全区|全县|全省|各级|先后|依法|已经|已|还|并|同时|另有|另|均|分别|"
+                    r"达到|达|为|了|有|办理|各类")
+GENERIC = re.compile(r"案件|申请|案|事项|数量|数")
+DELTA = re.compile(r"增长|增加|减少|下降|上升|提高|提升|同比|环比|增幅|降幅|缩短|压缩|节约|节省|多出|超出|高出|翻|较上年|比上年")
+NEGATION = re.compile(r"不予|未|尚未|没有|驳回|不属于")
+ACCEPT = ("受理", "新收", "收案", "立案", "收到", "排查")
+CLOSE = ("审结", "办结", "结案", "化解", "调解成功", "成功调解", "调处成功", "成功调处")
+BACKLOG = re.compile(r"旧存|结转|上年|存量|历年|积案|往年")
+CASE_UNITS = {"件", "起", "宗", "件次", "个"}
+POINTS = "个百分点"
+# A rate: its names, the words of its numerator counts and of its denominator counts.
+RATE_RULES = (
+    (("结案率", "审结率", "办结率"), ("审结", "办结", "结案"), ACCEPT),
+    (("化解率", "调解成功率", "调处成功率", "调解率", "成功率"),
+     ("化解", "调解成功", "成功调解", "调处成功", "成功调处", "调解"), ACCEPT + ("审结", "办结", "结案")),
+    (("纠错率",), ("纠错", "撤销", "变更", "确认违法"), ("审结", "办结", "结案")),
+    (("败诉率",), ("败诉",), ("审结", "结案", "判决", "应诉", "办结")),
+    (("出庭应诉率", "出庭率"), ("出庭",), ("应诉", "开庭", "应出庭")),
+)
+RATE_NAME = re.compile(r"([\u4e00-\u9fff]{0,6}率)(?:[\u4e00-\u9fff]{0,4})$")
+SHARE = re.compile(r"率|占比|比例|比重|覆盖|满意度|知晓|参与度|占")
+NOT_SHARE = re.compile(r"完成|超额|增长率|增速")
+NOT_ONE_VALUE = re.compile(r"其中|分别|以上|以下|累计")  # a label that does not name one quantity
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+# ------------------------------------------------------------------ copied text
+
+WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+DIGIT_RE = re.compile(r"\d")
+
+# ------------------------------------------------------------------ a .docx
+
+# GB/T 9704-2012 faces and the names Word and WPS know them by; the built-in template's names join them.
+FACES = {
+    "仿宋": ("仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312", "方正仿宋_GBK", "方正仿宋简体"),
+    "黑体": ("黑体", "SimHei", "方正黑体_GBK", "方正黑体简体"),
+    "楷体": ("楷体_GB2312", "楷体", "KaiTi", "KaiTi_GB2312", "方正楷体_GBK", "方正楷体简体"),
+    "小标宋": ("方正小标宋简体", "方正小标宋_GBK", "小标宋", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong"),
+}
+BODY_HALF_POINTS = 32  # 三号 16 pt
+TITLE_HALF_POINTS = 44  # 二号 22 pt
+H1_RE = re.compile(r"^\s*[一二三四五六七八九十]+、")
+H2_RE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+TYPED_INDENT_RE = re.compile(r"^(　{2}| {4})")
+HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
+# A numbered paragraph that goes on with its text (（四）【待填…】, (一)…。一是…) is body text, not a heading.
+RUNS_ON_RE = re.compile(r"[。；【]")
+# The face family each style of the built-in template stands for.
+TEMPLATE_ROLES = {"Normal": "仿宋", "Heading 1": "黑体", "Heading 2": "楷体", "Title": "小标宋"}
+KIND_NAMES = {"title": "标题", "h1": "一级标题", "h2": "二级标题", "attachment": "附件标识", "recipient": "主送机关",
+              "closing": "署名和日期", "centered": "居中行"}
+# Styles of the built-in template (and Word's Title) that say what a paragraph is.
+ROLE_STYLES = {"Title": "title", "标题": "title", "发文字号": "centered", "主送机关": "recipient",
+               "发文机关署名": "closing", "成文日期": "closing", "附件标识": "attachment"}
+DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
+ATTACHMENT_MARK_RE = re.compile(r"附件\s*\d*")  # the 附件 mark atop an attachment, 黑体
+RECIPIENT_END_RE = re.compile(r"[：:]$")
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+REPORT_WORDS_RE = re.compile(r"法治|依法行政|报告")
+CLOSING_START = "特此报告"
+# Measures and shortcomings often mention 第一责任人 in passing; a lead phrase on it is the part.
+DUTIES_LEAD_RE = re.compile(r"第一责任人|主要负责人.{0,6}履")
+LEAD_END_RE = re.compile(r"[。；]")
+
+# ------------------------------------------------------------------ the listing
+
+GROUPS = (
+    ("缺项与未填", ("missing_part", "unfilled_figure", "unfilled_text", "unknown_placeholder")),
+    ("沿用上年", ("reference_unconfirmed", "prior_year", "same_as_prior", "copied_paragraph")),
+    ("数字矛盾", ("closed_exceeds_accepted", "rate_mismatch", "percent_over_100", "conflicting_values")),
+    ("纲要领域覆盖", ("uncovered_area",)),
+    ("版式", ("docx_font", "docx_indent")),
+)
