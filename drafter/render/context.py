@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 from drafter.draft.placeholders import todo_marker
 from drafter.model.numbering import Entry, children, outline
-from drafter.model.report import Item, Report, Section
+from drafter.model.report import Item, Node, Report, Section
 from drafter.render.patterns import (
     ATTACHMENT_INDENT,
     DATE_TODO,
@@ -149,10 +149,10 @@ class _Body:
             number, anchor = "", None
 
     @staticmethod
-    def _heading_tint(node: Item, status: str, level: int) -> str | None:
+    def _heading_tint(node: Node, status: str, level: int) -> str | None:
         """A part's status is that of its own paragraphs; its heading is this year's anyway. An item still
         to write under last year's heading (a plan, a problem) keeps that heading grey."""
-        carried = status == TODO and (node.origin or "").startswith("prior_")
+        carried = status == TODO and isinstance(node, Item) and (node.origin or "").startswith("prior_")
         return REFERENCE_HIGHLIGHT if level > 1 and (status == REFERENCE or carried) else None
 
 
