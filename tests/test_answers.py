@@ -1,17 +1,26 @@
 import pytest
 
-from draft_fixtures import yingkou_v1
-from drafter.draft.answers import apply_answers, change_text, parse_figure_input, used_figures
+from draft_fixtures import yingkou_report
 from drafter.cli.main import main
-from drafter.errors import DrafterError
-from drafter.draft.placeholders import fill_text
+from drafter.draft.answers import apply_answers
+from drafter.draft.figure_input import figure_prompt, parse_figure_input
+from drafter.draft.placeholders import fill_text, used_figures
 from drafter.draft.skeleton import build_draft
-from drafter.model.legacy import load_model, save_model
+from drafter.errors import DrafterError
+from drafter.model.files import load_report, save_report
+from drafter.model.report import Figure
+from drafter.text.change import change_text
 
-COUNT = {"label": "审核规范性文件", "unit": "件", "prior": 71}
-PEOPLE = {"label": "培训党员、干部", "unit": "人次", "prior": 4420, "prior_approx": "余"}
-RATE = {"label": "调解率", "unit": "%", "prior": 28}
-MONEY = {"label": "投入资金", "unit": "万元", "prior": 12.5}
+
+def _figure(label, unit, prior, prior_approx=None):
+    return Figure(id="F001", label=label, value=None, unit=unit, approx=None, sentence="", section="measures",
+                  prior=prior, prior_approx=prior_approx)
+
+
+COUNT = _figure("审核规范性文件", "件", 71)
+PEOPLE = _figure("培训党员、干部", "人次", 4420, "余")
+RATE = _figure("调解率", "%", 28)
+MONEY = _figure("投入资金", "万元", 12.5)
 
 
 @pytest.mark.parametrize("typed, figure, expected", [
@@ -55,21 +64,24 @@ def test_parse_figure_input_refuses(typed, figure, message):
 
 
 def test_growth_rate_may_exceed_100():
-    assert parse_figure_input("150", {"label": "案件数量同比增长", "unit": "%"}) == (150, None)
+    assert parse_figure_input("150", _figure("案件数量同比增长", "%", None)) == (150, None)
 
 
-def test_change_against_last_year():
-    assert change_text(75, COUNT) == "同比增长 5.6%"
-    assert change_text(60, COUNT) == "同比下降 15.5%"
-    assert change_text(71, COUNT) == "与上年持平"
-    assert change_text(30.5, RATE) == "比上年提高 2.5 个百分点"
-    assert change_text(5, {"prior": None}) is None
+def test_prompt_and_change_against_last_year():
+    assert figure_prompt(PEOPLE, 2023) == "培训党员、干部（单位：人次；2023年：4420余人次）"
+    assert figure_prompt(_figure("受理", None, None), None) == "受理（单位：无；上年：无）"
+    # The wizard words the change as Word comments and check do (drafter.text.change).
+    assert change_text(75, COUNT.prior, COUNT.unit) == "同比增长5.6%"
+    assert change_text(60, COUNT.prior, COUNT.unit) == "同比下降15.5%"
+    assert change_text(71, COUNT.prior, COUNT.unit) == "与上年持平"
+    assert change_text(30.5, RATE.prior, RATE.unit) == "比上年提高2.5个百分点"
+    assert change_text(5, None, "件") is None
 
 
 @pytest.fixture
 def draft_file(tmp_path):
     path = tmp_path / "draft.yaml"
-    save_model(build_draft(yingkou_v1()), path)
+    save_report(build_draft(yingkou_report()), path)
     return path
 
 
@@ -104,22 +116,22 @@ new:
 def test_apply_answers_file(tmp_path, draft_file, capsys):
     answers = _write(tmp_path, GOOD)
     assert main(["fill", str(draft_file), "--answers", str(answers)]) == 0
-    draft = load_model(draft_file)
-    figures = {f["id"]: f for f in draft["figures"]}
-    assert (figures["F001"]["value"], figures["F001"]["approx"]) == (25, None)
-    assert (figures["F004"]["value"], figures["F004"]["approx"]) == (5000, "约")
-    assert figures["F009"]["value"] == 31.5 and figures["F002"]["value"] is None
-    assert draft["meta"]["date"] == "2025-01-20" and draft["meta"]["doc_number"] == "营政发〔2025〕3号"
-    assert draft["closing"][-1] == "2025年1月20日"
-    m1 = draft["sections"]["measures"]["items"][0]
-    assert m1["status"] == "done" and m1["paragraphs"] == ["修订《领导干部学法用法清单》，组织学法{F003}。", "全年开展述法评议。"]
-    m4 = draft["sections"]["measures"]["items"][3]
-    assert m4["status"] == "done" and [s["status"] for s in m4["items"]] == ["done", "done"]
-    assert [i["id"] for i in draft["sections"]["shortcomings"]["items"]] == ["shortcomings.1", "shortcomings.2", "shortcomings.3"]
-    assert draft["draft"]["preamble_status"] == "done"
-    other = draft["sections"]["other"]["items"]
-    assert other[0]["id"] == "other.1" and other[0]["paragraphs"] == ["无其他需要报告的情况。"] and other[0]["status"] == "done"
-    rendered = fill_text(draft["preamble"][0], figures, 2023)
+    draft = load_report(draft_file)
+    figures = draft.figures_by_id()
+    assert (figures["F001"].value, figures["F001"].approx) == (25, None)
+    assert (figures["F004"].value, figures["F004"].approx) == (5000, "约")
+    assert figures["F009"].value == 31.5 and figures["F002"].value is None
+    assert draft.meta.date == "2025-01-20" and draft.meta.doc_number == "营政发〔2025〕3号"
+    assert draft.closing.date is None  # a draft's date is meta.date, written out when rendered
+    m1 = draft.sections["measures"].items[0]
+    assert m1.status == "done" and m1.paragraphs == ["修订《领导干部学法用法清单》，组织学法{F003}。", "全年开展述法评议。"]
+    m4 = draft.sections["measures"].items[3]
+    assert m4.status == "done" and [s.status for s in m4.items] == ["done", "done"]
+    assert [i.id for i in draft.sections["shortcomings"].items] == ["shortcomings.1", "shortcomings.2", "shortcomings.3"]
+    assert draft.draft.preamble_status == "done"
+    other = draft.sections["other"].items
+    assert other[0].id == "other.1" and other[0].paragraphs == ["无其他需要报告的情况。"] and other[0].status == "done"
+    rendered = fill_text(draft.preamble[0], figures, 2023)
     assert rendered.endswith("国家级荣誉25个,省级荣誉【待填：省级荣誉（2023年：94个）】。")
     out = capsys.readouterr().out
     assert "3 个数字" in out
@@ -147,23 +159,23 @@ def test_bad_answers_name_line_and_write_nothing(tmp_path, draft_file, text, lin
 
 def test_all_bad_answers_reported_together(tmp_path, draft_file):
     answers = _write(tmp_path, "figures:\n  F001: x\n  F002: 3\n  F003: -1\n")
-    draft = load_model(draft_file)
+    draft = load_report(draft_file)
     with pytest.raises(DrafterError) as info:
         apply_answers(draft, answers)
     assert info.value.place.startswith("第 2 行") and "第 4 行" in info.value.message and "另有 1 处" in info.value.message
-    assert all(f["value"] is None for f in draft["figures"])
+    assert all(f.value is None for f in draft.figures)
 
 
 def test_used_figures_follow_the_text():
-    draft = build_draft(yingkou_v1())
-    assert [f["id"] for f in used_figures(draft)] == [f"F{n:03d}" for n in range(1, 10)]
-    draft["sections"]["measures"]["items"].pop(3)
-    assert [f["id"] for f in used_figures(draft)] == ["F001", "F002", "F003", "F004"]
+    draft = build_draft(yingkou_report())
+    assert [f.id for f in used_figures(draft)] == [f"F{n:03d}" for n in range(1, 10)]
+    draft.sections["measures"].items.pop(3)
+    assert [f.id for f in used_figures(draft)] == ["F001", "F002", "F003", "F004"]
 
 
 def test_fill_refuses_a_v1_report(tmp_path, capsys):
     prior = tmp_path / "prior.yaml"
-    save_model(yingkou_v1(), prior)
+    save_report(yingkou_report(), prior)
     answers = _write(tmp_path, "figures:\n  F001: 1\n")
     assert main(["fill", str(prior), "--answers", str(answers)]) == 2
     assert "drafter new" in capsys.readouterr().err

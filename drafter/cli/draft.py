@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from drafter.draft.pipeline import _count_todo, make_draft
+from drafter.draft.pipeline import make_draft, todo_count
 from drafter.errors import DrafterError
 from drafter.files import check_output
-from drafter.vocab import PARTS
+from drafter.model.legacy import to_legacy
 
 
 def run(args) -> int:
@@ -16,11 +16,10 @@ def run(args) -> int:
         raise DrafterError("输出文件应以 .docx 结尾", out)
     resolve_template(args.template)  # a wrong template name fails before the parse
     draft = make_draft(args.prior, args.year, args.answers)
-    render_model(draft, out, args.template, args.appendix, args.force)
-    figures = sum(1 for f in draft["figures"] if f.get("value") is None)
-    todo = sum(_count_todo(draft["sections"][key]["items"]) + (draft["sections"][key].get("status") == "todo")
-               for key in PARTS)
-    meta = draft["meta"]
-    print(f"已生成 {out}：{meta.get('title') or ''}（{meta.get('year')}年）；待填数字 {figures} 个，待写 {todo} 项。"
+    # TRANSITION: to_legacy until render takes the model.
+    render_model(to_legacy(draft), out, args.template, args.appendix, args.force)
+    figures = sum(1 for f in draft.figures if f.value is None)
+    meta = draft.meta
+    print(f"已生成 {out}：{meta.title or ''}（{meta.year}年）；待填数字 {figures} 个，待写 {todo_count(draft)} 项。"
           "黄色底纹为待填内容，灰色底纹为沿用上年、需确认或改写的内容。")
     return 0

@@ -5,59 +5,33 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from drafter.model.report import Figure, Report
+from drafter.text.amounts import format_figure
+# TRANSITION: parse/figures.py still imports the approximation words from here; gone once parse reads vocab.
+from drafter.vocab import APPROX_AFTER_NUMBER, APPROX_AFTER_UNIT, APPROX_BEFORE  # noqa: F401
+
+# The placeholder and the marker are this module's format: other steps read them with these patterns.
 PLACEHOLDER_RE = re.compile(r"\{(F\d{3,})\}")
 # Anything still to write or fill renders inside these brackets, so a reviewer (and `check`) sees it.
 TODO_OPEN, TODO_CLOSE = "【待填：", "】"
 TODO_RE = re.compile(r"【待填[：:][^】]*】")
-# Approximation words as reports write them: before the number, after it, or after the unit.
-APPROX_BEFORE = ("将近", "接近", "大约", "超过", "不少于", "不低于", "不足", "不到", "近", "约", "逾", "超")
-APPROX_AFTER_NUMBER = ("余", "多")
-APPROX_AFTER_UNIT = ("以上", "左右")
 
 
-def format_number(value: float | int) -> str:
-    """71 -> '71', 23.70 -> '23.7', 1.0 -> '1'."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return str(value)
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+def placeholder(figure_id: str) -> str:
+    return "{" + figure_id + "}"
 
 
-def _approx_parts(approx: str | None) -> tuple[str, str]:
-    # 近/约/超过 stand before the number; 余/多/以上 after it (before or after the unit as written).
-    if not approx:
-        return "", ""
-    if approx in APPROX_AFTER_NUMBER:
-        return "", approx
-    if approx in APPROX_AFTER_UNIT:
-        return "", "\0" + approx  # after the unit
-    return approx, ""
-
-
-def format_figure(value: float | int, unit: str | None, approx: str | None = None) -> str:
-    """The figure as it reads in a sentence: 近32770件, 4420余人次, 56.8%以上."""
-    before, after = _approx_parts(approx)
-    unit = unit or ""
-    if after.startswith("\0"):
-        return f"{before}{format_number(value)}{unit}{after[1:]}"
-    # 1万余人次, 27.9万余元: 余 cannot follow a single digit or a decimal before 千/万/亿 (4900余万次 can).
-    if after and unit[:1] in ("千", "万", "亿") and (value < 10 or not float(value).is_integer()):
-        return f"{before}{format_number(value)}{unit[0]}{after}{unit[1:]}"
-    return f"{before}{format_number(value)}{after}{unit}"
-
-
-def prior_text(figure: dict, prior_year: int | None) -> str:
+def prior_text(figure: Figure, prior_year: int | None) -> str:
     """'2023年：71件' or '上年：无' for a figure's reference value."""
     year = f"{prior_year}年" if prior_year else "上年"
-    if figure.get("prior") is None:
+    if figure.prior is None:
         return f"{year}：无"
-    return f"{year}：{format_figure(figure['prior'], figure.get('unit'), figure.get('prior_approx'))}"
+    return f"{year}：{format_figure(figure.prior, figure.unit, figure.prior_approx)}"
 
 
-def unfilled_marker(figure: dict, prior_year: int | None) -> str:
+def unfilled_marker(figure: Figure, prior_year: int | None) -> str:
     """【待填：审核规范性文件（2023年：71件）】"""
-    return f"{TODO_OPEN}{figure['label']}（{prior_text(figure, prior_year)}）{TODO_CLOSE}"
+    return f"{TODO_OPEN}{figure.label}（{prior_text(figure, prior_year)}）{TODO_CLOSE}"
 
 
 def todo_marker(prompt: str) -> str:
@@ -76,7 +50,7 @@ def split_placeholders(text: str) -> Iterator[tuple[str, str | None]]:
         yield text[pos:], None
 
 
-def fill_text(text: str, figures: dict[str, dict], prior_year: int | None) -> str:
+def fill_text(text: str, figures: dict[str, Figure], prior_year: int | None) -> str:
     """Plain text with filled figures written in and unfilled ones as 【待填：…】 markers."""
     out = []
     for piece, fid in split_placeholders(text):
@@ -86,8 +60,24 @@ def fill_text(text: str, figures: dict[str, dict], prior_year: int | None) -> st
         figure = figures.get(fid)
         if figure is None:
             out.append(piece)  # an unknown id stays visible for `check` to report
-        elif figure.get("value") is None:
+        elif figure.value is None:
             out.append(unfilled_marker(figure, prior_year))
         else:
-            out.append(format_figure(figure["value"], figure.get("unit"), figure.get("approx")))
+            out.append(format_figure(figure.value, figure.unit, figure.approx))
     return "".join(out)
+
+
+def used_figures(draft: Report) -> list[Figure]:
+    """Figures whose placeholder stands in the printed text, in the order of the figure list."""
+    used = set()
+    for text in draft.texts():
+        used.update(PLACEHOLDER_RE.findall(text))
+    return [f for f in draft.figures if f.id in used]
+
+
+def check_placeholders(text: str, draft: Report) -> None:
+    """A ValueError for a placeholder typed in `text` that names no figure of the draft."""
+    known = draft.figures_by_id()
+    for fid in PLACEHOLDER_RE.findall(text):
+        if fid not in known:
+            raise ValueError(f"文字中的 {{{fid}}} 不是草稿中的数字编号")
