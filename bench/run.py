@@ -137,20 +137,24 @@ def docx_floor_builder(docx_path: Path):
 
 def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
     """Drafts from every seed (parse + new), then `count` copies with distinct regions."""
-    from drafter.parse.report import parse_file
     from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import dump_yaml, load_model
+    from drafter.model.data import to_data
+    from drafter.model.files import load_report
+    from drafter.model.legacy import as_report
+    from drafter.model.yamltext import dump_yaml
+    from drafter.parse.report import parse_file
 
     folder = work / "drafts"
     folder.mkdir()
     bases = []
     for seed in SEEDS:
-        draft = build_draft(parse_file(seed))
-        text = dump_yaml(draft)
-        line = f"\n  region: {draft['meta']['region']}\n"
-        if draft["meta"]["region"] is None or text.count(line) != 1:
+        draft = as_report(build_draft(parse_file(seed)))
+        text = dump_yaml(to_data(draft))
+        region = draft.meta.region
+        line = f"\n  region: {region}\n"
+        if region is None or text.count(line) != 1:
             raise SystemExit(f"cannot place a new region in the draft of {seed.name}")
-        bases.append((text, line, draft["meta"]["region"]))
+        bases.append((text, line, region))
     paths = []
     for i in range(count):
         # Dumping 200 drafts would take longer than rendering them: change the region line only.
@@ -158,7 +162,7 @@ def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
         path = folder / f"draft-{i + 1:03d}.yaml"
         path.write_text(text.replace(line, f"\n  region: 测试{i + 1:03d}{region}\n"), encoding="utf-8")
         if i < len(bases):
-            load_model(path)  # each base's copy is still a valid draft
+            load_report(path)  # each base's copy is still a valid draft
         paths.append(path)
     return paths, folder
 

@@ -5,7 +5,6 @@ The table BAD_INPUTS × COMMANDS below is what docs/bad-inputs.md describes; a t
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import subprocess
@@ -19,7 +18,10 @@ from conftest import ROOT, seed_path
 from draft_fixtures import yingkou_v1
 from drafter.cli.main import build_parser, main
 from drafter.errors import DrafterError
-from drafter.model.legacy import dump_yaml, load_model
+from drafter.model.data import to_data
+from drafter.model.files import load_report, save_report
+from drafter.model.legacy import as_report, to_legacy
+from drafter.model.yamltext import dump_yaml
 
 SEED_TEXT = seed_path("yingkou").read_text(encoding="utf-8")
 
@@ -32,6 +34,13 @@ def valid_v1() -> dict:
 
 def yaml_text(model: dict) -> str:
     return dump_yaml(model)
+
+
+def save_draft(path: Path) -> Path:
+    """The draft of the valid model, made by the real `new` step, saved at `path`."""
+    from drafter.draft.skeleton import build_draft
+
+    return save_report(as_report(build_draft(valid_v1())), path)
 
 
 def _write(path: Path, data) -> Path:
@@ -221,7 +230,7 @@ def test_loader_refuses_each_bad_model(tmp_path, case):
     suffix, make, expected = MODEL_CASES[case]
     path = make(tmp_path / f"草稿{suffix}")
     with pytest.raises(DrafterError) as err:
-        load_model(path)
+        load_report(path)
     assert expected in str(err.value) and "草稿.yaml" in str(err.value)
 
 
@@ -235,7 +244,7 @@ def test_loader_names_the_line(tmp_path, case, line_of):
     lines = path.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines, 1) if line.endswith(line_of.strip()) and line.startswith(line_of[:2]))
     with pytest.raises(DrafterError) as err:
-        load_model(path)
+        load_report(path)
     assert f"第 {number} 行" in str(err.value)
 
 
@@ -245,7 +254,7 @@ def test_alias_bomb_is_refused_before_expanding(tmp_path):
     path = _write(tmp_path / "bomb.yaml", ALIAS_BOMB)  # 10^9 leaves if expanded
     start = time.perf_counter()
     with pytest.raises(DrafterError, match="第 2 行.*别名"):
-        load_model(path)
+        load_report(path)
     assert time.perf_counter() - start < 1
 
 
@@ -253,7 +262,7 @@ def test_alias_bomb_is_refused_before_expanding(tmp_path):
 def test_yaml_in_other_encodings_is_read(tmp_path, encoding):
     text = yaml_text(valid_v1())
     path = _write(tmp_path / "草稿.yaml", text.encode(encoding))
-    assert load_model(path)["meta"]["region"] == "营口市"
+    assert load_report(path).meta.region == "营口市"
 
 
 # ---------------------------------------------------------------- reading reports (read.py)
@@ -345,7 +354,7 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path, capsys):
     assert main(["new", str(prior), "-o", str(out)]) == 2
     assert "--force" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "已有的内容\n"
     assert main(["new", str(prior), "-o", str(out), "--force"]) == 0
-    assert load_model(out)["schema_version"] == 2
+    assert load_report(out).kind == "draft"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["上年.yaml", "草稿.yaml"]  # no temporary file left
 
 
@@ -373,11 +382,9 @@ def test_stale_temporary_files_of_a_killed_writer_are_removed(tmp_path):
     assert target.read_text(encoding="utf-8") == "完整"
 
 
-def test_model_cases_mutate_a_valid_model():
+def test_model_cases_mutate_a_valid_model(tmp_path):
     """The wrong-type, unknown-key… cases differ from a valid model by one planted fault only."""
-    from drafter.model.legacy import validate_data
-
-    assert validate_data(copy.deepcopy(valid_v1()))["meta"]["region"] == "营口市"
+    assert load_report(_write(tmp_path / "草稿.yaml", yaml_text(valid_v1()))).meta.region == "营口市"
 
 
 # ---------------------------------------------------------------- answers files (fill --answers, draft --answers)
@@ -396,10 +403,7 @@ ANSWER_CASES = {
 
 @pytest.fixture
 def draft_file(tmp_path) -> Path:
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
-
-    return save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    return save_draft(tmp_path / "草稿.yaml")
 
 
 @pytest.mark.parametrize("case", sorted(ANSWER_CASES))
@@ -424,12 +428,9 @@ def test_bad_answers_file_in_the_one_step_command(tmp_path, capsys):
 # ---------------------------------------------------------------- batch: a bad input fails alone
 
 def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
-
     folder = tmp_path / "in"
     folder.mkdir()
-    save_model(build_draft(valid_v1()), folder / "good.yaml")
+    save_draft(folder / "good.yaml")
     bad = {case: MODEL_CASES[case][1](folder / f"{case}.yaml")
            for case in ("empty", "binary-junk", "yaml-alias-bomb", "wrong-type", "newer-schema", "yaml-huge-int")}
     out = tmp_path / "out"
@@ -449,14 +450,12 @@ def test_batch_bad_inputs_fail_alone(tmp_path, capsys):
                                     "a" * 300, "./.hidden", "~"])
 def test_batch_name_from_region_stays_in_the_output_folder(tmp_path, region):
     from drafter.batch.run import run_batch
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
 
-    model = build_draft(valid_v1())
-    model["meta"]["region"] = region.replace("\x00", "")
-    save_model(model, tmp_path / "d.yaml")
+    model = load_report(save_draft(tmp_path / "d.yaml"))
+    model.meta.region = region.replace("\x00", "")
+    save_report(model, tmp_path / "d.yaml", force=True)
     out = tmp_path / "deep" / "out"
-    result = run_batch([tmp_path / "d.yaml"], out, jobs=1, progress=False)
+    result = run_batch([tmp_path / "d.yaml"], out, jobs=1)
     assert result.failed == 0
     produced = Path(result.rows[0].output).resolve()
     assert produced.parent == out.resolve() and produced.is_file() and not produced.name.startswith(".")
@@ -498,10 +497,8 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_template_is_refused(tmp_path, capsys, case):
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
 
-    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    draft = save_draft(tmp_path / "草稿.yaml")
     template = template_with(tmp_path, HOSTILE[case])
     out = tmp_path / "报告.docx"
     code = main(["render", str(draft), "-o", str(out), "--template", str(template)])
@@ -516,10 +513,8 @@ def test_hostile_template_is_refused(tmp_path, capsys, case):
 
 def test_template_memory_bomb_is_refused(tmp_path):
     """'x' * 10**9 in a template must not eat the clerk's memory: the process runs under a 1.5 GB cap."""
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
 
-    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    draft = save_draft(tmp_path / "草稿.yaml")
     template = template_with(tmp_path, "{{ 'x' * 10**9 }}{{ [0] * 10**9 }}")
     code = (
         "import resource, sys\n"
@@ -535,8 +530,6 @@ def test_template_memory_bomb_is_refused(tmp_path):
 
 def test_hostile_sentence_template_beside_a_custom_template(tmp_path, capsys):
     from drafter.resources import templates_dir
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
 
     folder = tmp_path / "模板"
     folder.mkdir()
@@ -544,7 +537,7 @@ def test_hostile_sentence_template_beside_a_custom_template(tmp_path, capsys):
     standard = (templates_dir() / "standard.j2").read_text(encoding="utf-8")
     (folder / "standard.j2").write_text("{% set x = ''.__class__.__mro__ %}{% include '../../../etc/passwd' %}\n"
                                         + standard, encoding="utf-8")
-    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    draft = save_draft(tmp_path / "草稿.yaml")
     code = main(["render", str(draft), "-o", str(tmp_path / "报告.docx"), "--template", str(folder / "局模板.docx")])
     err = capsys.readouterr().err
     assert code == 2 and "standard.j2" in err and "root:" not in err, err
@@ -561,11 +554,11 @@ def test_markup_and_control_characters_come_out_as_text(tmp_path):
 
     from drafter.render.docx import render_model
 
-    model = valid_v1()
-    model["preamble"] = [NASTY]
-    model["sections"]["plan"]["items"][0]["heading"] = "<规范> & 执法"
-    model["meta"]["region"] = "营口&<市>"
-    out = render_model(model, tmp_path / "报告.docx")
+    model = as_report(valid_v1())
+    model.preamble = [NASTY]
+    model.sections["plan"].items[0].heading = "<规范> & 执法"
+    model.meta.region = "营口&<市>"
+    out = render_model(to_legacy(model), tmp_path / "报告.docx")
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "A&B <w:p>粗体</w:p> ]]> \"引号\" 'x' {{ 1+1 }} {%p if %} " in text  # as typed, not run or parsed
     assert "<规范> & 执法" in text
@@ -615,7 +608,7 @@ def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
     tracemalloc.start()
     try:
         with pytest.raises(DrafterError) as err:
-            render_model(valid_v1(), tmp_path / "报告.docx", template=str(template))
+            render_model(to_legacy(as_report(valid_v1())), tmp_path / "报告.docx", template=str(template))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -642,11 +635,11 @@ def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
     from drafter.parse.report import parse_file
 
     path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 800 + "。\n")
-    model = parse_file(path)
-    size = len(dump_yaml(model).encode("utf-8"))
+    model = as_report(parse_file(path))
+    size = len(dump_yaml(to_data(model)).encode("utf-8"))
     # Linear: the text once, and for each figure a bounded excerpt (a real sentence is < 300 characters).
-    bound = 3 * path.stat().st_size + 1500 * len(model["figures"])
-    assert len(model["figures"]) == 800 and size < bound, f"{size / 1e6:.0f} MB of YAML from a 29 KB report"
+    bound = 3 * path.stat().st_size + 1500 * len(model.figures)
+    assert len(model.figures) == 800 and size < bound, f"{size / 1e6:.0f} MB of YAML from a 29 KB report"
 
 
 def test_report_with_a_gbk_file_name_is_parsed(tmp_path, capsys):
@@ -659,7 +652,7 @@ def test_report_with_a_gbk_file_name_is_parsed(tmp_path, capsys):
         pytest.skip("this file system takes only UTF-8 names")
     name = os.fsdecode(raw)
     assert main(["parse", name, "-o", str(tmp_path / "营口.yaml")]) == 0, capsys.readouterr().err
-    source = load_model(tmp_path / "营口.yaml")["meta"]["source"]["file"]
+    source = load_report(tmp_path / "营口.yaml").meta.source.file
     assert source == "营口2023.txt"
 
 
@@ -674,7 +667,7 @@ def test_messages_survive_a_console_that_cannot_show_chinese(tmp_path):
     done = subprocess.run([sys.executable, "-m", "drafter", "new", str(prior), "-o", str(tmp_path / "草稿.yaml")],
                           capture_output=True, cwd=ROOT, timeout=60, env=env)
     assert done.returncode == 0, done.stderr  # its Chinese summary on stdout must not crash it
-    assert b"\\u" in done.stdout and load_model(tmp_path / "草稿.yaml")["schema_version"] == 2
+    assert b"\\u" in done.stdout and load_report(tmp_path / "草稿.yaml").kind == "draft"
 
 
 def test_batch_survives_a_year_in_superscript_digits(tmp_path, capsys):
@@ -695,10 +688,8 @@ def test_gbk_bytes_in_a_name_read_as_chinese(tmp_path, capsys):
 
 def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
     """Last year's report given as --template would render unchanged: last year's facts as this year's."""
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
 
-    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    draft = save_draft(tmp_path / "草稿.yaml")
     template = make_docx(tmp_path / "去年的报告.docx")
     out = tmp_path / "报告.docx"
     assert main(["render", str(draft), "-o", str(out), "--template", str(template)]) == 2
@@ -708,10 +699,8 @@ def test_a_plain_word_file_as_template_is_refused(tmp_path, capsys):
 
 def test_output_pipe_closed_early_is_not_an_internal_error(tmp_path):
     """`drafter check … | head -1`: the reader goes away; drafter stops quietly instead of crying 内部错误."""
-    from drafter.draft.skeleton import build_draft
-    from drafter.model.legacy import save_model
 
-    draft = save_model(build_draft(valid_v1()), tmp_path / "草稿.yaml")
+    draft = save_draft(tmp_path / "草稿.yaml")
     proc = subprocess.Popen([sys.executable, "-m", "drafter", "check", str(draft), "--format", "json"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     proc.stdout.close()

@@ -12,10 +12,13 @@ from argparse import Namespace
 import pytest
 
 from conftest import SEEDS, seed_path
-from drafter.batch.run import assign_outputs, output_stem, peek_meta, run_batch, safe_name
+from drafter.batch.inputs import assign_outputs, output_stem, peek_meta, safe_name
+from drafter.batch.run import run_batch
 from drafter.cli.batch import run as run_cli
 from drafter.errors import DrafterError
-from drafter.model.legacy import save_model
+from drafter.model.files import save_report
+from drafter.model.legacy import as_report
+from drafter.model.report import Meta
 
 TAIL = "法治政府建设情况报告.docx"
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="a patched renderer reaches workers only by fork")
@@ -27,11 +30,11 @@ def drafts():
     from drafter.parse.report import parse_file
     from drafter.draft.skeleton import build_draft
 
-    return {name: build_draft(parse_file(seed_path(name))) for name in SEEDS}
+    return {name: as_report(build_draft(parse_file(seed_path(name)))) for name in SEEDS}
 
 
 def _save(model, path):
-    save_model(model, path)
+    save_report(model, path)
     return path
 
 
@@ -41,7 +44,7 @@ def _many_drafts(folder, drafts, count):
     names = sorted(SEEDS)
     for i in range(count):
         model = copy.deepcopy(drafts[names[i % len(names)]])
-        model["meta"]["region"] = f"第{i}区"
+        model.meta.region = f"第{i}区"
         _save(model, folder / f"{i:02d}.yaml")
     return folder
 
@@ -73,15 +76,15 @@ def test_safe_name_avoids_windows_device_names(name):
 
 
 def test_long_region_keeps_year_and_tail_within_limit(tmp_path):
-    stem = output_stem(tmp_path / "x.yaml", "很长的地区名称" * 40, 2024)
+    stem = output_stem(tmp_path / "x.yaml", Meta(region="很长的地区名称" * 40, year=2024))
     assert stem.endswith("2024年法治政府建设情况报告")
     assert len((stem + " (99).docx").encode("utf-8")) <= 255
 
 
 def test_name_falls_back_to_input_stem(tmp_path):
-    assert output_stem(tmp_path / "草稿-甲.yaml", None, 2024) == "草稿-甲"
-    assert output_stem(tmp_path / "草稿-甲.yaml", "营口市", None) == "草稿-甲"
-    assert output_stem(tmp_path / "草稿-甲.yaml", "营口市", 2024) == "营口市2024年法治政府建设情况报告"
+    assert output_stem(tmp_path / "草稿-甲.yaml", Meta(year=2024)) == "草稿-甲"
+    assert output_stem(tmp_path / "草稿-甲.yaml", Meta(region="营口市")) == "草稿-甲"
+    assert output_stem(tmp_path / "草稿-甲.yaml", Meta(region="营口市", year=2024)) == "营口市2024年法治政府建设情况报告"
 
 
 def test_collisions_get_numbered_in_input_order(tmp_path):
@@ -91,14 +94,14 @@ def test_collisions_get_numbered_in_input_order(tmp_path):
 
 def test_peek_meta_reads_region_and_year(tmp_path, drafts):
     path = _save(drafts["heqing"], tmp_path / "d.yaml")
-    assert peek_meta(path) == ("鹤庆县", 2024)
+    assert peek_meta(path) == Meta(region="鹤庆县", year=2024)
     gb = tmp_path / "gb.yaml"
     gb.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
-    assert peek_meta(gb) == ("鹤庆县", 2024)
+    assert peek_meta(gb) == Meta(region="鹤庆县", year=2024)
     broken = tmp_path / "broken.yaml"
     broken.write_text("meta: [unclosed\n", encoding="utf-8")
-    assert peek_meta(broken) == (None, None)
-    assert peek_meta(tmp_path / "missing.yaml") == (None, None)
+    assert peek_meta(broken) == Meta()
+    assert peek_meta(tmp_path / "missing.yaml") == Meta()
 
 
 # ---------------------------------------------------------------- the batch
@@ -113,18 +116,20 @@ def test_batch_renders_each_draft_and_a_bad_one_fails_alone(tmp_path, drafts):
     bad.write_text("schema_version: 2\nmeta: {region: 某县\n", encoding="utf-8")
     out = tmp_path / "out"
 
-    result = run_batch([src, bad, tmp_path / "missing.yaml"], out, jobs=2, progress=False)
+    seen = []
+    result = run_batch([src, bad, tmp_path / "missing.yaml"], out, jobs=2, on_progress=lambda *c: seen.append(c))
 
     rows = _rows(result)
     assert (result.ok, result.failed) == (3, 2)
+    assert seen[0] == (0, 0, 5) and seen[-1] == (3, 2, 5) and len(seen) == 6  # at the start, then once an input
     assert rows["bad.yaml"].status == "failed" and "YAML 格式错误" in rows["bad.yaml"].reason
     assert rows["missing.yaml"].status == "failed" and "文件不存在" in rows["missing.yaml"].reason
     for name, region in (("yingkou", "营口市"), ("tongzhou", "通州区"), ("xinyu", "新余市")):
         row = rows[f"{name}.yaml"]
         assert row.status == "ok" and row.reason == ""
-        expected = out / f"{region}{drafts[name]['meta']['year']}年{TAIL}"
+        expected = out / f"{region}{drafts[name].meta.year}年{TAIL}"
         assert row.output == str(expected)
-        assert drafts[name]["meta"]["title"] in _docx_text(expected).replace("\n", "")  # a long title takes two lines
+        assert drafts[name].meta.title in _docx_text(expected).replace("\n", "")  # a long title takes two lines
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["batch-report.csv", f"营口市2024年{TAIL}", f"通州区2024年{TAIL}", f"新余市2022年{TAIL}"])
 
@@ -132,11 +137,11 @@ def test_batch_renders_each_draft_and_a_bad_one_fails_alone(tmp_path, drafts):
 def test_same_region_and_year_do_not_overwrite(tmp_path, drafts):
     first = _save(drafts["yingkou"], tmp_path / "a.yaml")
     other = copy.deepcopy(drafts["yingkou"])
-    other["preamble"] = ["第二份草稿的开头。"]
+    other.preamble = ["第二份草稿的开头。"]
     second = _save(other, tmp_path / "b.yaml")
     out = tmp_path / "out"
 
-    result = run_batch([first, second], out, jobs=2, progress=False)
+    result = run_batch([first, second], out, jobs=2)
 
     assert result.failed == 0
     one, two = out / f"营口市2024年{TAIL}", out / "营口市2024年法治政府建设情况报告 (2).docx"
@@ -151,22 +156,22 @@ def test_existing_output_kept_without_force_replaced_with_force(tmp_path, drafts
     target = out / f"通州区2024年{TAIL}"
     target.write_bytes(b"earlier work")
 
-    result = run_batch([src], out, jobs=1, progress=False)
+    result = run_batch([src], out, jobs=1)
     assert result.rows[0].status == "failed" and "输出已存在" in result.rows[0].reason
     assert target.read_bytes() == b"earlier work"
 
-    result = run_batch([src], out, jobs=1, force=True, progress=False)
+    result = run_batch([src], out, jobs=1, force=True)
     assert result.rows[0].status == "ok"
-    assert drafts["tongzhou"]["meta"]["title"] in _docx_text(target).replace("\n", "")
+    assert drafts["tongzhou"].meta.title in _docx_text(target).replace("\n", "")
 
 
 def test_region_with_dotdot_stays_inside_outdir(tmp_path, drafts):
     evil = copy.deepcopy(drafts["heqing"])
-    evil["meta"]["region"] = "../../逃逸县"
+    evil.meta.region = "../../逃逸县"
     src = _save(evil, tmp_path / "evil.yaml")
     out = tmp_path / "deep" / "out"
 
-    result = run_batch([src], out, jobs=1, progress=False)
+    result = run_batch([src], out, jobs=1)
 
     assert result.rows[0].status == "ok"
     assert result.rows[0].output == str(out / f"逃逸县2024年{TAIL}")
@@ -180,7 +185,7 @@ def test_report_csv_opens_in_excel_and_json_on_request(tmp_path, drafts):
     bad.write_text("", encoding="utf-8")
     out = tmp_path / "out"
 
-    result = run_batch([good, bad], out, jobs=2, progress=False)
+    result = run_batch([good, bad], out, jobs=2)
     raw = result.report.read_bytes()
     assert result.report == out / "batch-report.csv" and raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
@@ -190,12 +195,12 @@ def test_report_csv_opens_in_excel_and_json_on_request(tmp_path, drafts):
     assert "空的" in rows[1]["reason"] and rows[1]["output"] == ""
 
     # A rerun keeps the first report; an explicit JSON report is written as asked.
-    again = run_batch([good], out, jobs=1, progress=False, force=True, report=tmp_path / "r.json")
+    again = run_batch([good], out, jobs=1, force=True, report=tmp_path / "r.json")
     assert (out / "batch-report.csv").read_bytes() == raw
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data == [{"input": str(good), "status": "ok", "reason": "", "output": rows[0]["output"],
                      "seconds": again.rows[0].seconds}]
-    third = run_batch([good], out, jobs=1, progress=False)
+    third = run_batch([good], out, jobs=1)
     assert third.report == out / "batch-report (2).csv"
 
 
@@ -204,7 +209,7 @@ def test_empty_folder_duplicates_and_a_prior_report_given_by_mistake(tmp_path, d
     empty.mkdir()
     src = _save(drafts["xinyu"], tmp_path / "x.yaml")
     seed = seed_path("xinyu")
-    result = run_batch([empty, src, src, tmp_path / "." / "x.yaml", seed], tmp_path / "out", jobs=2, progress=False)
+    result = run_batch([empty, src, src, tmp_path / "." / "x.yaml", seed], tmp_path / "out", jobs=2)
     assert [(r.input, r.status) for r in result.rows] == [(str(empty), "failed"), (str(src), "ok"), (str(seed), "failed")]
     assert "没有草稿" in result.rows[0].reason
     assert "往年报告" in result.rows[2].reason and "drafter draft" in result.rows[2].reason
@@ -217,7 +222,7 @@ def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, monk
     real = drafter.render.docx.render_model
 
     def render_model(model, out, **kw):
-        region = model["meta"]["region"]
+        region = as_report(model).meta.region
         if region == "崩溃县":
             os._exit(9)  # the worker dies as if killed
         if region == "出错县":
@@ -232,11 +237,11 @@ def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, monk
     # draft before it was already written when its worker died.
     for i in range(20):
         model = copy.deepcopy(drafts[names[i % len(names)]])
-        model["meta"]["region"] = {3: "崩溃县", 10: "出错县"}.get(i, f"第{i}区")
+        model.meta.region = {3: "崩溃县", 10: "出错县"}.get(i, f"第{i}区")
         inputs.append(_save(model, tmp_path / f"{i:02d}.yaml"))
     out = tmp_path / "out"
 
-    result = run_batch(inputs, out, jobs=2, progress=False)
+    result = run_batch(inputs, out, jobs=2)
 
     rows = [r.status for r in result.rows]
     assert rows == ["ok"] * 3 + ["failed"] + ["ok"] * 6 + ["failed"] + ["ok"] * 9
@@ -252,14 +257,14 @@ def test_bad_arguments_refused_before_work(tmp_path, drafts):
     afile = tmp_path / "file"
     afile.write_text("x", encoding="utf-8")
     with pytest.raises(DrafterError, match="应是文件夹"):
-        run_batch([src], afile, progress=False)
+        run_batch([src], afile)
     with pytest.raises(DrafterError, match="至少为 1"):
-        run_batch([src], tmp_path / "o", jobs=0, progress=False)
+        run_batch([src], tmp_path / "o", jobs=0)
     with pytest.raises(DrafterError, match=r"\.csv 或 \.json"):
-        run_batch([src], tmp_path / "o", report=tmp_path / "r.txt", progress=False)
+        run_batch([src], tmp_path / "o", report=tmp_path / "r.txt")
     (tmp_path / "r.csv").write_text("old", encoding="utf-8")
     with pytest.raises(DrafterError, match="报告文件已存在"):
-        run_batch([src], tmp_path / "o", report=tmp_path / "r.csv", progress=False)
+        run_batch([src], tmp_path / "o", report=tmp_path / "r.csv")
     assert not list((tmp_path / "o").glob("*.docx"))
 
 
@@ -277,7 +282,7 @@ def test_run_cli_exit_codes(tmp_path, drafts, capsys):
 def test_unknown_template_refused_before_work(tmp_path, drafts):
     src = _save(drafts["xinyu"], tmp_path / "x.yaml")
     with pytest.raises(DrafterError, match="没有名为“无此模板”的内置模板"):
-        run_batch([src], tmp_path / "out", template="无此模板", progress=False)
+        run_batch([src], tmp_path / "out", template="无此模板")
     assert not (tmp_path / "out").exists()
 
 

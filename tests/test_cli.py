@@ -14,6 +14,14 @@ def test_help_is_chinese_and_lists_commands():
     assert "用法：" in result.stdout and "显示本帮助并退出" in result.stdout
     for command in ("parse", "new", "fill", "render", "draft", "batch", "check"):
         assert command in result.stdout
+    assert "--version   显示版本号并退出" in result.stdout and "show program" not in result.stdout
+
+
+def test_version():
+    from drafter import __version__
+
+    result = drafter("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"drafter {__version__}"
 
 
 def test_missing_arguments_exit_2_in_chinese():

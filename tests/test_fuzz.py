@@ -19,7 +19,11 @@ from hypothesis import strategies as st
 from conftest import SEEDS, seed_path
 from draft_fixtures import yingkou_v1
 from drafter.errors import DrafterError
-from drafter.model.legacy import dump_yaml, parse_yaml, validate_data, validate_model
+from drafter.model.data import from_data, to_data
+from drafter.model.files import check_document, validate_report
+from drafter.model.legacy import as_report, to_legacy
+from drafter.model.report import Meta
+from drafter.model.yamltext import Located, dump_yaml, parse_yaml
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 SEED_TEXTS = {name: seed_path(name).read_text(encoding="utf-8") for name in SEEDS}
@@ -29,6 +33,15 @@ SEED_TEXTS = {name: seed_path(name).read_text(encoding="utf-8") for name in SEED
 def workdir():
     with tempfile.TemporaryDirectory() as folder:
         yield Path(folder)
+
+
+def located(data, name: str = "草稿.yaml") -> Located:
+    return Located(data, None, Path(name))
+
+
+def reloaded(report):
+    """The model saved as YAML text and loaded again."""
+    return from_data(check_document(parse_yaml(dump_yaml(to_data(report)), "草稿.yaml")))
 
 
 def refused_cleanly(call):
@@ -96,8 +109,9 @@ def test_parser_on_mutated_report_text(workdir, text, encoding):
     path.write_bytes(_encode(text, encoding))
     model = refused_cleanly(lambda: parse_file(path))
     if model is not None:  # what the parser accepts, it describes within the contract (validated on return)
-        assert model["schema_version"] == 1
-        assert dump_yaml(model)
+        report = as_report(model)
+        assert report.kind == "report"
+        assert reloaded(report) == report
 
 
 @FUZZ
@@ -244,20 +258,20 @@ def mutated_yaml(draw) -> str:
 @FUZZ
 @given(text=mutated_yaml())
 def test_loader_on_mutated_yaml(text):
-    located = refused_cleanly(lambda: parse_yaml(text, "草稿.yaml"))
-    if located is not None:
-        model = refused_cleanly(lambda: validate_model(located))
-        if model is not None:  # what the loader accepts must survive a save and a reload unchanged
-            again = validate_model(parse_yaml(dump_yaml(model), "草稿.yaml"))
-            assert again == model
+    parsed = refused_cleanly(lambda: parse_yaml(text, "草稿.yaml"))
+    if parsed is not None:
+        data = refused_cleanly(lambda: check_document(parsed))
+        if data is not None:  # what the loader accepts must survive a save and a reload unchanged
+            report = from_data(data)
+            assert reloaded(report) == report
 
 
 @FUZZ
 @given(text=st.text(max_size=300))
 def test_loader_on_random_text(text):
-    located = refused_cleanly(lambda: parse_yaml(text, "随机.yaml"))
-    if located is not None:
-        refused_cleanly(lambda: validate_model(located))
+    parsed = refused_cleanly(lambda: parse_yaml(text, "随机.yaml"))
+    if parsed is not None:
+        refused_cleanly(lambda: check_document(parsed))
 
 
 JSONISH = st.recursive(
@@ -290,10 +304,11 @@ def test_validator_on_models_with_one_value_replaced(data):
     for key in path[:-1]:
         target = target[key]
     target[path[-1]] = data.draw(JSONISH)
-    checked = refused_cleanly(lambda: validate_data(model, "草稿.yaml"))
+    checked = refused_cleanly(lambda: check_document(located(model)))
     if checked is not None:
         # Accepted: it can be written as UTF-8 YAML and read back the same.
-        assert validate_model(parse_yaml(dump_yaml(checked), "草稿.yaml")) == checked
+        report = from_data(checked)
+        assert reloaded(report) == report
 
 
 # ---------------------------------------------------------------- accepted models through the next steps
@@ -302,26 +317,26 @@ TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
 @st.composite
-def odd_valid_v1(draw) -> dict:
-    """A valid v1 model whose text is random (control characters, markup, placeholders, empty)."""
-    model = yingkou_v1()
+def odd_valid_v1(draw):
+    """A valid parsed report whose text is random (control characters, markup, placeholders, empty)."""
+    model = as_report(yingkou_v1())
     for key in ("measures", "plan", "shortcomings"):
-        section = model["sections"][key]
-        section["heading"] = draw(st.one_of(st.none(), TEXTS))
-        section["paragraphs"] = draw(st.lists(TEXTS, max_size=3))
-        for item in section["items"]:
-            item["heading"] = draw(st.one_of(st.none(), TEXTS))
-            item["paragraphs"] = draw(st.lists(TEXTS, max_size=2))
-    model["preamble"] = draw(st.lists(TEXTS, max_size=2))
-    model["meta"]["year"] = draw(st.one_of(st.none(), st.integers(1949, 2199)))
-    model["meta"]["title"] = draw(st.one_of(st.none(), TEXTS))
-    model["meta"]["region"] = draw(st.one_of(st.none(), TEXTS))
-    for figure in model["figures"]:
-        figure["value"] = draw(st.one_of(st.integers(-10 ** 12, 10 ** 12), st.floats(allow_nan=False, allow_infinity=False)))
-        figure["label"] = draw(st.text(min_size=1, max_size=10))
-        figure["unit"] = draw(st.one_of(st.none(), st.sampled_from(["件", "%", "万元", ""])))
-        figure["approx"] = draw(st.one_of(st.none(), st.sampled_from(["余", "近", "以上", "多", "左右", "约"])))
-    return validate_data(model)
+        section = model.sections[key]
+        section.heading = draw(st.one_of(st.none(), TEXTS))
+        section.paragraphs = draw(st.lists(TEXTS, max_size=3))
+        for item in section.items:
+            item.heading = draw(st.one_of(st.none(), TEXTS))
+            item.paragraphs = draw(st.lists(TEXTS, max_size=2))
+    model.preamble = draw(st.lists(TEXTS, max_size=2))
+    model.meta.year = draw(st.one_of(st.none(), st.integers(1949, 2199)))
+    model.meta.title = draw(st.one_of(st.none(), TEXTS))
+    model.meta.region = draw(st.one_of(st.none(), TEXTS))
+    for figure in model.figures:
+        figure.value = draw(st.one_of(st.integers(-10 ** 12, 10 ** 12), st.floats(allow_nan=False, allow_infinity=False)))
+        figure.label = draw(st.text(min_size=1, max_size=10))
+        figure.unit = draw(st.one_of(st.none(), st.sampled_from(["件", "%", "万元", ""])))
+        figure.approx = draw(st.one_of(st.none(), st.sampled_from(["余", "近", "以上", "多", "左右", "约"])))
+    return validate_report(model)
 
 
 @FUZZ
@@ -329,35 +344,35 @@ def odd_valid_v1(draw) -> dict:
 def test_skeleton_on_odd_valid_models(model):
     from drafter.draft.skeleton import build_draft
 
-    draft = refused_cleanly(lambda: build_draft(model))
+    draft = refused_cleanly(lambda: as_report(build_draft(to_legacy(model))))
     if draft is not None:
-        assert draft["schema_version"] == 2
-        assert validate_model(parse_yaml(dump_yaml(draft), "草稿.yaml")) == draft
+        assert draft.kind == "draft"
+        assert reloaded(draft) == draft
 
 
 @st.composite
-def odd_valid_draft(draw) -> dict:
-    """A valid v2 draft with random text, placeholders (known and unknown), statuses and figure values."""
+def odd_valid_draft(draw):
+    """A valid draft with random text, placeholders (known and unknown), statuses and figure values."""
     from drafter.draft.skeleton import build_draft
 
-    draft = build_draft(yingkou_v1())
-    ids = [f["id"] for f in draft["figures"]] + ["F999"]
+    draft = as_report(build_draft(yingkou_v1()))
+    ids = [f.id for f in draft.figures] + ["F999"]
     piece = st.one_of(TEXTS, st.sampled_from(ids).map(lambda i: "{" + i + "}"), st.sampled_from(MARKERS))
     paragraph = st.lists(piece, max_size=5).map("".join)
     for key in ("measures", "plan", "duties"):
-        section = draft["sections"][key]
-        section["paragraphs"] = draw(st.lists(paragraph, max_size=2))
-        for item in section["items"]:
-            item["paragraphs"] = draw(st.lists(paragraph, max_size=2))
-            item["heading"] = draw(st.one_of(st.none(), TEXTS))
-            item["status"] = draw(st.sampled_from(["todo", "reference", "done"]))
-    for figure in draft["figures"]:
-        figure["value"] = draw(st.one_of(st.none(), st.integers(-10 ** 15, 10 ** 15),
-                                         st.floats(allow_nan=False, allow_infinity=False, width=32)))
-        figure["approx"] = draw(st.one_of(st.none(), st.sampled_from(["余", "近", "以上", "多", "左右", "约", "超过"])))
-    draft["meta"]["date"] = draw(st.one_of(st.none(), st.sampled_from(["2024-02-29", "2025-01-18", "0000-00-00", "2024-13-45"])))
-    draft["meta"]["region"] = draw(st.one_of(st.none(), TEXTS))
-    return validate_data(draft)
+        section = draft.sections[key]
+        section.paragraphs = draw(st.lists(paragraph, max_size=2))
+        for item in section.items:
+            item.paragraphs = draw(st.lists(paragraph, max_size=2))
+            item.heading = draw(st.one_of(st.none(), TEXTS))
+            item.status = draw(st.sampled_from(["todo", "reference", "done"]))
+    for figure in draft.figures:
+        figure.value = draw(st.one_of(st.none(), st.integers(-10 ** 15, 10 ** 15),
+                                      st.floats(allow_nan=False, allow_infinity=False, width=32)))
+        figure.approx = draw(st.one_of(st.none(), st.sampled_from(["余", "近", "以上", "多", "左右", "约", "超过"])))
+    draft.meta.date = draw(st.one_of(st.none(), st.sampled_from(["2024-02-29", "2025-01-18", "0000-00-00", "2024-13-45"])))
+    draft.meta.region = draw(st.one_of(st.none(), TEXTS))
+    return validate_report(draft)
 
 
 FUZZ_SLOW = settings(FUZZ, max_examples=60)
@@ -370,7 +385,7 @@ def test_render_on_odd_valid_drafts(draft):
 
     from drafter.render.docx import render_bytes
 
-    data = refused_cleanly(lambda: render_bytes(draft))
+    data = refused_cleanly(lambda: render_bytes(to_legacy(draft)))
     if data is not None:
         assert len(docx.Document(io.BytesIO(data)).paragraphs) > 3
 
@@ -380,7 +395,7 @@ def test_render_on_odd_valid_drafts(draft):
 def test_check_on_odd_valid_drafts(draft):
     from drafter.check.lint import check_model
 
-    problems = refused_cleanly(lambda: check_model(draft, prior=yingkou_v1()))
+    problems = refused_cleanly(lambda: check_model(to_legacy(draft), prior=yingkou_v1()))
     if problems is not None:
         assert all(p.kind and p.message for p in problems)
 
@@ -405,10 +420,10 @@ def test_answers_on_random_answer_files(workdir, answers):
 
     path = workdir / "答案.yaml"
     path.write_text(dump_yaml(answers), encoding="utf-8")
-    draft = build_draft(yingkou_v1())
-    result = refused_cleanly(lambda: apply_answers(draft, path))
+    draft = as_report(build_draft(yingkou_v1()))
+    result = refused_cleanly(lambda: as_report(apply_answers(to_legacy(draft), path)))
     if result is not None:  # accepted answers leave a draft within the contract
-        validate_data(result)
+        validate_report(result)
 
 
 @FUZZ
@@ -417,14 +432,14 @@ def test_answers_on_random_answer_files(workdir, answers):
 @example(text=YAML_TEXTS[0], year="２０２４", region="../营口市")
 def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
     """batch reads meta.region and meta.year itself (to name outputs) before the full load: it must never crash."""
-    from drafter.batch.run import peek_meta
+    from drafter.batch.inputs import peek_meta
 
     path = workdir / "草稿.yaml"
     path.write_text(text.replace("  year: 2023", "  year: " + dump_yaml(year).strip().removesuffix("\n...")).replace(
         "  region: 营口市", "  region: " + dump_yaml(region).strip().removesuffix("\n...")), encoding="utf-8",
         errors="surrogatepass")
-    found_region, found_year = refused_cleanly(lambda: peek_meta(path)) or (None, None)
-    assert found_year is None or 1000 <= found_year <= 9999
+    meta = refused_cleanly(lambda: peek_meta(path)) or Meta()
+    assert meta.year is None or 1000 <= meta.year <= 9999
 
 
 @lru_cache(maxsize=1)
@@ -470,7 +485,7 @@ def test_check_on_damaged_rendered_docx(workdir, flips, xml_edit):
 
 
 def _optional_paths(draft: dict) -> list[tuple]:
-    """Every key the schema lets a draft leave out: v2 item/section extras, figure priors, draft, published."""
+    """Every key the schema lets a draft file leave out: item/section extras, figure priors, draft, published."""
     optional = {"id", "status", "origin", "prompt", "reference", "prior", "prior_approx", "item", "text", "published"}
     out = [("draft",)] if "draft" in draft else []
     for path in _paths(draft):
@@ -488,7 +503,7 @@ def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
     from drafter.render.docx import render_bytes
     from drafter.draft.skeleton import build_draft
 
-    draft = build_draft(yingkou_v1())
+    draft = to_data(as_report(build_draft(yingkou_v1())))  # the file's content
     for path in data.draw(st.lists(st.sampled_from(_optional_paths(draft)), max_size=12, unique=True)):
         target = draft
         for key in path[:-1]:
@@ -498,9 +513,10 @@ def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
         else:
             if isinstance(target, dict):
                 target.pop(path[-1], None)
-    draft = refused_cleanly(lambda: validate_data(draft))
-    if draft is None:
+    report = refused_cleanly(lambda: from_data(check_document(located(draft))))
+    if report is None:
         return
+    draft = to_legacy(report)
     refused_cleanly(lambda: render_bytes(draft))
     refused_cleanly(lambda: check_model(draft))
     answers = workdir / "答案.yaml"

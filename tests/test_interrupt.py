@@ -20,7 +20,9 @@ import pytest
 
 from conftest import ROOT
 from draft_fixtures import yingkou_v1
-from drafter.model.legacy import dump_yaml, load_model, save_model
+from drafter.model.files import load_report, save_report
+from drafter.model.legacy import as_report
+from drafter.model.yamltext import dump_yaml
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
 
@@ -75,14 +77,14 @@ def whole_docx(path: Path) -> bool:
 
 @pytest.fixture
 def prior_yaml(tmp_path) -> Path:
-    return save_model(yingkou_v1(), tmp_path / "营口2023.yaml")
+    return save_report(as_report(yingkou_v1()), tmp_path / "营口2023.yaml")
 
 
 @pytest.fixture
 def draft_yaml(tmp_path) -> Path:
     from drafter.draft.skeleton import build_draft
 
-    return save_model(build_draft(yingkou_v1()), tmp_path / "草稿.yaml")
+    return save_report(as_report(build_draft(yingkou_v1())), tmp_path / "草稿.yaml")
 
 
 # ---------------------------------------------------------------- the write itself
@@ -122,7 +124,7 @@ def test_kill_new(tmp_path, prior_yaml):
     for delay in delays(total, 1):
         kill_after(args, tmp_path, delay)
         if (tmp_path / "草稿.yaml").exists():
-            assert load_model(tmp_path / "草稿.yaml")["schema_version"] == 2
+            assert load_report(tmp_path / "草稿.yaml").kind == "draft"
         assert set(visible(tmp_path)) <= {"营口2023.yaml", "草稿.yaml"}
 
 
@@ -136,7 +138,7 @@ def test_kill_render(tmp_path, draft_yaml):
         if out.exists():
             assert whole_docx(out)
         assert set(visible(tmp_path)) <= {"草稿.yaml", "报告.docx"}
-    assert load_model(draft_yaml)["schema_version"] == 2  # the input is untouched
+    assert load_report(draft_yaml).kind == "draft"  # the input is untouched
 
 
 def test_kill_batch(tmp_path):
@@ -145,9 +147,9 @@ def test_kill_batch(tmp_path):
     inputs = tmp_path / "草稿"
     inputs.mkdir()
     for n in range(12):
-        model = build_draft(yingkou_v1())
-        model["meta"]["region"] = f"测试{n:02d}区"
-        save_model(model, inputs / f"d{n:02d}.yaml")
+        model = as_report(build_draft(yingkou_v1()))
+        model.meta.region = f"测试{n:02d}区"
+        save_report(model, inputs / f"d{n:02d}.yaml")
     out = tmp_path / "输出"
     args = ["batch", str(inputs), "-o", str(out), "-j", "2"]
     total = run_time(args, tmp_path)
@@ -176,8 +178,8 @@ def test_kill_fill_answers_keeps_the_draft_whole(tmp_path, draft_yaml):
     for delay in delays(total, 4):
         draft_yaml.write_bytes(original)
         kill_after(args, tmp_path, delay)
-        figures = {f["id"]: f for f in load_model(draft_yaml)["figures"]}
-        values = (figures["F001"]["value"], figures["F002"]["value"], figures["F003"]["value"])
+        figures = load_report(draft_yaml).figures_by_id()
+        values = (figures["F001"].value, figures["F002"].value, figures["F003"].value)
         assert values in ((None, None, None), (25, 100, 18))  # before, or after: never half
         assert set(visible(tmp_path)) == {"草稿.yaml", "答案.yaml"}
 
@@ -197,8 +199,8 @@ def test_kill_wizard_loses_no_saved_answer(tmp_path, draft_yaml):
     child.expect_exact("已填 2/")
     child.kill(signal.SIGKILL)  # no chance to clean up or save on the way out
     child.close(force=True)
-    figures = {f["id"]: f for f in load_model(draft_yaml)["figures"]}
-    assert (figures["F001"]["value"], figures["F002"]["value"], figures["F002"]["approx"]) == (25, 100, "约")
+    figures = load_report(draft_yaml).figures_by_id()
+    assert (figures["F001"].value, figures["F002"].value, figures["F002"].approx) == (25, 100, "约")
     assert visible(tmp_path) == ["草稿.yaml"]
 
 
@@ -224,7 +226,7 @@ def test_kill_parse_and_draft(tmp_path):
     src.write_bytes(seed_path("yingkou").read_bytes())
     before = src.read_bytes()
     for args, out, whole in ((["parse", str(src), "-o", "营口.yaml", "--force"], "营口.yaml",
-                              lambda p: load_model(p)["meta"]["region"] == "营口市"),
+                              lambda p: load_report(p).meta.region == "营口市"),
                              (["draft", str(src), "-o", "营口2024.docx", "--force"], "营口2024.docx", whole_docx)):
         total = run_time(args, tmp_path)
         (tmp_path / out).unlink()

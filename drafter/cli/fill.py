@@ -5,21 +5,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from drafter.cli.draft_bridge import apply_answers, used_figures
 from drafter.cli.wizard import Wizard, load_draft
-from drafter.draft.answers import apply_answers, used_figures
 from drafter.errors import DrafterError
-from drafter.model.legacy import save_model
+from drafter.model.files import save_report
 
 
 def run(args) -> int:
     path = Path(args.draft)
     draft = load_draft(path)
     if args.answers:
-        before = {f["id"]: f["value"] for f in draft["figures"]}
-        apply_answers(draft, args.answers)
-        save_model(draft, path, force=True)
-        changed = sum(1 for f in draft["figures"] if f["value"] != before[f["id"]])
-        left = sum(1 for f in used_figures(draft) if f["value"] is None)
+        before = {f.id: f.value for f in draft.figures}
+        draft = apply_answers(draft, args.answers)
+        save_report(draft, path, force=True)
+        changed = sum(1 for f in draft.figures if f.value != before.get(f.id))
+        left = sum(1 for f in used_figures(draft) if not f.filled)
         print(f"已应用 {args.answers}：更新 {changed} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")
         return 0
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -15,7 +15,6 @@ _ARGPARSE_ZH = {
     "positional arguments": "位置参数",
     "options": "选项",
     "show this help message and exit": "显示本帮助并退出",
-    "show program's version number and exit": "显示版本号并退出",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "unrecognized arguments: %s": "无法识别的参数：%s",
     "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
@@ -71,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="法治政府建设情况报告起草工具：解析往年报告 → 生成新年度草稿 → 填报数字 → 排版输出 Word 文档。",
         epilog="示例：drafter draft seeds/yingkou-2023.txt -o 营口市2024年报告.docx",
     )
-    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    # Older Pythons do not look the version action's help up through `_`: give it in Chinese here.
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}", help="显示版本号并退出")
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节（供开发者排查）")
     sub = parser.add_subparsers(dest="command", metavar="命令", title="命令")
 

@@ -1,84 +1,88 @@
-"""The `fill` step: a questionary wizard (figures, then text), or an answers file applied at once."""
+"""The `fill` wizard (questionary): figures, then text, then date and document number; saved after every answer."""
 
 from __future__ import annotations
 
-import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
-from drafter.draft.answers import (
-    add_item, change_text, check_placeholders, figure_prompt, iter_items, mark_done,
-    parse_figure_input, set_date, set_figure, settle, text_to_paragraphs, used_figures, valid_date,
+from drafter.cli import wizard_words as say
+from drafter.cli.draft_bridge import (
+    add_item, check_placeholders, figure_prompt, fill_text, mark_done, parse_figure_input, set_date, set_figure,
+    settle, text_to_paragraphs, used_figures, valid_date,
 )
-from drafter.parse.nodes import PARTS
 from drafter.errors import DrafterError
-from drafter.draft.placeholders import fill_text, format_figure
-from drafter.model.legacy import SCHEMA_VERSION_DRAFT, load_model, save_model
+from drafter.model.files import load_report, save_report
+from drafter.model.numbering import Places
+from drafter.model.report import Figure, Item, Report
+from drafter.text.amounts import format_figure
+from drafter.text.change import change_text
+from drafter.text.width import clip
+from drafter.vocab import DONE, PART, REFERENCE, TODO
 
 WIDTH = 78  # an 80-column terminal, less a margin
-SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")
-EDIT_HINT = "请输入文字，每段一行（回车换行）；输完按 Esc 再按 Enter 保存。"
-SELECT_HINT = "（方向键选择，回车确认）"
-PART_NAMES = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因", "duties": "第一责任人职责",
-              "plan": "下一年度工作安排", "other": "其他情况"}
+OPEN = (TODO, REFERENCE)  # still to confirm or write
+PREAMBLE = "preamble"
 
 
-def clip(text: str, columns: int = WIDTH) -> str:
-    """Cut text to a number of terminal columns (a Chinese character takes two)."""
-    out, used = [], 0
-    for ch in text:
-        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + width > columns - 1:
-            return "".join(out) + "…"
-        out.append(ch)
-        used += width
-    return "".join(out)
-
-
-def load_draft(path: str | Path) -> dict:
-    draft = load_model(path)
-    if draft.get("schema_version") != SCHEMA_VERSION_DRAFT:
+def load_draft(path: str | Path) -> Report:
+    draft = load_report(path)
+    if draft.draft is None:
         raise DrafterError("这是上一年度的报告，不是草稿；请先运行 drafter new 生成草稿", path)
     return draft
 
 
+@dataclass
+class Unit:
+    """One piece of text the clerk confirms or writes: the preamble, a part's own paragraphs, or an item."""
+
+    part: str  # PREAMBLE or the part's key
+    node: Item | None  # the part or the item; None for the preamble
+    holder: list[Item] | None  # the list an item stands in; None for the preamble and the parts
+
+
+def _with_holders(items: list[Item]) -> Iterator[tuple[Item, list[Item]]]:
+    for item in list(items):
+        yield item, items
+        yield from _with_holders(item.items)
+
+
 class Wizard:
-    def __init__(self, draft: dict, path: Path):
+    def __init__(self, draft: Report, path: Path):
         import questionary
 
         self.q = questionary
-        self.draft = draft
+        self.report = draft
         self.path = path
-        self.prior_year = (draft.get("draft") or {}).get("prior_year")
-        self.figures = used_figures(draft)
 
     def save(self) -> None:
-        save_model(self.draft, self.path, force=True)
+        save_report(self.report, self.path, force=True)
+
+    def figures(self) -> list[Figure]:
+        return used_figures(self.report)
 
     # -- figures ------------------------------------------------------------------------------
-    def filled(self) -> int:
-        return sum(1 for f in self.figures if f["value"] is not None)
-
-    def next_unfilled(self, after: int) -> int:
-        for i in range(after + 1, len(self.figures)):
-            if self.figures[i]["value"] is None:
-                return i
-        return len(self.figures)
-
     def ask_figures(self) -> bool:
         """Figure by figure from the first unfilled; False when the clerk quits."""
-        total = len(self.figures)
-        i = self.next_unfilled(-1)
+        figures = self.figures()
+        total = len(figures)
+
+        def next_unfilled(after: int) -> int:
+            return next((i for i in range(after + 1, total) if not figures[i].filled), total)
+
+        i = next_unfilled(-1)
         if i < total:
-            print("逐项填写本年度数字。输入 s 跳过，b 回到上一项，q 保存退出；每答一项即保存。")
+            print(say.FIGURES_INTRO)
         while i < total:
-            figure = self.figures[i]
-            print(f"\n── 数字 {i + 1}/{total} · 已填 {self.filled()}/{total} ── {figure['id']}")
-            if figure.get("sentence"):
-                print(clip(f"上年原句：{figure['sentence']}", WIDTH * 2))
-            default = "" if figure["value"] is None else format_figure(figure["value"], None, figure.get("approx"))
+            figure = figures[i]
+            filled = sum(1 for f in figures if f.filled)
+            print(f"\n── 数字 {i + 1}/{total} · 已填 {filled}/{total} ── {figure.id}")
+            if figure.sentence:
+                print(clip(f"上年原句：{figure.sentence}", WIDTH * 2))
+            default = "" if figure.value is None else format_figure(figure.value, None, figure.approx)
 
             def check(text: str, figure=figure):
-                if text.strip().lower() in SKIP + BACK + QUIT or not text.strip():
+                if text.strip().lower() in say.SKIP + say.BACK + say.QUIT or not text.strip():
                     return True
                 try:
                     parse_figure_input(text, figure)
@@ -86,153 +90,170 @@ class Wizard:
                     return str(exc)
                 return True
 
-            answer = self.q.text(clip(figure_prompt(figure, self.prior_year), WIDTH - 4), default=default,
+            answer = self.q.text(clip(figure_prompt(figure, self.report.prior_year), WIDTH - 4), default=default,
                                  validate=check, qmark="?").unsafe_ask().strip()
             command = answer.lower()
-            if command in QUIT:
+            if command in say.QUIT:
                 return False
-            if command in BACK:
+            if command in say.BACK:
                 i = max(i - 1, 0)
                 continue
-            if command in SKIP or not answer:
+            if command in say.SKIP or not answer:
                 i += 1
                 continue
             value, approx = parse_figure_input(answer, figure)
             set_figure(figure, value, approx)
             self.save()
-            change = change_text(value, figure)
-            print(f"已保存：{format_figure(value, figure.get('unit'), approx)}" + (f"，{change}" if change else ""))
-            i = self.next_unfilled(i)
+            change = change_text(value, figure.prior, figure.unit)
+            print(f"已保存：{format_figure(value, figure.unit, approx)}" + (f"，{change}" if change else ""))
+            i = next_unfilled(i)
         return True
 
     # -- text ---------------------------------------------------------------------------------
-    def units(self) -> list[tuple[str, dict, list | None, str]]:
-        """(id, target, holder, part) of everything with text, in document order."""
+    def units(self) -> list[Unit]:
+        """Everything with text, in document order."""
         out = []
-        meta = self.draft.get("draft") or {}
-        if self.draft["preamble"] or meta.get("preamble_status") in ("todo", "reference"):
-            out.append(("preamble", {"paragraphs": self.draft["preamble"], "status": meta.get("preamble_status", "done")}, None, "preamble"))
-        for key in PARTS:
-            section = self.draft["sections"][key]
-            if section.get("status"):
-                out.append((key, section, None, key))
-            for item, holder in iter_items(section["items"]):
-                out.append((item.get("id") or key, item, holder, key))
+        if self.report.preamble or self.report.draft.preamble_status in OPEN:
+            out.append(Unit(PREAMBLE, None, None))
+        for section in self.report.parts():
+            if section.status:
+                out.append(Unit(section.key, section, None))
+            out.extend(Unit(section.key, item, holder) for item, holder in _with_holders(section.items))
         return out
+
+    def status(self, unit: Unit) -> str | None:
+        if unit.node is None:
+            return self.report.draft.preamble_status or DONE
+        return unit.node.status
+
+    def paragraphs(self, unit: Unit) -> list[str]:
+        return self.report.preamble if unit.node is None else unit.node.paragraphs
+
+    def left_texts(self) -> int:
+        return sum(1 for u in self.units() if self.status(u) in OPEN)
+
+    def menu(self, unit: Unit) -> list:
+        Choice = self.q.Choice
+        node = unit.node
+        group = node is not None and bool(node.items) and not node.paragraphs
+        if group:
+            choices = [Choice(say.KEEP_GROUP.format(count=len(node.items)), "keep"), Choice(say.EACH_SUB, "skip")]
+        elif self.status(unit) == REFERENCE:
+            choices = [Choice(say.KEEP, "keep"), Choice(say.REWRITE, "write")]
+        else:
+            choices = [Choice(say.WRITE, "write")]
+        if unit.holder is not None:
+            choices.append(Choice(say.DROP_GROUP if group else say.DROP, "drop"))
+        if unit.part != PREAMBLE:
+            choices.append(Choice(say.ADD, "add"))
+        return choices + [Choice(say.SKIP_TEXT, "skip"), Choice(say.PREVIOUS, "back"), Choice(say.SAVE_QUIT, "quit")]
 
     def ask_texts(self) -> bool:
         units = self.units()
-        pending = [u for u in units if u[1].get("status") in ("todo", "reference")]
+        pending = [n for n, u in enumerate(units) if self.status(u) in OPEN]
         if not pending:
             return True
-        print("\n逐项确认或改写文字：上年参考的文字可保留、改写或删除；待写的请填写。")
-        pos = units.index(pending[0])
+        print(say.TEXTS_INTRO)
+        pos = pending[0]
         while True:
             units = self.units()
             if pos >= len(units):
                 return True
-            unit_id, target, holder, part = units[pos]
-            status = target.get("status")
-            if status not in ("todo", "reference"):
+            unit = units[pos]
+            if self.status(unit) not in OPEN:
                 pos += 1
                 continue
-            done = sum(1 for u in units if u[1].get("status") not in ("todo", "reference"))
-            self.show(unit_id, target, part, done, len(units))
-            group = bool(target.get("items")) and not target["paragraphs"]
-            if group:
-                choices = [f"保留整组上年表述（含 {len(target['items'])} 个小项）", "逐个小项处理"]
-            elif status == "reference":
-                choices = ["保留上年表述", "改写"]
-            else:
-                choices = ["填写"]
-            if holder is not None:
-                choices.append("删除此项" if not group else "删除整组")
-            if part != "preamble":
-                choices.append("新增一项（加在本部分末尾）")
-            choices += ["跳过", "上一项", "保存退出"]
-            choice = self.q.select("请选择：", choices=choices, qmark="?", instruction=SELECT_HINT).unsafe_ask()
-            if choice == "保存退出":
+            self.show(unit, sum(1 for u in units if self.status(u) not in OPEN), len(units))
+            action = self.q.select("请选择：", choices=self.menu(unit), qmark="?",
+                                   instruction=say.SELECT_HINT).unsafe_ask()
+            if action == "quit":
                 return False
-            if choice in ("跳过", "逐个小项处理"):
+            if action == "skip":
                 pos += 1
-            elif choice == "上一项":
+            elif action == "back":
                 pos = max(pos - 1, 0)
-            elif choice.startswith("保留"):
-                mark_done(self.draft, target, unit_id)
-                settle(self.draft)
+            elif action == "keep":
+                mark_done(self.report, unit.node)
+                settle(self.report)
                 self.save()
                 pos += 1
-            elif choice in ("改写", "填写"):
-                if self.write(unit_id, target):
+            elif action == "write":
+                if self.write(unit):
                     pos += 1
-            elif choice.startswith("删除"):
-                holder.remove(target)
-                settle(self.draft)
+            elif action == "drop":
+                unit.holder.remove(unit.node)
+                settle(self.report)
                 self.save()
-            elif choice.startswith("新增"):
+            elif action == "add":
                 heading = self.q.text("新增项的标题（可留空）：").unsafe_ask()
                 text = self.ask_multiline("")
                 if text.strip():
-                    item = add_item(self.draft, part, heading, text)
+                    item = add_item(self.report, unit.part, heading, text)
                     self.save()
-                    print(f"已新增 {item['id']}。")
+                    print(f"已新增 {Places(self.report).name(item)}。")
 
     def ask_multiline(self, default: str) -> str:
         # The hint goes on its own line: a long prompt would leave the text a narrow column in 80×24.
-        print(EDIT_HINT)
+        print(say.EDIT_HINT)
         return self.q.text("文字", default=default, multiline=True, qmark="›", instruction="").unsafe_ask()
 
-    def write(self, unit_id: str, target: dict) -> bool:
-        """Multi-line editing of one item's paragraphs; True once saved."""
-        current = "\n".join(target["paragraphs"])
+    def write(self, unit: Unit) -> bool:
+        """Multi-line editing of one unit's paragraphs; True once saved."""
+        current = "\n".join(self.paragraphs(unit))
         if "{F" in current:
-            print("文字中的 {F012} 等是数字占位符，会换成本年度填报的数字；请保留或删去，勿改编号。")
+            print(say.PLACEHOLDER_HINT)
         text = self.ask_multiline(current)
         if not text.strip():
             print("没有输入文字，未作修改。")
             return False
         try:
-            check_placeholders(text, self.draft)
+            check_placeholders(text, self.report)
         except ValueError as exc:
             print(f"未保存：{exc}")
             return False
-        if unit_id == "preamble":
-            self.draft["preamble"][:] = text_to_paragraphs(text)
+        if unit.node is None:
+            self.report.preamble[:] = text_to_paragraphs(text)
         else:
-            target["paragraphs"] = text_to_paragraphs(text)
-        mark_done(self.draft, target, unit_id)
-        settle(self.draft)
+            unit.node.paragraphs = text_to_paragraphs(text)
+        mark_done(self.report, unit.node)
+        settle(self.report)
         self.save()
         return True
 
-    def show(self, unit_id: str, target: dict, part: str, done: int, total: int) -> None:
-        name = "开头" if part == "preamble" else PART_NAMES[part]
-        print(f"\n── 文字 已完成 {done}/{total} ── {name} · {unit_id}")
-        if target.get("heading"):
-            print(clip(f"标题：{target['heading']}"))
-        if target.get("prompt"):
-            print(clip(f"要求：{target['prompt']}", WIDTH * 2))
-        figures = {f["id"]: f for f in self.draft["figures"]}
-        if target.get("items") and not target["paragraphs"]:
-            shown = [f"{sub.get('id', '')} {sub.get('heading') or ''}" for sub in target["items"]]
-            for line in shown[:6]:
-                print(clip("  " + line))
-            if len(shown) > 6:
-                print(f"  （另有 {len(shown) - 6} 个小项）")
+    def show(self, unit: Unit, done: int, total: int) -> None:
+        node = unit.node
+        places = Places(self.report)
+        part = say.PREAMBLE_NAME if node is None else PART[unit.part].short
+        print(f"\n── 文字 已完成 {done}/{total} ── {part}")
+        if node is not None:
+            # Its place as the document numbers it; the heading again only where the name cut it short.
+            name = places.name(node)
+            print(clip(name, WIDTH))
+            if node.heading and not name.endswith(node.heading.strip()):
+                print(clip(f"标题：{node.heading}", WIDTH))
+        if node is not None and node.prompt:
+            print(clip(f"要求：{node.prompt}", WIDTH * 2))
+        if node is not None and node.items and not node.paragraphs:
+            for sub in node.items[:6]:
+                print(clip("  " + places.name(sub), WIDTH))
+            if len(node.items) > 6:
+                print(f"  （另有 {len(node.items) - 6} 个小项）")
             return
-        shown = target["paragraphs"] or target.get("reference") or []
-        if not target["paragraphs"] and shown and shown[0] == target.get("heading"):
+        paragraphs = self.paragraphs(unit)
+        shown = paragraphs or (node.reference if node is not None else None) or []
+        if not paragraphs and shown and node is not None and shown[0] == node.heading:
             shown = shown[1:]  # the heading is printed already
-        label = "现有文字" if target["paragraphs"] else "上年参考"
+        label = "现有文字" if paragraphs else "上年参考"
+        figures = self.report.figures_by_id()
         for n, line in enumerate(shown[:4]):
-            print(clip(("" if n else f"{label}：") + fill_text(line, figures, self.prior_year), WIDTH * 2))
+            print(clip(("" if n else f"{label}：") + fill_text(line, figures, self.report.prior_year), WIDTH * 2))
         if len(shown) > 4:
             print(f"（另有 {len(shown) - 4} 段）")
 
     def ask_meta(self) -> None:
         """The date and document number, asked once the body is through (Enter leaves them open)."""
-        meta = self.draft["meta"]
-        if meta.get("date") is None:
+        meta = self.report.meta
+        if meta.date is None:
             def check(text: str):
                 try:
                     return True if not text.strip() else bool(valid_date(text))
@@ -241,20 +262,21 @@ class Wizard:
 
             text = self.q.text("成文日期（如 2025-01-20；回车暂不填）：", validate=check, qmark="?").unsafe_ask().strip()
             if text:
-                set_date(self.draft, valid_date(text))
+                set_date(self.report, valid_date(text))
                 self.save()
-        if meta.get("doc_number") is None:
+        if self.report.meta.doc_number is None:
             text = self.q.text("发文字号（如 营政发〔2025〕3号；没有或暂不填请回车）：", qmark="?").unsafe_ask().strip()
             if text:
-                meta["doc_number"] = text
+                self.report.meta.doc_number = text
                 self.save()
 
     def run(self) -> int:
         if self.ask_figures() and self.ask_texts():
             self.ask_meta()
-            print(f"\n已填数字 {self.filled()}/{len(self.figures)}。")
-        left_figures = len(self.figures) - self.filled()
-        left_texts = sum(1 for u in self.units() if u[1].get("status") in ("todo", "reference"))
+            figures = self.figures()
+            print(f"\n已填数字 {sum(1 for f in figures if f.filled)}/{len(figures)}。")
+        left_figures = sum(1 for f in self.figures() if not f.filled)
+        left_texts = self.left_texts()
         if left_figures or left_texts:
             print(f"已保存到 {self.path}。尚有 {left_figures} 个数字、{left_texts} 项文字未完成；再次运行 drafter fill {self.path} 可继续。")
         else:
