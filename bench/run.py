@@ -187,7 +187,7 @@ def measure_parse(work: Path, r: int, add) -> None:
 
 def measure_render(work: Path, r: int, add) -> None:
     from drafter.parse.report import parse_file
-    from drafter.render.docx import render_model
+    from drafter.render.document import render_model
     from drafter.draft.skeleton import build_draft
 
     draft = build_draft(parse_file(SEEDS[-1]))

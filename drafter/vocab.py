@@ -48,6 +48,9 @@ STATUS_NAMES = {TODO: "待写", REFERENCE: "上年参考", DONE: "已完成"}
 # Where a draft's item came from.
 ORIGINS = ("new", "prior_plan", "prior_measures", "prior_shortcomings", "prior_duties", "prior_other")
 
+# What a draft's closing asks for until meta.date is set; {year}: the year it will be written in.
+DATE_PROMPT = "成文日期（如 {year}年1月20日）"
+
 # Kinds of the lines that close a report, in the order they stand.
 CLOSING_KINDS = ("phrase", "attachments", "signature", "date", "notes", "record")
 

@@ -552,7 +552,7 @@ NASTY = "A&B <w:p>粗体</w:p> ]]> \"引号\" 'x' {{ 1+1 }} {%p if %} \x07\x0b\x
 def test_markup_and_control_characters_come_out_as_text(tmp_path):
     import docx
 
-    from drafter.render.docx import render_model
+    from drafter.render.document import render_model
 
     model = as_report(valid_v1())
     model.preamble = [NASTY]
@@ -602,7 +602,7 @@ def test_docs_table_lists_every_case():
 def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
     import tracemalloc
 
-    from drafter.render.docx import render_model
+    from drafter.render.document import render_model
 
     template = bomb if case == "docx-zip-bomb" else REPORT_CASES[case][1](tmp_path / "模板.docx")
     tracemalloc.start()

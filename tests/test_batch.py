@@ -217,9 +217,9 @@ def test_empty_folder_duplicates_and_a_prior_report_given_by_mistake(tmp_path, d
 
 @needs_fork
 def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, monkeypatch):
-    import drafter.render.docx
+    import drafter.render.document
 
-    real = drafter.render.docx.render_model
+    real = drafter.render.document.render_model
 
     def render_model(model, out, **kw):
         region = as_report(model).meta.region
@@ -230,7 +230,7 @@ def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, monk
         return real(model, out, **kw)
 
     # Forked workers inherit this patched module: one draft kills its worker, one hits a bug.
-    monkeypatch.setattr(drafter.render.docx, "render_model", render_model)
+    monkeypatch.setattr(drafter.render.document, "render_model", render_model)
     names = sorted(SEEDS)
     inputs = []
     # 20 inputs on 2 workers go out in chunks of 2: the crash is second in its chunk, so the

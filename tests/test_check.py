@@ -18,7 +18,7 @@ from drafter.model.files import save_report
 from drafter.model.legacy import as_report, to_legacy
 from drafter.model.numbering import Places
 from drafter.model.report import Closing, DraftInfo, Figure, Item, Meta, Report, Section
-from drafter.render.docx import render_model
+from drafter.render.document import render_model
 from drafter.vocab import DONE, REFERENCE
 
 
@@ -488,7 +488,7 @@ def test_an_empty_docx_is_refused_with_its_name(tmp_path):
 
 
 def test_faces_named_by_the_built_in_template_are_accepted(monkeypatch, tmp_path):
-    import drafter.render.docx
+    import drafter.render.template
     from drafter.check.layout import faces
 
     template = tmp_path / "template.docx"
@@ -503,7 +503,7 @@ def test_faces_named_by_the_built_in_template_are_accepted(monkeypatch, tmp_path
     doc.save(report)
     fonts = lambda: [p.message for p in of_kind(check_docx(report), "docx_font") if "字体为" in p.message]
     assert any("正文中文字体为“华文仿宋”" in m for m in fonts())
-    monkeypatch.setattr(drafter.render.docx, "resolve_template", lambda _name: template)
+    monkeypatch.setattr(drafter.render.template, "resolve_template", lambda _name: template)
     faces.cache_clear()
     try:
         assert not any(m.startswith("正文") for m in fonts())

@@ -383,7 +383,7 @@ FUZZ_SLOW = settings(FUZZ, max_examples=60)
 def test_render_on_odd_valid_drafts(draft):
     import docx
 
-    from drafter.render.docx import render_bytes
+    from drafter.render.document import render_bytes
 
     data = refused_cleanly(lambda: render_bytes(to_legacy(draft)))
     if data is not None:
@@ -444,7 +444,7 @@ def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
 
 @lru_cache(maxsize=1)
 def rendered_docx() -> bytes:
-    from drafter.render.docx import render_bytes
+    from drafter.render.document import render_bytes
     from drafter.draft.skeleton import build_draft
 
     return render_bytes(build_draft(yingkou_v1()))
@@ -500,7 +500,7 @@ def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
     """A hand-edited draft may drop what the schema does not require: render, check and answers still cope."""
     from drafter.draft.answers import apply_answers
     from drafter.check.lint import check_model
-    from drafter.render.docx import render_bytes
+    from drafter.render.document import render_bytes
     from drafter.draft.skeleton import build_draft
 
     draft = to_data(as_report(build_draft(yingkou_v1())))  # the file's content

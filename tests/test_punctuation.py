@@ -153,7 +153,7 @@ def test_no_seed_model_keeps_half_width_marks_in_chinese(name):
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_no_rendered_seed_keeps_half_width_marks_in_chinese(name):
-    from drafter.render.docx import render_bytes
+    from drafter.render.document import render_bytes
     from drafter.draft.skeleton import build_draft
 
     document = docx.Document(io.BytesIO(render_bytes(build_draft(parsed_seed(name)), appendix=True)))

@@ -6,8 +6,16 @@ import unicodedata
 from pathlib import Path
 
 from drafter.batch.patterns import (
-    DOTS_RE, DROPPED_CATEGORIES, MAX_NAME_BYTES, NAME_TAIL, SPACES_RE, UNSAFE_CHARS, WINDOWS_RESERVED, YAML_NULLS,
-    YAML_SUFFIXES, YEAR_RE,
+    DOTS_RE,
+    DROPPED_CATEGORIES,
+    MAX_NAME_BYTES,
+    NAME_TAIL,
+    SPACES_RE,
+    UNSAFE_CHARS,
+    WINDOWS_RESERVED,
+    YAML_NULLS,
+    YAML_SUFFIXES,
+    YEAR_RE,
 )
 from drafter.batch.tasks import FAILED, Row
 from drafter.errors import DrafterError

@@ -64,7 +64,7 @@ def import_renderer() -> None:
     import jsonschema  # noqa: F401
 
     import drafter.model.files  # noqa: F401
-    import drafter.render.docx  # noqa: F401
+    import drafter.render.document  # noqa: F401
 
 
 def render_one(task: Task) -> Row:
@@ -74,11 +74,10 @@ def render_one(task: Task) -> Row:
     src = str(task.src)
     try:
         from drafter.model.files import load_report
-        from drafter.model.legacy import to_legacy
-        from drafter.render.docx import render_model
+        from drafter.render.document import render_model
 
         report = load_report(task.src)
-        render_model(to_legacy(report), task.out, template=task.template, appendix=task.appendix, force=task.force)
+        render_model(report, task.out, template=task.template, appendix=task.appendix, force=task.force)
         row = Row(src, OK, "", str(task.out))
     except DrafterError as exc:
         # The row already names the input; keep only the place and the message.

@@ -30,7 +30,7 @@ def _check_arguments(outdir: Path, jobs: int, inputs: list, template: str | None
         raise DrafterError("没有给出输入文件")
     if template is not None:
         # A bad template would fail every input the same way: say it once, before any work.
-        from drafter.render.docx import check_template, resolve_template
+        from drafter.render.template import check_template, resolve_template
 
         path = resolve_template(template)
         check_template(path, read_input_bytes(path, MAX_DOCX_BYTES))

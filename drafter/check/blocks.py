@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from drafter.check.patterns import CLOSING, DATE_PROMPT, PREAMBLE, TITLE
+from drafter.check.patterns import CLOSING, PREAMBLE, TITLE
 from drafter.draft.placeholders import TODO_RE, split_placeholders, todo_marker, unfilled_marker
 from drafter.model.numbering import Places
 from drafter.model.report import Figure, Item, Report
 from drafter.text.amounts import format_figure
 from drafter.text.dates import chinese_date
+from drafter.vocab import DATE_PROMPT
 
 
 @dataclass
@@ -32,12 +33,6 @@ def blank_markers(text: str) -> str:
     return TODO_RE.sub(lambda m: "□" * len(m.group(0)), text)
 
 
-def figure_data(figure: Figure) -> dict:
-    """TRANSITION: drafter.draft.placeholders still reads a figure as a dict (figure["label"]); once it takes
-    a Figure, pass the Figure and delete this."""
-    return asdict(figure)
-
-
 def render_text(text: str, figures: dict[str, Figure], prior_year: int | None) -> tuple[str, list[tuple[int, int, str]]]:
     """Text as the renderer writes it, remembering where each filled figure landed."""
     out, spans, pos = [], [], 0
@@ -45,7 +40,7 @@ def render_text(text: str, figures: dict[str, Figure], prior_year: int | None) -
         figure = figures.get(fid) if fid else None
         if figure is not None:
             if figure.value is None:
-                piece = unfilled_marker(figure_data(figure), prior_year)
+                piece = unfilled_marker(figure, prior_year)
             else:
                 piece = format_figure(figure.value, figure.unit, figure.approx)
                 spans.append((pos, pos + len(piece), fid))

@@ -150,7 +150,7 @@ def docx_blocks(kinds, year: int | None) -> tuple[list[Block], set[str]]:
 
 def _is_reference(paragraph, text: str) -> bool:
     """Last year's text the renderer kept for the clerk: after its mark, or tinted as reference."""
-    from drafter.render.docx import REFERENCE_HIGHLIGHT
+    from drafter.render.patterns import REFERENCE_HIGHLIGHT
 
     if REFERENCE_MARK_RE.search(text):
         return True

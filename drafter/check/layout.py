@@ -104,7 +104,7 @@ def faces() -> dict[str, tuple[str, ...]]:
     """The GB/T 9704 faces, with the names the built-in template gives them (what `drafter render` writes)."""
     from docx import Document
 
-    from drafter.render.docx import resolve_template
+    from drafter.render.template import resolve_template
 
     found = {family: list(names) for family, names in FACES.items()}
     styles = Document(resolve_template(None)).styles

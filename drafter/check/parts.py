@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.check.blocks import Block, figure_data
+from drafter.check.blocks import Block
 from drafter.check.patterns import BLANK_RE, FIGURE, FIGURE_MARKER_RE, LATIN_RE, PREAMBLE, REFERENCE_MARK_RE
 from drafter.check.problems import ERROR, WARNING, Problem, excerpt
 from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE, prior_text, split_placeholders
@@ -93,7 +93,7 @@ def check_figures(report: Report, blocks: list[Block]) -> list[Problem]:
         if figure.value is None:
             severity = ERROR if fid in used else WARNING
             problems.append(Problem("unfilled_figure", severity, place,
-                                    f"“{figure.label}”尚未填写（{prior_text(figure_data(figure), report.prior_year)}）{where}",
+                                    f"“{figure.label}”尚未填写（{prior_text(figure, report.prior_year)}）{where}",
                                     fid))
         elif report.kind == DRAFT and figure.prior is not None and figure.value == figure.prior:
             value = format_figure(figure.value, figure.unit, figure.approx)

@@ -16,8 +16,6 @@ REFERENCE_MARK_RE = re.compile(r"【上年参考[^】]*】")
 # 【待填：审核规范性文件（2023年：71件）】 is an unfilled figure, not text still to write.
 FIGURE_MARKER_RE = re.compile(r"（(?:\d{4}年|上年)：[^（）]*）】$")
 LATIN_RE = re.compile(r"[A-Za-z]")
-# The prompt of a draft's date line until meta.date is set; {year}: the year the report is written in.
-DATE_PROMPT = "成文日期（如 {year}年1月20日）"
 
 # ------------------------------------------------------------------ last year left in
 

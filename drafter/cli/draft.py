@@ -5,19 +5,18 @@ from __future__ import annotations
 from drafter.draft.pipeline import make_draft, todo_count
 from drafter.errors import DrafterError
 from drafter.files import check_output
-from drafter.model.legacy import to_legacy
 
 
 def run(args) -> int:
-    from drafter.render.docx import render_model, resolve_template
+    from drafter.render.document import render_model
+    from drafter.render.template import resolve_template
 
     out = check_output(args.output, args.force)
     if out.suffix.lower() != ".docx":
         raise DrafterError("输出文件应以 .docx 结尾", out)
     resolve_template(args.template)  # a wrong template name fails before the parse
     draft = make_draft(args.prior, args.year, args.answers)
-    # TRANSITION: to_legacy until render takes the model.
-    render_model(to_legacy(draft), out, args.template, args.appendix, args.force)
+    render_model(draft, out, args.template, args.appendix, args.force)
     figures = sum(1 for f in draft.figures if f.value is None)
     meta = draft.meta
     print(f"已生成 {out}：{meta.title or ''}（{meta.year}年）；待填数字 {figures} 个，待写 {todo_count(draft)} 项。"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from drafter.cli.draft_bridge import apply_answers, used_figures
 from drafter.cli.wizard import Wizard, load_draft
+from drafter.draft.answers import apply_answers
+from drafter.draft.placeholders import used_figures
 from drafter.errors import DrafterError
 from drafter.model.files import save_report
 

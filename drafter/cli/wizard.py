@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Iterator
 
 from drafter.cli import wizard_words as say
-from drafter.cli.draft_bridge import (
-    add_item, check_placeholders, figure_prompt, fill_text, mark_done, parse_figure_input, set_date, set_figure,
-    settle, text_to_paragraphs, used_figures, valid_date,
-)
+from drafter.draft.edits import PREAMBLE, add_item, mark_done, set_date, settle, text_to_paragraphs
+from drafter.draft.figure_input import figure_prompt, parse_figure_input, set_figure, valid_date
+from drafter.draft.placeholders import check_placeholders, fill_text, used_figures
 from drafter.errors import DrafterError
 from drafter.model.files import load_report, save_report
 from drafter.model.numbering import Places
@@ -22,7 +21,6 @@ from drafter.vocab import DONE, PART, REFERENCE, TODO
 
 WIDTH = 78  # an 80-column terminal, less a margin
 OPEN = (TODO, REFERENCE)  # still to confirm or write
-PREAMBLE = "preamble"
 
 
 def load_draft(path: str | Path) -> Report:

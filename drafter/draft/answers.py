@@ -120,7 +120,7 @@ def _items(draft: Report, located: Located, bad: _Problems) -> list:
             elif not has_text:
                 bad.add(keys, "此项还没有文字，不能 keep；请写出文字（text）或 drop")
             else:
-                changes.append(lambda t=target, i=item_id: mark_done(draft, t, i))
+                changes.append(lambda t=target: mark_done(draft, t))
             continue
         if isinstance(raw, str):
             raw = {"text": raw}
@@ -143,7 +143,7 @@ def _items(draft: Report, located: Located, bad: _Problems) -> list:
         if not raw.get("text") and not has_text:
             bad.add(keys, "此项还没有文字，请写出 text")
         if len(bad.found) == problems:
-            changes.append(lambda t=target, i=item_id, r=raw: rewrite(draft, t, i, r.get("heading"), r.get("text")))
+            changes.append(lambda t=target, r=raw: rewrite(draft, t, r.get("heading"), r.get("text")))
     return changes
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.model.report import Item, Report
+from drafter.model.report import Item, Node, Report
 from drafter.vocab import DONE, REFERENCE
 
 PREAMBLE = "preamble"  # the id answers and the wizard give the preamble
@@ -18,9 +18,9 @@ def set_date(draft: Report, iso: str | None) -> None:
     draft.meta.date = iso
 
 
-def mark_done(draft: Report, target: Item | None, item_id: str) -> None:
-    """Confirmed for this year: the item (the preamble for id "preamble") and the reference sub-items it holds."""
-    if item_id == PREAMBLE:
+def mark_done(draft: Report, target: Node | None) -> None:
+    """Confirmed for this year: a part or an item (None: the preamble) and the reference sub-items it holds."""
+    if target is None:
         draft.draft.preamble_status = DONE
         return
     target.status = DONE
@@ -29,16 +29,16 @@ def mark_done(draft: Report, target: Item | None, item_id: str) -> None:
             sub.status = DONE
 
 
-def rewrite(draft: Report, target: Item | None, item_id: str, heading: str | None, text: str | None) -> None:
-    """This year's heading and/or text for an item (or the preamble), which is then done."""
+def rewrite(draft: Report, target: Node | None, heading: str | None, text: str | None) -> None:
+    """This year's heading and/or text for a part or an item (None: the preamble), which is then done."""
     if heading is not None:
         target.heading = heading.strip() or None
     if text:
-        if item_id == PREAMBLE:
+        if target is None:
             draft.preamble = text_to_paragraphs(text)
         else:
             target.paragraphs = text_to_paragraphs(text)
-    mark_done(draft, target, item_id)
+    mark_done(draft, target)
 
 
 def settle(draft: Report) -> None:

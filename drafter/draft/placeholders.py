@@ -7,6 +7,7 @@ from typing import Iterator
 
 from drafter.model.report import Figure, Report
 from drafter.text.amounts import format_figure
+
 # TRANSITION: parse/figures.py still imports the approximation words from here; gone once parse reads vocab.
 from drafter.vocab import APPROX_AFTER_NUMBER, APPROX_AFTER_UNIT, APPROX_BEFORE  # noqa: F401
 

@@ -29,8 +29,8 @@ import bisect
 import os
 import re
 
-from drafter.parse.nodes import PARTS
 from drafter.draft.placeholders import APPROX_AFTER_NUMBER, APPROX_AFTER_UNIT, APPROX_BEFORE
+from drafter.parse.nodes import PARTS
 from drafter.text.words import tagged
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人.

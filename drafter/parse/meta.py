@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from drafter.parse.nodes import Frame, RawDoc
 from drafter.parse.frame import DATE_LINE_RE, is_signature
+from drafter.parse.nodes import Frame, RawDoc
 from drafter.read.document import iso_date, normalize_doc_number
 from drafter.text.words import cut as cut_words
 

@@ -11,9 +11,9 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from drafter.parse.nodes import Para, RawDoc
 from drafter.errors import DrafterError
 from drafter.files import MAX_DOCX_BYTES, decode_text, read_input_bytes, readable_name
+from drafter.parse.nodes import Para, RawDoc
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}

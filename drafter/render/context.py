@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from drafter.draft.placeholders import todo_marker
+from drafter.draft.placeholders import todo_marker, unfilled_marker
 from drafter.model.numbering import Entry, children, outline
 from drafter.model.report import Item, Node, Report, Section
 from drafter.render.patterns import (
     ATTACHMENT_INDENT,
-    DATE_TODO,
     MARK_HIGHLIGHT,
     MARKUP_RE,
     REFERENCE_HIGHLIGHT,
@@ -28,7 +27,6 @@ from drafter.render.wording import (
     figure_comment,
     figure_shown,
     reference_comment,
-    unfilled_marker,
     year_label,
 )
 from drafter.text.amounts import format_figure
@@ -36,7 +34,7 @@ from drafter.text.change import change_text
 from drafter.text.clean import clean, lines_of
 from drafter.text.closing import ATTACHMENT_RE
 from drafter.text.dates import chinese_date
-from drafter.vocab import DONE, REFERENCE, TODO, default_heading
+from drafter.vocab import DATE_PROMPT, DONE, REFERENCE, TODO, default_heading
 
 
 @dataclass
@@ -182,7 +180,7 @@ def _date(report: Report) -> Runs:
     if written:
         return Runs().add(written.replace(" ", ""))  # 2024 年 1 月 18 日 as a web copy spaces it
     year = report.meta.year
-    marker = DATE_TODO.format(year=year + 1) if report.draft is not None and year else todo_marker("成文日期")
+    marker = todo_marker(DATE_PROMPT.format(year=year + 1) if report.draft is not None and year else "成文日期")
     return Runs().add(marker, TODO_HIGHLIGHT)
 
 

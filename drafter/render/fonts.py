@@ -6,7 +6,7 @@ ascii, hAnsi, eastAsia and cs from its character and paragraph styles, down to t
 
 from __future__ import annotations
 
-from drafter.render.ooxml import FONT_SLOTS, P, PPR, PSTYLE, R, RFONTS, RPR, RSTYLE, T, THEME_SLOTS, VAL, w
+from drafter.render.ooxml import FONT_SLOTS, PPR, PSTYLE, RFONTS, RPR, RSTYLE, THEME_SLOTS, VAL, P, R, T, w
 from drafter.render.patterns import ANCHOR_STYLE
 
 _SLOT_KEYS = tuple((slot, w(slot)) for slot in FONT_SLOTS)

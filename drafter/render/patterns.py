@@ -18,8 +18,6 @@ COMMENT_INITIALS = "DR"
 # A run to anchor a comment on carries this character style until the second pass removes it.
 ANCHOR_STYLE = "drafterAnchor"
 
-# A draft's date until the clerk gives it: {year} is the year after the one reported on.
-DATE_TODO = "【待填：成文日期（如 {year}年1月20日）】"
 # Later attachment lines (2.…) align under the first one's number, after "附件：".
 ATTACHMENT_INDENT = "\u3000" * 3
 

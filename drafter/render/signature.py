@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.render.fonts import paragraph_style
-from drafter.render.ooxml import AFTER_IND, P, PPR, T, w
+from drafter.render.ooxml import AFTER_IND, PPR, P, T, w
 from drafter.render.patterns import BODY_CHAR_TWIPS, DATE_STYLE, SIGNATURE_STYLE
 from drafter.text.width import page_width
 

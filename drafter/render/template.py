@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.files import MAX_DOCX_BYTES, read_input_bytes
-from drafter.render.ooxml import P, R, RPR, T, w
+from drafter.render.ooxml import RPR, P, R, T, w
 from drafter.render.patterns import CONTEXT_KEYS, DEFAULT_TEMPLATE, NOT_FORMATTING, OPEN_RE, TAG_RE
 
 _NOT_FORMATTING = frozenset(w(tag) for tag in NOT_FORMATTING)

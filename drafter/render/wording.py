@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.draft.placeholders import todo_marker
+from drafter.draft.placeholders import prior_text
 from drafter.model.report import Figure
 from drafter.text.amounts import format_figure
 from drafter.text.change import change_text
@@ -12,21 +12,6 @@ from drafter.text.clean import lines_of
 def year_label(year: int | None, unknown: str) -> str:
     """2023年, or `unknown` (上年, 本年) when the year is not known."""
     return f"{year}年" if year else unknown
-
-
-# TRANSITION: drafter.draft.placeholders has prior_text and unfilled_marker taking a dict until the draft
-# step takes the typed model; then these two go and render imports those.
-def prior_text(figure: Figure, prior_year: int | None) -> str:
-    """'2023年：71件' or '上年：无' for a figure's reference value."""
-    year = year_label(prior_year, "上年")
-    if figure.prior is None:
-        return f"{year}：无"
-    return f"{year}：{format_figure(figure.prior, figure.unit, figure.prior_approx)}"
-
-
-def unfilled_marker(figure: Figure, prior_year: int | None) -> str:
-    """【待填：审核规范性文件（2023年：71件）】"""
-    return todo_marker(f"{figure.label}（{prior_text(figure, prior_year)}）")
 
 
 def figure_shown(figure: Figure) -> str:
