@@ -1,4 +1,6 @@
 """Figure extraction: every quantitative statement of a parsed report, with what it counts.
+numbers.py finds the figures of a sentence, labels.py reads the words around them; here they are
+scanned in order and put together.
 
 Scan order (which fixes the ids F001, F002 …): the preamble, then the parts in the schema's order
 (measures, shortcomings, duties, plan, other) whatever their order in the source, so that a
@@ -31,9 +33,7 @@ from typing import Iterator
 
 from drafter.model.report import Figure, Item, Report
 from drafter.parse.figure_words import CLAUSE_STOPS, COMPARED_RE, GROWTH_RE, PEOPLE_UNITS, RATE_UNITS, SENTENCE_END_RE
-from drafter.parse.labels import (
-    bare_verb, clean_pre, head_verbs, object_of, post_noun, post_verb, shorten, tokens_of,
-)
+from drafter.parse.labels import bare_verb, clean_pre, head_verbs, object_of, post_noun, post_verb, shorten, tokens_of
 from drafter.parse.numbers import find_numbers
 
 

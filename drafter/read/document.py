@@ -10,6 +10,7 @@ from drafter.files import MAX_DOCX_BYTES, decode_text, read_input_bytes, readabl
 from drafter.model.report import Source
 from drafter.parse.nodes import Para, RawDoc
 from drafter.read.docx import docx_paras
+from drafter.read.docx import BAD_DOCX, check_docx_zip as _check_docx_zip  # noqa: F401 (TRANSITION: check/lint.py imports them from here)
 from drafter.read.html import html_paras
 from drafter.read.noise import clean_paras
 from drafter.read.wrapped import join_wrapped_lines
@@ -17,9 +18,6 @@ from drafter.read.wrapped import join_wrapped_lines
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 DOCX_SUFFIXES = {".docx"}
-
-# TRANSITION: check/lint.py imports these two from here.
-from drafter.read.docx import BAD_DOCX, check_docx_zip as _check_docx_zip  # noqa: E402, F401
 
 
 def read_document(path: str | Path) -> RawDoc:
