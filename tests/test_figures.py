@@ -8,51 +8,44 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.parse.nodes import PARTS
-from drafter.parse.figures import chinese_number, extract_figures
+from drafter.model.files import validate_report
+from drafter.model.legacy import as_report, to_legacy
+from drafter.model.report import Figure, Item, Meta, Report, Section
+from drafter.parse.figures import extract_figures
 from drafter.parse.report import parse_file
-from drafter.draft.placeholders import format_figure
-from drafter.model.legacy import SCHEMA_VERSION_REPORT, validate_data
+from drafter.text.amounts import format_figure
+from drafter.text.numerals import from_chinese
 from tests.conftest import SEEDS, seed_path
 from tests.formats import to_docx
 
 
-def _model(preamble: list[str], sections: dict) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION_REPORT,
-        "meta": {"region": None, "year": None, "title": None, "issuer": None, "date": None, "recipient": None,
-                 "doc_number": None, "source": None},
-        "preamble": preamble,
-        "sections": {key: sections.get(key) or {"heading": None, "paragraphs": [], "items": []} for key in PARTS},
-        "closing": [],
-        "figures": [],
-    }
+def _report(preamble: list[str], sections: dict[str, Section]) -> Report:
+    return Report(meta=Meta(), preamble=preamble, sections=sections)
 
 
 @pytest.fixture(scope="module")
-def seed_figures() -> dict[str, tuple[dict, list[dict]]]:
-    """name -> (model, figures), each seed parsed once by `drafter parse`'s pipeline."""
+def seed_figures() -> dict[str, tuple[Report, list[Figure]]]:
+    """name -> (report, figures), each seed parsed once by `drafter parse`'s pipeline."""
     out = {}
     for name in SEEDS:
-        model = parse_file(seed_path(name))
-        out[name] = (model, model["figures"])
+        report = parse_file(seed_path(name))
+        out[name] = (report, report.figures)
     return out
 
 
-def _figures_of(*paragraphs: str) -> list[dict]:
-    return extract_figures(_model([], {"measures": {"heading": None, "paragraphs": list(paragraphs), "items": []}}))
+def _figures_of(*paragraphs: str) -> list[Figure]:
+    return extract_figures(_report([], {"measures": Section(paragraphs=list(paragraphs))}))
 
 
-def _find(figures: list[dict], label: str, value, unit, approx=None, *, exact: bool = False, text: str | None = None):
+def _find(figures: list[Figure], label: str, value, unit, approx=None, *, exact: bool = False, text: str | None = None):
     """The figure with this value and unit whose label is (or contains) `label`."""
-    hits = [f for f in figures if f["value"] == value and f["unit"] == unit
-            and (f["label"] == label if exact else label in f["label"])]
-    assert hits, f"no figure {label} {value}{unit}; have {[(f['label'], f['text']) for f in figures if f['value'] == value]}"
+    hits = [f for f in figures if f.value == value and f.unit == unit and (f.label == label if exact else label in f.label)]
+    assert hits, f"no figure {label} {value}{unit}; have {[(f.label, f.text) for f in figures if f.value == value]}"
     figure = hits[0]
-    assert figure["approx"] == approx, figure
-    assert isinstance(figure["value"], type(value)), figure
+    assert figure.approx == approx, figure
+    assert isinstance(figure.value, type(value)), figure
     if text is not None:
-        assert figure["text"] == text, figure
+        assert figure.text == text, figure
     return figure
 
 
@@ -64,7 +57,7 @@ def test_yingkou(seed_figures):
     _find(figs, "提出修改意见", 146, "条", exact=True)
     _find(figs, "培训党员、干部", 4420, "人次", "余", exact=True, text="4420余人次")
     _find(figs, "国家级荣誉", 23, "个")
-    assert _find(figs, "人民调解员", 2, "名", text="两名")["section"] == "preamble"
+    assert _find(figs, "人民调解员", 2, "名", text="两名").section == "preamble"
     _find(figs, "行政复议案件受理", 112, "件", exact=True)
     _find(figs, "行政复议案件审结", 87, "件", exact=True)
     _find(figs, "调解率", 28, "%", exact=True, text="28%")
@@ -82,7 +75,7 @@ def test_tongzhou(seed_figures):
     _find(figs, "区级部门", 32, "家", exact=True)
     case = _find(figs, "办理案件", 32770, "件", "近", text="近32770件")
     growth = _find(figs, "同比增长", 23.7, "%", text="23.7%")
-    assert growth["sentence"] == case["sentence"]
+    assert growth.sentence == case.sentence
     _find(figs, "免予保全", 1.12, "亿元", exact=True)
     _find(figs, "免予担保", 5.57, "亿元", exact=True)
     _find(figs, "总投资", 128, "亿元", "约", text="约128亿元")
@@ -94,8 +87,8 @@ def test_tongzhou(seed_figures):
     _find(figs, "培训", 60, "学时", "不少于", text="不少于60学时")
     # One number for three rates: one figure naming all of them.
     rates = _find(figs, "报备率", 100, "%")
-    assert "及时率" in rates["label"] and "合法合规率" in rates["label"]
-    assert sum(1 for f in figs if f["sentence"] == rates["sentence"] and f["value"] == 100) == 1
+    assert "及时率" in rates.label and "合法合规率" in rates.label
+    assert sum(1 for f in figs if f.sentence == rates.sentence and f.value == 100) == 1
 
 
 def test_heqing(seed_figures):
@@ -111,7 +104,7 @@ def test_heqing(seed_figures):
     _find(figs, "出庭应诉率", 100, "%")
     _find(figs, "法律事项审查和建议", 200, "条", "余")
     # 第45次常务会议 is a session number, 第五次会议 an ordinal.
-    assert not [f for f in figs if f["value"] in (45, 5) and f["unit"] == "次"]
+    assert not [f for f in figs if f.value in (45, 5) and f.unit == "次"]
 
 
 def test_xinyu(seed_figures):
@@ -127,8 +120,8 @@ def test_xinyu(seed_figures):
     _find(figs, "上报数据", 1107, "万条", exact=True)
     _find(figs, "占比", 3, "%", "不足", text="不足3%")
     # 列第5位 is a rank, 4.0版 a version, 5G a name, 3-11岁 and 18岁以上 ages.
-    assert [f["text"] for f in figs if f["unit"] == "位"] == ["4位"]
-    assert not [f for f in figs if f["text"].startswith(("4.0", "5G")) or "岁" in f["sentence"]]
+    assert [f.text for f in figs if f.unit == "位"] == ["4位"]
+    assert not [f for f in figs if f.text.startswith(("4.0", "5G")) or "岁" in f.sentence]
 
 
 def test_zhumadian(seed_figures):
@@ -145,54 +138,54 @@ def test_zhumadian(seed_figures):
     _find(figs, "市政府规范性文件废止", 185, "件", exact=True)
     _find(figs, "举办考试", 12, "次", exact=True)  # 举办A考试、B考试、C考试、D考试共12次
     # 第27名 is a rank, 收支两条线 a fixed phrase, “1211” a name, 24小时接听 round the clock.
-    assert not [f for f in figs if f["value"] in (27, 1211, 24, 365, 12345)]
-    assert not [f for f in figs if "两条" in f["text"]]
+    assert not [f for f in figs if f.value in (27, 1211, 24, 365, 12345)]
+    assert not [f for f in figs if "两条" in f.text]
 
 
 def test_figures_point_into_their_text(seed_figures, seed_name):
     """Every figure's text is in its sentence, its sentence in the text of its section and item."""
-    model, figs = seed_figures[seed_name]
+    report, figs = seed_figures[seed_name]
     assert len(figs) >= 20
-    assert [f["id"] for f in figs] == [f"F{n:03d}" for n in range(1, len(figs) + 1)]
+    assert [f.id for f in figs] == [f"F{n:03d}" for n in range(1, len(figs) + 1)]
     for figure in figs:
-        assert figure["text"] in figure["sentence"]
-        assert any(figure["sentence"] in text for text in _texts_at(model, figure["section"], figure["item"]))
-        assert figure["label"] and figure["label"].strip() == figure["label"]
-    validate_data(model)
+        assert figure.text in figure.sentence
+        assert any(figure.sentence in text for text in _texts_at(report, figure.section, figure.item))
+        assert figure.label and figure.label.strip() == figure.label
+    validate_report(report)
 
 
 def test_figures_render_back_as_written(seed_figures, seed_name):
     """A placeholder filled with the same value reads as the report wrote it (Arabic numerals)."""
     _, figs = seed_figures[seed_name]
-    arabic = [f for f in figs if not re.search(r"[一二两三四五六七八九十百千]", f["text"])]
+    arabic = [f for f in figs if not re.search(r"[一二两三四五六七八九十百千]", f.text)]
     assert arabic
     for figure in arabic:
-        assert format_figure(figure["value"], figure["unit"], figure["approx"]) == figure["text"].replace(" ", "")
+        assert format_figure(figure.value, figure.unit, figure.approx) == figure.text.replace(" ", "")
 
 
 def test_same_figures_from_docx(seed_figures, tmp_path):
     _, figs = seed_figures["tongzhou"]
-    docx_figs = parse_file(to_docx(seed_path("tongzhou"), tmp_path / "tongzhou.docx"))["figures"]
+    docx_figs = parse_file(to_docx(seed_path("tongzhou"), tmp_path / "tongzhou.docx")).figures
     keys = ("label", "value", "unit", "approx", "text", "sentence")
-    assert [tuple(f[k] for k in keys) for f in docx_figs] == [tuple(f[k] for k in keys) for f in figs]
+    assert [tuple(getattr(f, k) for k in keys) for f in docx_figs] == [tuple(getattr(f, k) for k in keys) for f in figs]
 
 
 def test_no_years_dates_or_ordinals_in_seeds(seed_figures, seed_name):
     _, figs = seed_figures[seed_name]
     for figure in figs:
-        assert not (isinstance(figure["value"], int) and 1949 <= figure["value"] <= 2100 and figure["unit"] is None)
-        assert "第" not in figure["text"] and "年" not in figure["text"] and "月" not in figure["text"]
+        assert not (isinstance(figure.value, int) and 1949 <= figure.value <= 2100 and figure.unit is None)
+        assert "第" not in figure.text and "年" not in figure.text and "月" not in figure.text
 
 
-def _texts_at(model: dict, section: str, item: str | None) -> list[str]:
+def _texts_at(report: Report, section: str, item: str | None) -> list[str]:
     if section == "preamble":
-        return model["preamble"]
-    node = model["sections"][section]
+        return report.preamble
+    node = report.sections[section]
     if item is None:
-        return node["paragraphs"]
+        return node.paragraphs
     for n in item.split("."):
-        node = node["items"][int(n) - 1]
-    return [node.get("heading") or ""] + node["paragraphs"]
+        node = node.items[int(n) - 1]
+    return [node.heading or ""] + node.paragraphs
 
 
 # -- the rules, on sentences of the genre ------------------------------------------------------
@@ -202,49 +195,49 @@ def _texts_at(model: dict, section: str, item: str | None) -> list[str]:
     ("一百零八", 108), ("两", 2),
 ])
 def test_chinese_number(text, value):
-    assert chinese_number(text) == value
+    assert from_chinese(text) == value
 
 
 @pytest.mark.parametrize("text", ["一两", "十十", "万", "百五", "三五"])
 def test_not_a_chinese_number(text):
-    assert chinese_number(text) is None
+    assert from_chinese(text) is None
 
 
 def test_chinese_numerals_in_sentences():
     figs = _figures_of("全年培训党员干部一万余人次，调解矛盾纠纷三百余件，成立二十四个工作组，选派两名调解员，办结十项任务。")
-    assert [(f["value"], f["unit"], f["approx"], f["text"]) for f in figs] == [
+    assert [(f.value, f.unit, f.approx, f.text) for f in figs] == [
         (1, "万人次", "余", "一万余人次"), (300, "件", "余", "三百余件"), (24, "个", None, "二十四个"),
         (2, "名", None, "两名"), (10, "项", None, "十项"),
     ]
-    assert [f["label"] for f in figs] == ["培训党员干部", "调解矛盾纠纷", "成立工作组", "选派调解员", "办结任务"]
+    assert [f.label for f in figs] == ["培训党员干部", "调解矛盾纠纷", "成立工作组", "选派调解员", "办结任务"]
 
 
 def test_enumeration_inherits_the_subject():
     figs = _figures_of("市本级新收行政复议案件148件，受理112件，审结87件，调解率28%。")
-    assert [f["label"] for f in figs] == ["新收行政复议案件", "行政复议案件受理", "行政复议案件审结", "调解率"]
-    assert [f["value"] for f in figs] == [148, 112, 87, 28]
+    assert [f.label for f in figs] == ["新收行政复议案件", "行政复议案件受理", "行政复议案件审结", "调解率"]
+    assert [f.value for f in figs] == [148, 112, 87, 28]
 
 
 def test_total_glued_to_a_verb_and_inherited_objects_with_modifiers():
     figs = _figures_of("全国共制发行政复议意见书、建议书3800余份。共收各类一审行政诉讼案件2584件，审结2418件。推进数据共享接口478项。")
-    assert [f["label"] for f in figs] == ["制发行政复议意见书、建议书", "收各类一审行政诉讼案件", "各类一审行政诉讼案件审结",
+    assert [f.label for f in figs] == ["制发行政复议意见书、建议书", "收各类一审行政诉讼案件", "各类一审行政诉讼案件审结",
                                           "推进数据共享接口"]
 
 
 def test_subject_before_total_is_dropped():
     figs = _figures_of("32家区级部门共确认行政权力事项6401项，累计开展执法检查1,250次。")
-    assert [(f["label"], f["value"]) for f in figs] == [("区级部门", 32), ("确认行政权力事项", 6401),
+    assert [(f.label, f.value) for f in figs] == [("区级部门", 32), ("确认行政权力事项", 6401),
                                                         ("开展执法检查", 1250)]
 
 
 def test_figure_opening_a_sentence():
     figs = _figures_of("近32770件案件以告知承诺方式办理。数十家企业参与。")
-    assert [(f["text"], f["approx"], f["label"]) for f in figs] == [("近32770件", "近", "案件以告知承诺方式办理")]
+    assert [(f.text, f.approx, f.label) for f in figs] == [("近32770件", "近", "案件以告知承诺方式办理")]
 
 
 def test_round_hundreds_and_full_width_digits():
     figs = _figures_of("逾百家单位参与，培训近千人次，调解百余件，办理案件１２３件，占比５０％。")
-    assert [(f["text"], f["value"], f["unit"], f["approx"]) for f in figs] == [
+    assert [(f.text, f.value, f.unit, f.approx) for f in figs] == [
         ("逾百家", 100, "家", "逾"), ("近千人次", 1000, "人次", "近"), ("百余件", 100, "件", "余"),
         ("１２３件", 123, "件", None), ("５０％", 50, "%", None)]
 
@@ -252,7 +245,7 @@ def test_round_hundreds_and_full_width_digits():
 def test_approximations_and_multipliers():
     figs = _figures_of("办理案件近32770件，涉及金额约8567万元，挽回损失27.9万余元，服务群众超过1000人次，"
                        "办理时长缩短56.8%以上，参与培训400多人，覆盖率百分之九十五。")
-    assert [(f["text"], f["value"], f["unit"], f["approx"]) for f in figs] == [
+    assert [(f.text, f.value, f.unit, f.approx) for f in figs] == [
         ("近32770件", 32770, "件", "近"), ("约8567万元", 8567, "万元", "约"), ("27.9万余元", 27.9, "万元", "余"),
         ("超过1000人次", 1000, "人次", "超过"), ("56.8%以上", 56.8, "%", "以上"), ("400多人", 400, "人", "多"),
         ("百分之九十五", 95, "%", None),
@@ -262,33 +255,33 @@ def test_approximations_and_multipliers():
 def test_rates_changes_and_lists():
     figs = _figures_of("全年共办理行政复议案件1,024件，同比增长12.5%，其中作出撤销、变更、确认违法等纠错决定156件，"
                        "纠错率15.2%；行政诉讼案件败诉率由2022年的8.5%下降至3.2%；调解矛盾纠纷8千余件；医患纠纷 872 起。")
-    assert [(f["label"], f["text"]) for f in figs] == [
+    assert [(f.label, f.text) for f in figs] == [
         ("办理行政复议案件", "1,024件"), ("办理行政复议案件同比增长", "12.5%"), ("作出纠错决定", "156件"),
         ("纠错率", "15.2%"), ("行政诉讼案件败诉率", "8.5%"), ("行政诉讼案件败诉率下降", "3.2%"),
         ("调解矛盾纠纷", "8千余件"), ("医患纠纷", "872 起"),
     ]
-    assert (figs[6]["value"], figs[6]["unit"], figs[6]["approx"]) == (8, "千件", "余")
-    assert [f["label"] for f in _figures_of("办理案件500件，较2022年增长15%，比例达30%。")] == [
+    assert (figs[6].value, figs[6].unit, figs[6].approx) == (8, "千件", "余")
+    assert [f.label for f in _figures_of("办理案件500件，较2022年增长15%，比例达30%。")] == [
         "办理案件", "办理案件增长", "比例"]
     assert format_figure(8, "千件", "余") == "8千余件"
 
 
 def test_durations_are_figures_but_slogans_are_not():
     figs = _figures_of("企业开办时间压缩至3个工作日以内，不动产登记缩短至2小时办结，打造15分钟法律服务圈。")
-    assert [(f["text"], f["unit"]) for f in figs] == [("3个工作日", "个工作日"), ("2小时", "小时")]
+    assert [(f.text, f.unit) for f in figs] == [("3个工作日", "个工作日"), ("2小时", "小时")]
 
 
 def test_time_phrases_stay_out_of_labels():
     figs = _figures_of("市医调委自成立以来成功调解医患纠纷 872 起。截至2023年底，全市共有律师620人，2023年共培训干部300人次，"
                        "上半年办理案件20件，近三年来新建站点8个。")
-    assert [(f["label"], f["text"]) for f in figs] == [
+    assert [(f.label, f.text) for f in figs] == [
         ("市医调委成功调解医患纠纷", "872 起"), ("律师", "620人"), ("培训干部", "300人次"), ("办理案件", "20件"),
         ("新建站点", "8个")]
 
 
 def test_people_counted_by_a_verb_after_them():
     figs = _figures_of("先后组织两批次全市行政执法资格考试，共计913人参加，701人通过考试，通过率为76%。")
-    assert [(f["label"], f["value"], f["unit"]) for f in figs] == [
+    assert [(f.label, f.value, f.unit) for f in figs] == [
         ("组织全市行政执法资格考试", 2, "批次"), ("参加人数", 913, "人"), ("通过考试人数", 701, "人"), ("通过率", 76, "%")]
 
 
@@ -311,21 +304,20 @@ def test_not_figures(sentence):
 
 
 def test_scan_order_items_and_headings():
-    model = _model(["全年办理案件10件。"], {
-        "plan": {"heading": "2024年工作安排", "paragraphs": ["计划新建站点5个。"], "items": []},
-        "measures": {"heading": "主要举措和成效", "paragraphs": ["新增律师3名。"], "items": [
-            {"heading": "建成服务站12个", "paragraphs": ["培训干部200人次。"], "items": [
-                {"heading": None, "paragraphs": ["调解纠纷50件。"], "items": []}]},
-        ]},
+    report = _report(["全年办理案件10件。"], {
+        "plan": Section(heading="2024年工作安排", paragraphs=["计划新建站点5个。"]),
+        "measures": Section(heading="主要举措和成效", paragraphs=["新增律师3名。"], items=[
+            Item(heading="建成服务站12个", paragraphs=["培训干部200人次。"], items=[Item(paragraphs=["调解纠纷50件。"])]),
+        ]),
     })
-    figs = extract_figures(model)
-    assert [(f["id"], f["section"], f["item"], f["value"]) for f in figs] == [
+    figs = extract_figures(report)
+    assert [(f.id, f.section, f.item, f.value) for f in figs] == [
         ("F001", "preamble", None, 10), ("F002", "measures", None, 3), ("F003", "measures", "1", 12),
         ("F004", "measures", "1", 200), ("F005", "measures", "1.1", 50), ("F006", "plan", None, 5),
     ]
-    assert figs[2]["sentence"] == "建成服务站12个"
-    model["figures"] = figs
-    validate_data(model)
+    assert figs[2].sentence == "建成服务站12个"
+    report.figures = figs
+    validate_report(report)
 
 
 _PIECES = ["12", "3.5", "1,024", "两", "三百", "一万", "十", "一", "万", "千", "余", "多", "近", "约", "以上", "件", "个", "人次",
@@ -336,60 +328,44 @@ _PIECES = ["12", "3.5", "1,024", "两", "三百", "一万", "十", "一", "万",
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), min_size=1, max_size=4))
 def test_any_text_gives_well_formed_figures(paragraphs):
-    model = _model(paragraphs[:1], {"plan": {"heading": None, "paragraphs": paragraphs[1:], "items": []}})
-    figs = extract_figures(model)
+    report = _report(paragraphs[:1], {"plan": Section(paragraphs=paragraphs[1:])})
+    figs = extract_figures(report)
     for n, figure in enumerate(figs, 1):
-        assert figure["id"] == f"F{n:03d}"
-        assert figure["text"] in figure["sentence"]
-        assert any(figure["sentence"] in p for p in paragraphs)
-        assert figure["label"] and isinstance(figure["value"], (int, float))
-    model["figures"] = figs
-    validate_data(model)
+        assert figure.id == f"F{n:03d}"
+        assert figure.text in figure.sentence
+        assert any(figure.sentence in p for p in paragraphs)
+        assert figure.label and isinstance(figure.value, (int, float))
+    report.figures = figs
+    validate_report(report)
 
 
-def _strings(data):
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from _strings(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _strings(value)
-
-
-def _run_on_from(model: dict) -> str:
+def _run_on_from(report: Report) -> str:
     """The seed's measures paragraphs that hold figures, run together into one sentence (。 -> ，)."""
-    def walk(items):
-        for item in items:
-            yield from item["paragraphs"]
-            yield from walk(item["items"])
-
-    measures = model["sections"]["measures"]
-    paragraphs = [p for p in [*measures["paragraphs"], *walk(measures["items"])] if re.search(r"\d+[件人项个]", p)]
+    measures = report.sections["measures"]
+    paragraphs = [p for node in (measures, *measures.walk()) for p in node.paragraphs if re.search(r"\d+[件人项个]", p)]
     return "，".join(p.replace("。", "，").rstrip("，") for p in paragraphs[:6]) + "。"
 
 
 def test_run_on_sentence_gives_each_figure_its_clauses_and_new_still_places_them(seed_figures, tmp_path):
     from drafter.draft.skeleton import build_draft
 
-    model, _ = seed_figures["yingkou"]
-    run_on = _run_on_from(model)
+    report, _ = seed_figures["yingkou"]
+    run_on = _run_on_from(report)
     assert len(run_on) > 600 and run_on.count("。") == 1
     path = tmp_path / "run-on.txt"
-    path.write_text(f"{model['meta']['title']}\n一、主要举措和成效\n{run_on}\n", encoding="utf-8")
+    path.write_text(f"{report.meta.title}\n一、主要举措和成效\n{run_on}\n", encoding="utf-8")
     prior = parse_file(path)
-    figs = prior["figures"]
+    figs = prior.figures
     # The same numbers as the paragraphs give one by one, each with a bounded excerpt around it.
     apart = _figures_of(*run_on.replace("，", "。").split("。"))
-    assert [f["text"] for f in figs] == [f["text"] for f in apart] and len(figs) > 20
+    assert [f.text for f in figs] == [f.text for f in apart] and len(figs) > 20
     for figure in figs:
-        assert figure["text"] in figure["sentence"] and figure["sentence"] in run_on
-        assert 10 < len(figure["sentence"]) <= 300, figure
-    assert len({f["sentence"] for f in figs}) > len(figs) // 2
+        assert figure.text in figure.sentence and figure.sentence in run_on
+        assert 10 < len(figure.sentence) <= 300, figure
+    assert len({f.sentence for f in figs}) > len(figs) // 2
     # `drafter new` puts each placeholder where its figure was written, in order.
-    draft = build_draft(prior)
-    (paragraph,) = [p for p in _strings(draft["sections"]) if "{F001}" in p]
-    assert re.findall(r"\{(F\d+)\}", paragraph) == [f["id"] for f in figs]
-    texts = {f["id"]: f["text"] for f in figs}
+    draft = as_report(build_draft(to_legacy(prior)))
+    (paragraph,) = [p for p in draft.texts() if "{F001}" in p]
+    assert re.findall(r"\{(F\d+)\}", paragraph) == [f.id for f in figs]
+    texts = {f.id: f.text for f in figs}
     assert re.sub(r"\{(F\d+)\}", lambda m: texts[m.group(1)], paragraph) == run_on

@@ -12,9 +12,10 @@ import sys
 import pytest
 
 from conftest import ROOT, SEEDS, seed_path
-from drafter.parse.nodes import PARTS
+from drafter.model.files import load_report
+from drafter.model.report import Closing
 from drafter.parse.report import parse_file
-from drafter.model.legacy import load_model
+from drafter.vocab import PARTS
 from formats import to_docx, to_gb18030, to_html, to_utf16
 
 FORMATS = {
@@ -181,52 +182,53 @@ def fmt(request):
 
 
 def texts_of(section) -> str:
-    out = [section["heading"] or ""] + section["paragraphs"]
-    out += [texts_of(item) for item in section["items"]]
+    out = [section.heading or ""] + section.paragraphs
+    out += [texts_of(item) for item in section.items]
     return "\n".join(out)
 
 
 def test_parts_headings_and_items(parsed, seed_name, fmt):
-    sections = parsed(seed_name, fmt)["sections"]
-    got = {part: (sections[part]["heading"], len(sections[part]["items"])) for part in PARTS}
+    sections = parsed(seed_name, fmt).sections
+    got = {part: (sections[part].heading, len(sections[part].items)) for part in PARTS}
     assert got == PARTS_EXPECTED[seed_name]
 
 
 def test_sentences_in_their_part_only(parsed, seed_name, fmt):
-    model = parsed(seed_name, fmt)
-    places = {part: texts_of(model["sections"][part]) for part in PARTS}
-    places["preamble"] = "\n".join(model["preamble"])
+    report = parsed(seed_name, fmt)
+    places = {part: texts_of(report.sections[part]) for part in PARTS}
+    places["preamble"] = "\n".join(report.preamble)
     for text, where in SENTENCES[seed_name]:
         assert [p for p, body in places.items() if text in body] == [where], text
 
 
 def test_metadata(parsed, seed_name, fmt):
-    meta = parsed(seed_name, fmt)["meta"]
+    meta = parsed(seed_name, fmt).meta
     _, region, year = SEEDS[seed_name]
-    assert (meta["region"], meta["year"]) == (region, year)
-    assert {k: meta[k] for k in META[seed_name]} == META[seed_name]
+    assert (meta.region, meta.year) == (region, year)
+    assert {k: getattr(meta, k) for k in META[seed_name]} == META[seed_name]
 
 
 def test_named_figures(parsed, seed_name, fmt):
-    figures = parsed(seed_name, fmt)["figures"]
+    figures = parsed(seed_name, fmt).figures
     for word, value, unit, item in FIGURES[seed_name]:
-        hits = [f for f in figures if word in f["label"] and f["value"] == value and f["unit"] == unit]
+        hits = [f for f in figures if word in f.label and f.value == value and f.unit == unit]
         assert hits, (word, value, unit)
-        assert (hits[0]["section"], hits[0]["item"]) == ("measures", item)
+        assert (hits[0].section, hits[0].item) == ("measures", item)
 
 
 def test_formats_agree(parsed, seed_name):
     txt = parsed(seed_name)
     for fmt in FORMATS:
         other = parsed(seed_name, fmt)
-        assert other["preamble"] == txt["preamble"] and other["sections"] == txt["sections"], fmt
+        assert other.preamble == txt.preamble and other.sections == txt.sections, fmt
 
 
 def test_preamble_and_closing(parsed):
-    assert parsed("yingkou")["preamble"][0].startswith("2023年，营口市坚持以习近平新时代中国特色社会主义思想为指导")
-    assert parsed("yingkou")["closing"] == ["特此报告。"]
-    assert parsed("heqing")["closing"][:2] == ["中共鹤庆县委 鹤庆县人民政府", "2024年1月18日"]
-    assert len(parsed("zhumadian")["preamble"]) == 1
+    assert parsed("yingkou").preamble[0].startswith("2023年，营口市坚持以习近平新时代中国特色社会主义思想为指导")
+    assert parsed("yingkou").closing == Closing(phrase="特此报告。")
+    heqing = parsed("heqing").closing
+    assert (heqing.signature, heqing.date) == (["中共鹤庆县委 鹤庆县人民政府"], "2024年1月18日")
+    assert len(parsed("zhumadian").preamble) == 1
 
 
 def _drafter(*args, cwd):
@@ -239,7 +241,7 @@ def test_cli_writes_the_model_and_refuses_to_overwrite(parsed, tmp_path):
     done = _drafter("parse", str(seed_path("yingkou")), "-o", str(out), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "举措10项" in done.stdout and "安排4项" in done.stdout
-    assert load_model(out) == parsed("yingkou")
+    assert load_report(out) == parsed("yingkou")
 
     before = out.read_bytes()
     again = _drafter("parse", str(seed_path("yingkou")), "-o", str(out), cwd=tmp_path)
@@ -250,4 +252,4 @@ def test_cli_writes_the_model_and_refuses_to_overwrite(parsed, tmp_path):
 
     forced = _drafter("parse", str(seed_path("zhumadian")), "-o", str(out), "--force", cwd=tmp_path)
     assert forced.returncode == 0, forced.stderr
-    assert load_model(out)["meta"]["region"] == "驻马店市"
+    assert load_report(out).meta.region == "驻马店市"

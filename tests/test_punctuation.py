@@ -11,7 +11,10 @@ import pytest
 from conftest import SEEDS, seed_path
 from draft_fixtures import parsed_seed
 from formats import to_docx, to_html
-from drafter.read.document import full_width_punctuation, read_document
+from drafter.model.data import to_data
+from drafter.model.legacy import to_legacy
+from drafter.read.document import read_document
+from drafter.text.punctuation import full_width_punctuation
 
 HAN = r"[\u4e00-\u9fff]"
 # A half-width , ; ( ) with Chinese on both sides (spaces allowed): what a clerk would have to fix.
@@ -143,12 +146,12 @@ def _strings(node):
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_no_seed_model_keeps_half_width_marks_in_chinese(name):
-    model = parsed_seed(name)
-    bad = [s for s in _strings(model) if HALF_IN_CHINESE.search(s)]
+    report = parsed_seed(name)
+    bad = [s for s in _strings(to_data(report)) if HALF_IN_CHINESE.search(s)]
     assert not bad, bad[:3]
     # Figures are quoted from the converted paragraphs.
-    for figure in model["figures"]:
-        assert figure["text"] in figure["sentence"]
+    for figure in report.figures:
+        assert figure.text in figure.sentence
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
@@ -156,7 +159,7 @@ def test_no_rendered_seed_keeps_half_width_marks_in_chinese(name):
     from drafter.render.document import render_bytes
     from drafter.draft.skeleton import build_draft
 
-    document = docx.Document(io.BytesIO(render_bytes(build_draft(parsed_seed(name)), appendix=True)))
+    document = docx.Document(io.BytesIO(render_bytes(build_draft(to_legacy(parsed_seed(name))), appendix=True)))
     texts = [p.text for p in document.paragraphs]
     texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert len("".join(texts)) > 1000

@@ -13,9 +13,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from conftest import SEEDS, seed_path
-from drafter.parse.nodes import Para
 from drafter.errors import DrafterError
-from drafter.read.document import clean_paras, full_width_punctuation, normalize_doc_number, read_document
+from drafter.model.report import Source
+from drafter.parse.nodes import Para
+from drafter.read.document import read_document
+from drafter.read.noise import clean_paras
+from drafter.text.docnum import normalize_doc_number
+from drafter.text.punctuation import full_width_punctuation
 from formats import heading_level, to_docx, to_gb18030, to_html, to_utf16
 
 NOISE_WORDS = ("当前位置", "您当前的位置", "分享", "扫一扫", "访问量", "发布时间", "来源", "作者", "字号", "字体",
@@ -102,7 +106,7 @@ def test_hints_from_page_noise(seed_docs):
 
 def test_source_names_file_and_hash(seed_docs, seed_name):
     path = seed_path(seed_name)
-    assert seed_docs[seed_name].source == {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    assert seed_docs[seed_name].source == Source(file=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 # ---------------------------------------------------------------- other formats give the same text
@@ -112,9 +116,9 @@ def test_source_names_file_and_hash(seed_docs, seed_name):
 def test_same_paragraphs_from_every_format(variants, seed_docs, seed_name, maker):
     path, doc = variants[seed_name, maker]
     assert texts(doc) == texts(seed_docs[seed_name])
-    assert doc.source["file"] == path.name
-    assert doc.source["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert doc.source["sha256"] != seed_docs[seed_name].source["sha256"]
+    assert doc.source.file == path.name
+    assert doc.source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert doc.source.sha256 != seed_docs[seed_name].source.sha256
 
 
 def test_docx_heading_styles_give_levels(variants, seed_name):

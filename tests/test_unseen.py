@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from drafter.model.report import Closing, Figure, Item, Report
 from drafter.parse.report import parse_file
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
@@ -251,9 +252,9 @@ SENTENCES = {
 
 @pytest.fixture(scope="module")
 def parsed():
-    cache: dict[str, dict] = {}
+    cache: dict[str, Report] = {}
 
-    def get(name: str) -> dict:
+    def get(name: str) -> Report:
         if name not in cache:
             cache[name] = parse_file(UNSEEN / f"{name}.txt")
         return cache[name]
@@ -261,17 +262,17 @@ def parsed():
     return get
 
 
-def _texts(node: dict) -> list[str]:
+def _texts(node: Item) -> list[str]:
     """Headings and paragraphs of a section or item, depth first."""
-    out = [node["heading"]] if node.get("heading") else []
-    out += node["paragraphs"]
-    for item in node["items"]:
+    out = [node.heading] if node.heading else []
+    out += node.paragraphs
+    for item in node.items:
         out += _texts(item)
     return out
 
 
-def _all_text(model: dict) -> str:
-    return "\n".join(model["preamble"] + [t for s in model["sections"].values() for t in _texts(s)] + model["closing"])
+def _all_text(report: Report) -> str:
+    return "\n".join(report.texts())
 
 
 def test_every_unseen_report_is_covered():
@@ -280,23 +281,23 @@ def test_every_unseen_report_is_covered():
 
 @pytest.mark.parametrize("name", sorted(PARTS))
 def test_parts_headings_and_items(parsed, name):
-    sections = parsed(name)["sections"]
-    got = {part: (s["heading"], len(s["items"])) for part, s in sections.items()}
+    sections = parsed(name).sections
+    got = {part: (s.heading, len(s.items)) for part, s in sections.items()}
     assert got == PARTS[name]
 
 
 @pytest.mark.parametrize("name", sorted(META))
 def test_metadata(parsed, name):
-    meta = parsed(name)["meta"]
-    assert {key: meta[key] for key in META[name]} == META[name]
-    assert meta["source"]["file"] == f"{name}.txt"
+    meta = parsed(name).meta
+    assert {key: getattr(meta, key) for key in META[name]} == META[name]
+    assert meta.source.file == f"{name}.txt"
 
 
 @pytest.mark.parametrize("name", sorted(SENTENCES))
 def test_sentences_land_in_their_part(parsed, name):
-    model = parsed(name)
+    report = parsed(name)
     for part, wanted in SENTENCES[name].items():
-        text = "\n".join(_texts(model["sections"][part]))
+        text = "\n".join(_texts(report.sections[part]))
         for sentence in wanted:
             assert sentence in text, (part, sentence)
 
@@ -310,125 +311,127 @@ def test_page_noise_is_gone(parsed, name):
 
 
 def test_related_links_are_not_the_signature(parsed):
-    model = parsed("jiangyin-duties-first-2023")
-    assert model["closing"] == []
-    assert "江苏省人民政府" not in _all_text(model)
-    assert model["sections"]["plan"]["items"][-1]["heading"] == "健全矛盾纠纷多元化解机制，推进行政复议体制改革"
+    report = parsed("jiangyin-duties-first-2023")
+    assert report.closing == Closing()
+    assert "江苏省人民政府" not in _all_text(report)
+    assert report.sections["plan"].items[-1].heading == "健全矛盾纠纷多元化解机制，推进行政复议体制改革"
 
 
 def test_closing_with_two_organs_and_chinese_numeral_date(parsed):
-    assert parsed("xihu-district-2023")["closing"] == [
-        "特此报告。", "中共杭州市西湖区委 杭州市西湖区人民政府", "二〇二四年一月十五日",
-    ]
+    assert parsed("xihu-district-2023").closing == Closing(
+        phrase="特此报告。", signature=["中共杭州市西湖区委 杭州市西湖区人民政府"], date="二〇二四年一月十五日",
+    )
     # organs on two lines, 二○二四 written with the circle
-    assert parsed("liuyang-city-2023")["closing"] == ["特此报告。", "中共浏阳市委", "浏阳市人民政府", "二○二四年一月二十六日"]
-    assert parsed("anhui-province-2023")["closing"][-1] == "（此件公开发布）"
+    assert parsed("liuyang-city-2023").closing == Closing(
+        phrase="特此报告。", signature=["中共浏阳市委", "浏阳市人民政府"], date="二○二四年一月二十六日",
+    )
+    assert parsed("anhui-province-2023").closing.lines()[-1] == "（此件公开发布）"
+    assert parsed("anhui-province-2023").closing.notes == ["（此件公开发布）"]
 
 
 def test_town_signature_is_closing_not_plan(parsed):
-    model = parsed("shaxi-town-2023")
-    assert model["closing"] == ["沙溪镇人民政府", "2024年1月8日"]
-    assert "沙溪镇人民政府" not in "\n".join(_texts(model["sections"]["plan"]))
+    report = parsed("shaxi-town-2023")
+    assert report.closing == Closing(signature=["沙溪镇人民政府"], date="2024年1月8日")
+    assert "沙溪镇人民政府" not in "\n".join(_texts(report.sections["plan"]))
 
 
 def test_headings_closed_by_a_colon(parsed):
-    model = parsed("dongyang-justice-2023")
-    first = model["sections"]["measures"]["items"][0]
-    assert first["heading"] == "强化组织保障"
-    assert first["paragraphs"] == ["成立局法治建设领导小组，局长任组长，全年召开专题会议3次。"]
-    assert model["sections"]["other"]["paragraphs"] == ["无。"]
+    report = parsed("dongyang-justice-2023")
+    first = report.sections["measures"].items[0]
+    assert first.heading == "强化组织保障"
+    assert first.paragraphs == ["成立局法治建设领导小组，局长任组长，全年召开专题会议3次。"]
+    assert report.sections["other"].paragraphs == ["无。"]
 
 
 def test_closing_keeps_contact_note_and_record(parsed):
-    assert parsed("dongyang-justice-2023")["closing"][-3:] == [
-        "（联系人：王某某，联系电话：0579-86650000）", "抄送：金华市委依法治市办。", "东阳市司法局办公室 2024年1月20日印发",
-    ]
+    closing = parsed("dongyang-justice-2023").closing
+    assert closing.notes == ["（联系人：王某某，联系电话：0579-86650000）"]
+    assert closing.record == ["抄送：金华市委依法治市办。", "东阳市司法局办公室 2024年1月20日印发"]
 
 
 def test_signature_and_date_on_one_line(parsed):
-    model = parsed("suichang-market-2023")
-    assert model["closing"] == ["遂昌县市场监督管理局", "2024年1月16日"]
-    assert model["sections"]["plan"]["items"][1] == {"heading": "推进执法信息化建设", "paragraphs": [], "items": []}
+    report = parsed("suichang-market-2023")
+    assert report.closing == Closing(signature=["遂昌县市场监督管理局"], date="2024年1月16日")
+    assert report.sections["plan"].items[1] == Item(heading="推进执法信息化建设")
 
 
 def test_attachment_note_belongs_to_the_closing(parsed):
-    model = parsed("longyan-city-2023")
-    assert model["closing"] == [
-        "以上报告，请审阅。",
-        "附件：1.龙岩市2023年法治政府建设重点任务完成情况表",
-        "2.龙岩市2023年行政复议应诉工作统计表",
-        "龙岩市人民政府",
-        "2024年1月30日",
-    ]
-    assert model["sections"]["plan"]["items"][-1] == {"heading": "加强行政执法监督体系建设", "paragraphs": [], "items": []}
+    report = parsed("longyan-city-2023")
+    assert report.closing == Closing(
+        phrase="以上报告，请审阅。",
+        attachments=["附件：1.龙岩市2023年法治政府建设重点任务完成情况表", "2.龙岩市2023年行政复议应诉工作统计表"],
+        signature=["龙岩市人民政府"],
+        date="2024年1月30日",
+    )
+    assert report.sections["plan"].items[-1] == Item(heading="加强行政执法监督体系建设")
 
 
 def test_numbering_styles_nest(parsed):
     # 1. under 一、 and (1) under 1.
-    first = parsed("jiangyin-duties-first-2023")["sections"]["measures"]["items"][0]
-    assert first["heading"] == "完善依法行政制度体系"
-    assert [i["heading"] for i in first["items"]] == ["加强规范性文件管理", "规范重大行政决策"]
-    assert first["items"][0]["paragraphs"][0].startswith("全年审核市政府及其办公室规范性文件21件")
+    first = parsed("jiangyin-duties-first-2023").sections["measures"].items[0]
+    assert first.heading == "完善依法行政制度体系"
+    assert [i.heading for i in first.items] == ["加强规范性文件管理", "规范重大行政决策"]
+    assert first.items[0].paragraphs[0].startswith("全年审核市政府及其办公室规范性文件21件")
     # （一） at the top, 1. below
-    xihu = parsed("xihu-district-2023")["sections"]
-    assert [i["heading"] for i in xihu["shortcomings"]["items"]] == ["依法行政水平有待提高", "执法监督仍存在薄弱环节"]
+    xihu = parsed("xihu-district-2023").sections
+    assert [i.heading for i in xihu["shortcomings"].items] == ["依法行政水平有待提高", "执法监督仍存在薄弱环节"]
     # 第一部分 at the top, （一） below
-    anhui = parsed("anhui-province-2023")["sections"]["measures"]["items"]
-    assert anhui[3]["heading"] == "发挥行政复议化解行政争议主渠道作用"
+    anhui = parsed("anhui-province-2023").sections["measures"].items
+    assert anhui[3].heading == "发挥行政复议化解行政争议主渠道作用"
     # 第一部分 over 一、 over （一）
-    gansu = parsed("gansu-province-2023")["sections"]["measures"]["items"]
-    assert [i["heading"] for i in gansu[1]["items"]] == ["加强立法", "规范执法"]
-    assert gansu[1]["items"][1]["paragraphs"] == ["全省办理行政处罚案件12.4万件。"]
+    gansu = parsed("gansu-province-2023").sections["measures"].items
+    assert [i.heading for i in gansu[1].items] == ["加强立法", "规范执法"]
+    assert gansu[1].items[1].paragraphs == ["全省办理行政处罚案件12.4万件。"]
 
 
 def test_unnumbered_part_lines_are_parts_not_items(parsed):
-    sections = parsed("yanggu-county-2023")["sections"]
-    assert [i["heading"] for i in sections["measures"]["items"]][-1] == "深化法治宣传教育"
-    assert sections["measures"]["items"][-1]["items"] == []
-    assert sections["plan"]["items"][0]["heading"] == "着力提升领导干部法治素养，健全领导干部学法用法制度"
-    lead = parsed("nanming-leads-2023")["sections"]
-    assert lead["plan"]["items"][2]["heading"] == "加强行政复议应诉工作，推动行政争议实质性化解"
-    assert lead["measures"]["items"][3]["paragraphs"] == [
+    sections = parsed("yanggu-county-2023").sections
+    assert [i.heading for i in sections["measures"].items][-1] == "深化法治宣传教育"
+    assert sections["measures"].items[-1].items == []
+    assert sections["plan"].items[0].heading == "着力提升领导干部法治素养，健全领导干部学法用法制度"
+    lead = parsed("nanming-leads-2023").sections
+    assert lead["plan"].items[2].heading == "加强行政复议应诉工作，推动行政争议实质性化解"
+    assert lead["measures"].items[3].paragraphs == [
         "创建国家级民主法治示范社区1个、省级民主法治示范村（社区）4个，开展送法进社区活动210场次。"
     ]
 
 
 def test_inline_enumeration_of_statements(parsed):
-    items = parsed("huzhou-eco-2023")["sections"]["shortcomings"]["items"]
+    items = parsed("huzhou-eco-2023").sections["shortcomings"].items
     # 一是/二是 are one-sentence statements, so 三是 is one too: the 原因 sentence closing the list is no body under a heading
-    assert [i["heading"] for i in items] == [None, None, None]
-    assert items[2]["paragraphs"] == [
+    assert [i.heading for i in items] == [None, None, None]
+    assert items[2].paragraphs == [
         "生态环境损害赔偿磋商与司法衔接机制还不够顺畅。主要原因是法治培训针对性不强，执法队伍专业化建设推进较慢。"
     ]
-    plan = parsed("liuyang-city-2023")["sections"]["plan"]["items"]
-    assert plan[1]["paragraphs"] == ["推进行政执法规范化建设，全年开展案卷评查不少于2次。"]
+    plan = parsed("liuyang-city-2023").sections["plan"].items
+    assert plan[1].paragraphs == ["推进行政执法规范化建设，全年开展案卷评查不少于2次。"]
 
 
-def _figure(model: dict, text: str, section: str) -> dict:
-    found = [f for f in model["figures"] if f["text"] == text and f["section"] == section]
+def _figure(model: Report, text: str, section: str) -> Figure:
+    found = [f for f in model.figures if f.text == text and f.section == section]
     assert found, (text, section)
     return found[0]
 
 
 def test_figures_of_a_figure_heavy_report(parsed):
     model = parsed("jinxiang-figures-2022")
-    assert len(model["figures"]) >= 30
-    review = [f for f in model["figures"] if f["item"] == "1" and f["section"] == "measures"]
-    assert [(f["value"], f["unit"]) for f in review[:3]] == [(156, "件"), (142, "件"), (138, "件")]
-    assert "新收行政复议" in review[0]["label"] and "受理" in review[1]["label"] and "审结" in review[2]["label"]
-    rate = next(f for f in review if f["label"].endswith("出庭应诉率"))
-    assert (rate["value"], rate["unit"]) == (100, "%")
-    assert _figure(model, "98.2%", "measures")["item"] == "4"
-    assert _figure(model, "656个", "plan")["item"] == "3"
+    assert len(model.figures) >= 30
+    review = [f for f in model.figures if f.item == "1" and f.section == "measures"]
+    assert [(f.value, f.unit) for f in review[:3]] == [(156, "件"), (142, "件"), (138, "件")]
+    assert "新收行政复议" in review[0].label and "受理" in review[1].label and "审结" in review[2].label
+    rate = next(f for f in review if f.label.endswith("出庭应诉率"))
+    assert (rate.value, rate.unit) == (100, "%")
+    assert _figure(model, "98.2%", "measures").item == "4"
+    assert _figure(model, "656个", "plan").item == "3"
 
 
 def test_figures_keep_their_part(parsed):
     model = parsed("anhui-province-2023")
-    assert _figure(model, "9872件", "measures")["item"] == "4"
-    assert _figure(model, "98.6%", "measures")["label"].endswith("出庭应诉率")
+    assert _figure(model, "9872件", "measures").item == "4"
+    assert _figure(model, "98.6%", "measures").label.endswith("出庭应诉率")
     xihu = parsed("xihu-district-2023")
-    assert _figure(xihu, "486件", "measures")["item"] == "4"
-    assert _figure(xihu, "42.1%", "measures")["value"] == 42.1
+    assert _figure(xihu, "486件", "measures").item == "4"
+    assert _figure(xihu, "42.1%", "measures").value == 42.1
 
 
 def test_subtitle_and_sub_headings_do_not_make_parts():
@@ -459,11 +462,11 @@ def test_same_report_as_docx_and_html(parsed, tmp_path, name, fmt):
     src.write_text((UNSEEN / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
     converted = (to_docx if fmt == "docx" else to_html)(src, tmp_path / f"{name}.{fmt}")
     model = parse_file(converted)
-    assert {part: (s["heading"], len(s["items"])) for part, s in model["sections"].items()} == PARTS[name]
-    assert {key: model["meta"][key] for key in ("region", "year", "issuer", "date")} == {
+    assert {part: (s.heading, len(s.items)) for part, s in model.sections.items()} == PARTS[name]
+    assert {key: getattr(model.meta, key) for key in ("region", "year", "issuer", "date")} == {
         key: META[name][key] for key in ("region", "year", "issuer", "date")
     }
-    assert [f["text"] for f in model["figures"]] == [f["text"] for f in parsed(name)["figures"]]
+    assert [f.text for f in model.figures] == [f.text for f in parsed(name).figures]
 
 
 def test_leftover_page_lines_above_the_title(parsed, tmp_path):
@@ -473,9 +476,9 @@ def test_leftover_page_lines_above_the_title(parsed, tmp_path):
     noisy = tmp_path / "noisy.txt"
     noisy.write_text("\n".join(leftovers) + "\n" + text.split("\n", 1)[1], encoding="utf-8")
     model = parse_file(noisy)
-    assert model["meta"]["title"] == "湖州市生态环境局2023年法治政府建设年度报告"
-    assert model["meta"]["recipient"] == "市委依法治市办"
-    got = {part: (s["heading"], len(s["items"])) for part, s in model["sections"].items()}
+    assert model.meta.title == "湖州市生态环境局2023年法治政府建设年度报告"
+    assert model.meta.recipient == "市委依法治市办"
+    got = {part: (s.heading, len(s.items)) for part, s in model.sections.items()}
     assert got == PARTS["huzhou-eco-2023"]
 
 
@@ -496,14 +499,14 @@ def test_closing_dated_without_a_day(tmp_path):
     copy = tmp_path / "yanggu.txt"
     copy.write_text(text, encoding="utf-8")
     model = parse_file(copy)
-    assert model["closing"] == ["阳谷县人民政府", "2024年1月"]
-    assert len(model["sections"]["plan"]["items"]) == 3
-    assert model["meta"]["issuer"] == "阳谷县人民政府" and model["meta"]["date"] is None
+    assert model.closing == Closing(signature=["阳谷县人民政府"], date="2024年1月")
+    assert len(model.sections["plan"].items) == 3
+    assert model.meta.issuer == "阳谷县人民政府" and model.meta.date is None
 
 
 def test_report_to_the_congress_starts_after_subtitle_and_speaker(parsed, tmp_path):
     model = parsed("ningde-npc-2023")
-    assert model["preamble"] == ["受市人民政府委托，现将我市2023年度法治政府建设情况报告如下，请予审议。"]
+    assert model.preamble == ["受市人民政府委托，现将我市2023年度法治政府建设情况报告如下，请予审议。"]
     # a date in parentheses under the title is the report's date
     dated = tmp_path / "dated.txt"
     dated.write_text(
@@ -512,8 +515,8 @@ def test_report_to_the_congress_starts_after_subtitle_and_speaker(parsed, tmp_pa
         "（一）坚持党的领导。市政府常务会议专题研究法治政府建设4次。\n二、存在的不足和原因\n基层法治力量不足。\n",
         encoding="utf-8",
     )
-    meta = parse_file(dated)["meta"]
-    assert (meta["date"], meta["recipient"]) == ("2024-01-18", "福建省人民政府")
+    meta = parse_file(dated).meta
+    assert (meta.date, meta.recipient) == ("2024-01-18", "福建省人民政府")
 
 
 @pytest.mark.parametrize(
@@ -538,5 +541,5 @@ def test_other_sites_field_styles_are_noise(tmp_path):
     noisy = tmp_path / "fields.txt"
     noisy.write_text(title + "\n" + "\n".join(fields) + "\n" + rest, encoding="utf-8")
     model = parse_file(noisy)
-    assert model["meta"]["published"] == "2024-01-26" and model["meta"]["recipient"] == "市委依法治市办"
-    assert model["preamble"] == parse_file(UNSEEN / "huzhou-eco-2023.txt")["preamble"]
+    assert model.meta.published == "2024-01-26" and model.meta.recipient == "市委依法治市办"
+    assert model.preamble == parse_file(UNSEEN / "huzhou-eco-2023.txt").preamble

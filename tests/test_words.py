@@ -97,7 +97,7 @@ def test_cold_parse_loads_jieba_once_and_cli_import_loads_none(tmp_path):
         "import jieba\n"
         "from drafter.parse.report import parse_file\n"
         f"model = parse_file({str(seed_path('heqing'))!r})\n"
-        "print('parse', 'jieba.posseg' in sys.modules, jieba.dt.initialized, len(model['figures']) > 10)\n"
+        "print('parse', 'jieba.posseg' in sys.modules, jieba.dt.initialized, len(model.figures) > 10)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split("\n")[:2] == ["cli False False", "parse False False True"]

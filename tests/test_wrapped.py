@@ -8,8 +8,12 @@ import pytest
 
 from conftest import ROOT, SEEDS, seed_path
 from drafter.files import decode_text
+from drafter.model.data import to_data
 from drafter.parse.report import parse_file
-from drafter.read.document import full_width_punctuation, join_wrapped_lines, normalize_space, read_document
+from drafter.read.document import read_document
+from drafter.read.noise import normalize_space
+from drafter.read.wrapped import join_wrapped_lines
+from drafter.text.punctuation import full_width_punctuation
 
 # Marks a typesetter keeps off the start of a line: they stay at the end of the line before.
 NO_LINE_START = "，。、；：！？）》”’,.;:!?)"
@@ -45,17 +49,18 @@ def wrapped_copy(src, dst, chars: int) -> str:
     return out
 
 
-def summary(model: dict) -> dict:
+def summary(report) -> dict:
     def counts(items):
-        return [(item["heading"], len(item["paragraphs"]), counts(item["items"])) for item in items]
+        return [(item.heading, len(item.paragraphs), counts(item.items)) for item in items]
 
+    sections = json.dumps(to_data(report)["sections"], ensure_ascii=False)
     return {
-        "parts": {key: (part["heading"], counts(part["items"])) for key, part in model["sections"].items()},
+        "parts": {key: (part.heading, counts(part.items)) for key, part in report.sections.items()},
         # A space beside Chinese text (纠纷 872 起) is lost when a PDF line is cut there.
-        "sections": re.sub(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ", "", json.dumps(model["sections"], ensure_ascii=False)),
-        "figures": [(f["label"], f["value"], f["unit"]) for f in model["figures"]],
-        "region": model["meta"].get("region"),
-        "year": model["meta"].get("year"),
+        "sections": re.sub(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ", "", sections),
+        "figures": [(f.label, f.value, f.unit) for f in report.figures],
+        "region": report.meta.region,
+        "year": report.meta.year,
     }
 
 
@@ -122,7 +127,7 @@ def test_figure_cut_across_lines_is_whole_again(tmp_path):
         "较上年增长12.5%，为法治政府建设提供了有力的经费保障，各项工作取得明显成效。",
     ]
     assert paras[3] == "二、存在的不足和原因"
-    figures = {(f["value"], f["unit"]) for f in parse_file(path)["figures"]}
+    figures = {(f.value, f.unit) for f in parse_file(path).figures}
     assert (2146.5, "万元") in figures and (86, "件") in figures
 
 

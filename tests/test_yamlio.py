@@ -3,35 +3,33 @@
 import pytest
 
 from drafter.errors import DrafterError
-from drafter.model.legacy import dump_yaml, load_model, parse_yaml, save_model, validate_data
+from drafter.model.data import to_data
+from drafter.model.files import load_report, save_report
+from drafter.model.report import Closing, Figure, Item, Meta, Report, Section
+from drafter.model.yamltext import dump_yaml, parse_yaml
 
 
-def minimal_model():
-    empty = {"heading": None, "paragraphs": [], "items": []}
-    return {
-        "schema_version": 1,
-        "meta": {"region": "营口市", "year": 2023, "title": "关于2023年法治政府建设情况的报告", "issuer": None,
-                 "date": "2024-03-06", "recipient": None, "doc_number": None, "source": None, "published": None},
-        "preamble": ["2023年，营口市坚持……"],
-        "sections": {
-            "measures": {"heading": "主要工作情况", "paragraphs": [],
-                         "items": [{"heading": "健全依法行政制度体系", "paragraphs": ["年度审核规范性文件71件。"], "items": []}]},
-            "shortcomings": dict(empty), "duties": dict(empty), "plan": dict(empty), "other": dict(empty),
-        },
-        "closing": ["特此报告。"],
-        "figures": [{"id": "F001", "label": "审核规范性文件", "value": 71, "unit": "件", "approx": None,
-                     "sentence": "年度审核规范性文件71件", "section": "measures", "item": "1", "text": "71件"}],
-    }
+def minimal_report() -> Report:
+    """A parsed report as `drafter parse` gives it, cut to one item and one figure."""
+    return Report(
+        meta=Meta(region="营口市", year=2023, title="关于2023年法治政府建设情况的报告", date="2024-03-06"),
+        preamble=["2023年，营口市坚持……"],
+        sections={"measures": Section(heading="主要工作情况", items=[
+            Item(heading="健全依法行政制度体系", paragraphs=["年度审核规范性文件71件。"])])},
+        closing=Closing(phrase="特此报告。"),
+        figures=[Figure(id="F001", label="审核规范性文件", value=71, unit="件", approx=None,
+                        sentence="年度审核规范性文件71件", section="measures", item="1", text="71件")],
+    )
 
 
 def test_round_trip_keeps_model_and_chinese(tmp_path):
-    model = minimal_model()
-    model["preamble"].append("两行\n文字")
-    path = save_model(model, tmp_path / "r.yaml")
+    report = minimal_report()
+    report.preamble.append("两行\n文字")
+    path = save_report(report, tmp_path / "r.yaml")
     text = path.read_text(encoding="utf-8")
     assert "审核规范性文件" in text and "\\u" not in text
     assert text.index("schema_version") < text.index("meta:") < text.index("sections:") < text.index("figures:")
-    assert load_model(path) == model
+    assert load_report(path) == report
 
 
 def test_dates_stay_text():
@@ -39,23 +37,22 @@ def test_dates_stay_text():
 
 
 def test_unknown_key_is_named_with_its_line(tmp_path):
-    model = minimal_model()
-    text = dump_yaml(model).replace("  region: 营口市\n", "  region: 营口市\n  regoin: 错字\n")
+    text = dump_yaml(to_data(minimal_report())).replace("  region: 营口市\n", "  region: 营口市\n  regoin: 错字\n")
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DrafterError) as err:
-        load_model(path)
+        load_report(path)
     line = text.splitlines().index("  regoin: 错字") + 1
     assert "regoin" in str(err.value) and f"第 {line} 行" in str(err.value) and "bad.yaml" in str(err.value)
 
 
 def test_wrong_type_is_reported_in_chinese(tmp_path):
-    model = minimal_model()
-    model["figures"][0]["value"] = "七十一"
+    data = to_data(minimal_report())
+    data["figures"][0]["value"] = "七十一"
     path = tmp_path / "bad.yaml"
-    path.write_text(dump_yaml(model), encoding="utf-8")
+    path.write_text(dump_yaml(data), encoding="utf-8")
     with pytest.raises(DrafterError, match="figures\\[0\\]\\.value.*类型不对：应为数字"):
-        load_model(path)
+        load_report(path)
 
 
 def test_alias_bomb_refused_without_expanding():
@@ -68,7 +65,7 @@ def test_newer_schema_version_refused(tmp_path):
     path = tmp_path / "new.yaml"
     path.write_text("schema_version: 9\nmeta: {}\n", encoding="utf-8")
     with pytest.raises(DrafterError, match="schema_version 为 9.*请升级"):
-        load_model(path)
+        load_report(path)
 
 
 @pytest.mark.parametrize("text, message", [
@@ -80,14 +77,16 @@ def test_bad_yaml_documents(tmp_path, text, message):
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DrafterError, match=message):
-        load_model(path)
+        load_report(path)
 
 
-def test_validate_data_names_missing_key():
-    model = minimal_model()
-    del model["sections"]["duties"]
+def test_missing_key_is_named(tmp_path):
+    data = to_data(minimal_report())
+    del data["sections"]["duties"]
+    path = tmp_path / "bad.yaml"
+    path.write_text(dump_yaml(data), encoding="utf-8")
     with pytest.raises(DrafterError, match="缺少必填的键“duties”"):
-        validate_data(model)
+        load_report(path)
 
 
 @pytest.mark.parametrize("text", ["\x85", "甲\u2028乙", "一\u2029二\n三"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.model.legacy import save_model
+from drafter.model.files import save_report
 from drafter.parse.report import SUPPORTED, parse_file
 
 
@@ -26,11 +26,11 @@ def run(args) -> int:
         if dst.exists() and not args.force:
             raise DrafterError("输出文件已存在；如需覆盖，请加 --force", dst)
     for src, dst in zip(inputs, targets):
-        model = parse_file(src)
-        save_model(model, dst, force=args.force)
+        report = parse_file(src)
+        save_report(report, dst, force=args.force)
         counts = "、".join(
-            f"{name}{len(model['sections'][key]['items'])}项"
-            for key, name in (("measures", "举措"), ("plan", "安排"))
+            f"{name}{len(report.sections[key].items)}项" for key, name in (("measures", "举措"), ("plan", "安排"))
         )
-        print(f"已解析 {src} → {dst}（{model['meta'].get('region') or '地区未识别'} {model['meta'].get('year') or '年度未识别'}年；{counts}；数字 {len(model['figures'])} 个）")
+        meta = report.meta
+        print(f"已解析 {src} → {dst}（{meta.region or '地区未识别'} {meta.year or '年度未识别'}年；{counts}；数字 {len(report.figures)} 个）")
     return 0

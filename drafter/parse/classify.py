@@ -9,52 +9,18 @@ for may sit inside a paragraph at the end of another part ("虽然取得…成�
 
 from __future__ import annotations
 
-import re
-
-from drafter.parse.nodes import PARTS, Node
+from drafter.model.report import Item, Section
+from drafter.parse.nodes import Node
+from drafter.parse.patterns import HEADING_YEAR_RE, KEYWORDS, PLAN_START_RE, SENTENCE_RE, SHORTCOMING_RE
 from drafter.text.words import cut as cut_words
+from drafter.vocab import PARTS
 
-# Keyword -> weight, per part. Two-character words match jieba tokens (a token, a compound ending
-# with it such as 工作思路, or tokens jieba cut apart such as 下|步); longer phrases match the text.
-KEYWORDS = {
-    "measures": {"举措": 4, "成效": 4, "主要工作": 3, "工作情况": 3, "开展情况": 3, "做法": 3, "成绩": 3,
-                 "进展": 2, "总结": 3, "情况": 1, "完成情况": 3, "推进情况": 2,
-                 # lead sentences over the year's work: 一年来，我区主要做了以下工作
-                 "一年来": 3, "今年以来": 3, "做了": 3, "基本情况": 3, "总体情况": 3, "回顾": 3, "亮点": 3},
-    "shortcomings": {"不足": 4, "问题": 2, "存在": 1, "差距": 3, "短板": 3, "原因": 2, "薄弱": 2, "困难": 2, "弱项": 3,
-                     "存在的问题": 2, "存在问题": 2, "主要问题": 2, "不足之处": 4, "挑战": 2},
-    "duties": {"第一责任人": 6, "主要负责人": 3, "述法": 2, "履行": 1, "履职": 1, "职责": 1},
-    "plan": {"下一年度": 5, "下一步": 5, "下步": 5, "下阶段": 5, "明年": 4, "今后": 4, "安排": 3, "思路": 3, "打算": 4,
-             "计划": 3, "展望": 3, "努力方向": 3, "工作重点": 2, "重点工作": 2, "目标任务": 2},
-    "other": {"其他": 5, "其它": 5, "需要报告": 3},
-}
 THRESHOLD = 3  # a heading scoring less than this for every part is thematic
 STRONG = 5  # a match this strong holds wherever the heading stands
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
-# A sentence saying what is still lacking (虽然…但…存在…不足 / 还存在…问题).
-_SHORT_NOUN = r"(?:不足|差距|问题|短板|薄弱|弱项|欠缺|不够|有待)"
-_SHORTCOMING = re.compile(
-    rf"(?:(?:虽然|虽|尽管).{{0,60}}(?:但|然而).{{0,80}}{_SHORT_NOUN})"
-    rf"|(?:(?:还|仍|仍然|依然|尚|也)(?:存在|有).{{0,120}}{_SHORT_NOUN})"
-    rf"|(?:{_SHORT_NOUN}(?:主要)?(?:表现在|体现在))"
-)
-# A sentence opening the next steps (下一步，我们将… / 2024年，我市将…).
-_PLAN_START = re.compile(
-    r"^(?:下一步|下步|下阶段|今后|明年|新的一年|(?:19|20)\d{2}\s*年(?:度)?)[，,]?.{0,12}?将"
-    r"|^(?:下一步|下步|下阶段)"
-    r"|^(?:我们|我市|我区|我县|我局|全市|全区|全县)(?:将|要)"
-)
-_SENTENCE = re.compile(r".+?(?:[。！!？?][”’」』]?|$)", re.S)
-
-
-def _empty_section() -> dict:
-    return {"heading": None, "paragraphs": [], "items": []}
-
-
-def _item(node: Node) -> dict:
-    return {"heading": node.heading, "paragraphs": list(node.paragraphs), "items": [_item(c) for c in node.children]}
+def _item(node: Node) -> Item:
+    return Item(heading=node.heading, paragraphs=list(node.paragraphs), items=[_item(c) for c in node.children])
 
 
 def score_heading(heading: str, report_year: int | None = None) -> dict:
@@ -76,7 +42,7 @@ def score_heading(heading: str, report_year: int | None = None) -> dict:
         scores[part] = total
     # A heading about the year after the reported one is the plan (2024年度主要安排 in a 2023 report);
     # one about the reported year itself leans to measures (2023年法治政府建设情况).
-    years = [int(y) for y in _YEAR.findall(heading)]
+    years = [int(y) for y in HEADING_YEAR_RE.findall(heading)]
     if report_year and years and max(years) == report_year + 1:
         scores["plan"] += 3
     elif report_year and years and max(years) == report_year:
@@ -126,22 +92,22 @@ def part_of_each(headings: list[str | None], report_year: int | None = None) -> 
 def _report_year(preamble: list[str], nodes: list[Node]) -> int | None:
     """The year reported on: the first year named in the preamble, else the earliest in the headings."""
     for text in preamble:
-        m = _YEAR.search(text)
+        m = HEADING_YEAR_RE.search(text)
         if m:
             return int(m.group(1))
-    years = [int(y) for n in nodes for y in _YEAR.findall(n.heading or "")]
+    years = [int(y) for n in nodes for y in HEADING_YEAR_RE.findall(n.heading or "")]
     return min(years) if years else None
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s]
+    return [s for s in (m.group(0).strip() for m in SENTENCE_RE.finditer(text)) if s]
 
 
-def _tail_holder(section: dict) -> dict:
+def _tail_holder(section: Section) -> Item:
     """The item (or section) holding a part's last paragraph: the last item, depth first."""
     holder = section
-    while holder["items"]:
-        holder = holder["items"][-1]
+    while holder.items:
+        holder = holder.items[-1]
     return holder
 
 
@@ -154,15 +120,15 @@ def split_paragraph(text: str, want_short: bool, want_plan: bool) -> tuple[str, 
     kept, short, plan = [], [], []
     state = kept
     for s in sentences(text):
-        if want_plan and state is not plan and _PLAN_START.search(s):
+        if want_plan and state is not plan and PLAN_START_RE.search(s):
             state = plan
-        elif want_short and state is kept and _SHORTCOMING.search(s):
+        elif want_short and state is kept and SHORTCOMING_RE.search(s):
             state = short
         state.append(s)
     return "".join(kept), "".join(short), "".join(plan)
 
 
-def _cut_tail(section: dict, want_short: bool, want_plan: bool) -> tuple[list[str], list[str]]:
+def _cut_tail(section: Section, want_short: bool, want_plan: bool) -> tuple[list[str], list[str]]:
     """Cut shortcoming / next-step sentences out of the closing paragraphs of a part.
 
     A paragraph after an item's own text lands in that item (the outline cannot tell a closing
@@ -174,28 +140,28 @@ def _cut_tail(section: dict, want_short: bool, want_plan: bool) -> tuple[list[st
     floor = 0 if holder is section else 1
     short_out: list[str] = []
     plan_out: list[str] = []
-    while len(holder["paragraphs"]) > floor:
-        kept, short, plan = split_paragraph(holder["paragraphs"][-1], want_short, want_plan)
+    while len(holder.paragraphs) > floor:
+        kept, short, plan = split_paragraph(holder.paragraphs[-1], want_short, want_plan)
         if not short and not plan:
             break
-        holder["paragraphs"].pop()
+        holder.paragraphs.pop()
         if short:
             short_out.insert(0, short)
         if plan:
             plan_out.insert(0, plan)
         if kept:
-            holder["paragraphs"].append(kept)
+            holder.paragraphs.append(kept)
             break
     return short_out, plan_out
 
 
-def _fill(section: dict, node: Node) -> None:
-    section["heading"] = node.heading
-    section["paragraphs"] = list(node.paragraphs)
-    section["items"] = [_item(c) for c in node.children]
+def _fill(section: Section, node: Node) -> None:
+    section.heading = node.heading
+    section.paragraphs = list(node.paragraphs)
+    section.items = [_item(c) for c in node.children]
 
 
-def _place_combined(node: Node, sections: dict, year: int | None) -> set[str]:
+def _place_combined(node: Node, sections: dict[str, Section], year: int | None) -> set[str]:
     """A part headed both ways (存在问题和下一步打算): share its content out; the parts filled."""
     kinds = [classify_heading(c.heading, year) for c in node.children]
     if {"shortcomings", "plan"} & set(kinds):
@@ -209,28 +175,28 @@ def _place_combined(node: Node, sections: dict, year: int | None) -> set[str]:
                     _fill(sections[kind], child)
                     filled.add(kind)
                     continue
-            sections[current]["items"].append(_item(child))
-        sections["shortcomings"]["paragraphs"][:0] = node.paragraphs
+            sections[current].items.append(_item(child))
+        sections["shortcomings"].paragraphs[:0] = node.paragraphs
         return filled | {"shortcomings"}
     _fill(sections["plan"], node)
-    paragraphs = sections["plan"]["paragraphs"]
-    sections["plan"]["paragraphs"] = []
+    paragraphs = sections["plan"].paragraphs
+    sections["plan"].paragraphs = []
     for text in paragraphs:
         kept, short, plan = split_paragraph(text, True, False)
         for target, piece in (("plan", kept), ("shortcomings", short)):
             if piece:
-                sections[target]["paragraphs"].append(piece)
+                sections[target].paragraphs.append(piece)
     return {"shortcomings", "plan"}
 
 
-def classify(nodes: list[Node]) -> tuple[list[str], dict]:
-    """(preamble, sections): sections has all five parts, each {heading, paragraphs, items}."""
+def classify(nodes: list[Node]) -> tuple[list[str], dict[str, Section]]:
+    """(preamble, sections): sections has all five parts, in vocab.PARTS order."""
     nodes = list(nodes)
     preamble: list[str] = []
     if nodes and nodes[0].heading is None and nodes[0].marker is None:
         preamble = list(nodes.pop(0).paragraphs)
     year = _report_year(preamble, nodes)
-    sections = {part: _empty_section() for part in PARTS}
+    sections = {part: Section(key=part) for part in PARTS}
     found: set[str] = set()
     last_part = None
     for node, part in zip(nodes, part_of_each([n.heading for n in nodes], year)):
@@ -243,7 +209,7 @@ def classify(nodes: list[Node]) -> tuple[list[str], dict]:
             # that part; a thematic one, of the part it follows
             lean = part or classify_heading(node.heading, year)
             target = lean if lean in found else (last_part or "measures")
-            sections[target]["items"].append(_item(node))
+            sections[target].items.append(_item(node))
             last_part = target
             continue
         _fill(sections[part], node)
@@ -252,7 +218,7 @@ def classify(nodes: list[Node]) -> tuple[list[str], dict]:
 
     if not nodes and len(preamble) > 1:
         # no headings at all: the opening paragraph is the preamble, the rest the measures
-        sections["measures"]["paragraphs"] = preamble[1:]
+        sections["measures"].paragraphs = preamble[1:]
         preamble = preamble[:1]
 
     want_short = "shortcomings" not in found
@@ -260,6 +226,6 @@ def classify(nodes: list[Node]) -> tuple[list[str], dict]:
     if want_short or want_plan:
         for part in PARTS:
             short, plan = _cut_tail(sections[part], want_short and part != "shortcomings", want_plan and part != "plan")
-            sections["shortcomings"]["paragraphs"].extend(short)
-            sections["plan"]["paragraphs"].extend(plan)
+            sections["shortcomings"].paragraphs.extend(short)
+            sections["plan"].paragraphs.extend(plan)
     return preamble, sections

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PARTS = ("measures", "shortcomings", "duties", "plan", "other")
+from drafter.model.report import Closing, Source
+from drafter.vocab import PARTS  # noqa: F401 (TRANSITION: render, check, draft, cli/wizard and two tests import it from here)
 
 
 @dataclass
@@ -21,8 +22,9 @@ class RawDoc:
     """A report as read: cleaned paragraphs, metadata found in page noise, and the source."""
 
     paras: list[Para]
-    hints: dict = field(default_factory=dict)  # published, doc_number, written_date, page_title, source_org
-    source: dict = field(default_factory=dict)  # {file, sha256}
+    # published, written_date, doc_number, page_title, source_org, issuing_org
+    hints: dict = field(default_factory=dict)
+    source: Source | None = None
 
 
 @dataclass
@@ -32,7 +34,7 @@ class Frame:
     title: str | None
     recipient: str | None
     body: list[Para]
-    closing: list[str]
+    closing: Closing
 
 
 @dataclass

@@ -26,47 +26,16 @@ import re
 from dataclasses import dataclass
 
 from drafter.parse.nodes import Node, Para
+from drafter.parse.patterns import (
+    COLON_LEAD_RE, DATE_OR_NUMBER_RE, HAN_RE, INLINE_SHI_RE, MARKERS, SENTENCE_END, STATEMENT_RE,
+)
+from drafter.text.numerals import from_chinese
 
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN = "一二三四五六七八九十"
-# 一是 opens an enumerated point only if words follow (not 一是一、二是二 or 一是，)
-_SHI_NEXT = rf"(?![，,、：:；;。是]|[{_CN}][、，,。])"
-
-# Marker patterns at the start of a paragraph, each with its style name. Order matters: the
-# bracketed forms before the bare ones.
-_MARKERS = [
-    ("paren_cn", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*")),
-    ("paren_num", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
-    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*")),
-    # 1. 1、 1． but not 1.12亿元, 2023年 or 3.15
-    ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
-    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
-    # 第一部分 / 第一，but not 第一责任人 or 第二次会议
-    ("di", re.compile(rf"^第([{_CN}]{{1,3}})(?:部分|篇|章)?(?:(?<=[分篇章])\s*[、，,：:．.]?|\s*[、，,：:．.])\s*")),
-    ("shi", re.compile(rf"^([{_CN}]{{1,3}})是{_SHI_NEXT}")),
-]
-
-# Where an inline 一是/二是 may start: paragraph start or right after a sentence or clause end.
-_INLINE_SHI = re.compile(rf"(?:^|(?<=[。；;：:！!？?]))\s*([{_CN}]{{1,3}})是{_SHI_NEXT}")
-
-SENTENCE_END = "。；;！!？?"
 HEADING_MAX = 35  # a heading clause closed by 。 is at most this long
 BARE_HEADING_MAX = 80  # a heading line without any sentence end
 LEAD_MAX = 25  # a paragraph-lead heading clause
 BARE_LINE_MAX = 30  # an unnumbered line without sentence end, taken as a heading
 LEAD_REST_MIN = 30  # the text a run-in heading leads
-# Words that make a clause a statement rather than a run-in heading.
-_STATEMENT = re.compile(r"了|我|但|虽|同时|此外|另外|总之|今年|去年|一年来|全年|目前|如下|以来")
-
-
-def cn_number(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十 -> 20, 二十三 -> 23; None if not a plain Chinese numeral below 100."""
-    if text in CN_DIGITS:
-        return CN_DIGITS[text]
-    m = re.fullmatch(r"([二三四五六七八九]?)十([一二三四五六七八九]?)", text)
-    if not m:
-        return None
-    return CN_DIGITS.get(m.group(1), 1) * 10 + CN_DIGITS.get(m.group(2), 0)
 
 
 def _number(style: str, raw: str) -> int | None:
@@ -74,7 +43,7 @@ def _number(style: str, raw: str) -> int | None:
         return int(raw)
     if style == "circled":
         return ord(raw) - ord("①") + 1
-    return cn_number(raw)
+    return from_chinese(raw)
 
 
 @dataclass
@@ -87,7 +56,7 @@ class _Marked:
 
 def match_marker(text: str) -> _Marked | None:
     """The numbering marker a paragraph starts with, if any."""
-    for style, rx in _MARKERS:
+    for style, rx in MARKERS:
         m = rx.match(text)
         if not m:
             continue
@@ -107,7 +76,7 @@ def split_inline_shi(text: str) -> list[str]:
 
     Returns [text] when there is no such run. Text before 一是 stays as the first piece.
     """
-    hits = [(m.start(1), cn_number(m.group(1))) for m in _INLINE_SHI.finditer(text)]
+    hits = [(m.start(1), from_chinese(m.group(1))) for m in INLINE_SHI_RE.finditer(text)]
     cuts = []
     want = 1
     for pos, value in hits:
@@ -142,7 +111,7 @@ def split_heading(text: str) -> tuple[str | None, str]:
     """A numbered paragraph's text -> (heading, paragraph text). Heading None if not heading-like."""
     text = text.strip()
     # 强化组织保障：成立领导小组… / 其他需要报告的情况：无。 — a short lead closed by a colon is the heading
-    lead = re.match(r"([^，,：:。；;]{2,20})[：:]\s*(\S.*)", text, re.S)
+    lead = COLON_LEAD_RE.match(text)
     if lead:
         return lead.group(1).strip(), lead.group(2).strip()
     cut = _first_clause(text)
@@ -168,7 +137,7 @@ def _lead(text: str) -> tuple[str, str] | None:
     if any(ch in clause for ch in "；;：:！!？?"):
         return None
     # a statement, not a heading: 一年来，我们做了大量工作 / 但仍有差距
-    if _STATEMENT.search(clause):
+    if STATEMENT_RE.search(clause):
         return None
     if len(clause) < 4 or len(rest) < max(LEAD_REST_MIN, 2 * len(clause)):
         return None
@@ -198,7 +167,7 @@ def is_bare_heading(para: Para) -> bool:
     limit = BARE_HEADING_MAX if para.bold else BARE_LINE_MAX
     if len(text) > limit or any(ch in text for ch in SENTENCE_END) or text.endswith(("：", ":")):
         return False
-    if re.fullmatch(r"[\d\s年月日.\-/—()（）]+", text) or not re.search(r"[\u4e00-\u9fff]", text):
+    if DATE_OR_NUMBER_RE.fullmatch(text) or not HAN_RE.search(text):
         return False
     return True
 

@@ -1,16 +1,18 @@
-"""The parse step: a prior report file -> the schema's model (a dict) -> YAML."""
+"""The parse step: a prior report file -> the model of it (a Report of kind "report")."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.model.legacy import SCHEMA_VERSION_REPORT, validate_data
+from drafter.model.files import validate_report
+from drafter.model.report import Report
 
 SUPPORTED = {".txt", ".text", ".docx", ".html", ".htm"}
 
 
-def parse_file(path: str | Path) -> dict:
+def parse_file(path: str | Path) -> Report:
     """Read, frame, outline, classify and extract figures: the model of one report."""
+    # Imported here: the steps load jieba and the readers; a command that only needs SUPPORTED does not.
     from drafter.parse.classify import classify
     from drafter.parse.figures import extract_figures
     from drafter.parse.frame import split_frame
@@ -21,13 +23,7 @@ def parse_file(path: str | Path) -> dict:
     raw = read_document(path)
     frame = split_frame(raw)
     preamble, sections = classify(build_outline(frame.body))
-    model = {
-        "schema_version": SCHEMA_VERSION_REPORT,
-        "meta": extract_meta(raw, frame, preamble, sections),
-        "preamble": preamble,
-        "sections": sections,
-        "closing": frame.closing,
-        "figures": [],
-    }
-    model["figures"] = extract_figures(model)
-    return validate_data(model, path)
+    report = Report(meta=extract_meta(raw, frame, preamble), preamble=preamble, sections=sections,
+                    closing=frame.closing)
+    report.figures = extract_figures(report)
+    return validate_report(report, path)

@@ -1,0 +1,184 @@
+"""Labels of figures: what a number counts, from the words around it in its clause."""
+
+from __future__ import annotations
+
+import os
+
+from drafter.parse.figure_words import (
+    DANGLING_IS_RE, DANGLING_TO_RE, ENUM_ENDS, GONG_WORDS, HAN_RE, JOINERS, LEAD_FILLERS, LEAD_PREFIXES, MODIFIERS,
+    NOMINAL_VERBS, NUMBER_WORD_RE, POST_STOPS, PREPOSITIONS, QUOTED_RE, SPLIT_WORDS, TIMES_RE, TRAIL_FILLERS,
+    WORD_END_RE, WORD_START_RE,
+)
+from drafter.text.words import tagged
+
+
+def tokens_of(text: str) -> list[tuple[str, str]]:
+    """jieba words with POS flags; a 《title》 or “quote” is one noun."""
+    out, pos = [], 0
+    for m in QUOTED_RE.finditer(text):
+        out += _words(text[pos:m.start()]) + [(m.group(0), "nz")]
+        pos = m.end()
+    return out + _words(text[pos:])
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    out = []
+    for word, flag in tagged(text):
+        if not word.strip():
+            continue
+        # jieba glues 共 ("in total") to what follows (共培养, 共制): split it off.
+        if word.startswith("共") and len(word) >= 2 and word not in GONG_WORDS and word not in SPLIT_WORDS:
+            out += [("共", "d")] + tagged(word[1:])
+            continue
+        out.append((word, flag))
+    return out
+
+
+def _is_verb(flag: str) -> bool:
+    return flag.startswith("v") and flag != "vn"
+
+
+def _is_predicate(word: str, flag: str) -> bool:
+    """A verb that acts as a verb, not as part of a noun (执法部门, 调解工作室)."""
+    return _is_verb(flag) and word not in NOMINAL_VERBS
+
+
+def nounish(word: str, flag: str) -> bool:
+    return flag.startswith(("n", "j", "l")) or flag in ("vn", "an", "zg") or word in NOMINAL_VERBS
+
+
+def head_verbs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The verbs a clause opens with (集中培育, 组织): kept when its middle is dropped."""
+    head = []
+    for word, flag in tokens:
+        if not flag.startswith("v") or (head and word in NOMINAL_VERBS):
+            break
+        head.append((word, flag))
+    # 组织涉危化品…: 涉 belongs to what follows; 作出撤销、变更…: 撤销 opens the list.
+    while head and ((len(head[-1][0]) < 2 and any(len(w) > 1 for w, _ in head[:-1]))
+                    or tokens[len(head):len(head) + 1] and tokens[len(head)][0] in JOINERS):
+        head.pop()
+    return head
+
+
+def clean_pre(pre: str, has_noun_after: bool) -> tuple[str, str, bool]:
+    """The words before a number, filler removed: (label part, subject before 共/累计, enumerated?).
+
+    A closing 的 stays (行使行政职权的 + 市直部门); the caller drops it when no noun follows."""
+    pre = TIMES_RE.sub("", pre).strip()
+    if not pre or pre.endswith(ENUM_ENDS):
+        return "", "", bool(pre)
+    tokens = tokens_of(pre)
+    subject: list[tuple[str, str]] = []
+    # The subject before 共/累计/其中 is not what is counted (32家区级部门共确认行政权力事项).
+    splits = [i for i, (w, _) in enumerate(tokens) if w in SPLIT_WORDS]
+    if splits:
+        subject, tokens = tokens[:splits[-1]], tokens[splits[-1] + 1:]
+    tokens = _strip_fillers(tokens, keep_de=True)
+    # 对相关涉诉企业免予保全 -> 免予保全; 实现了在9个乡镇 -> the object comes after the number.
+    preps = [i for i, (w, f) in enumerate(tokens) if w in PREPOSITIONS and f.startswith("p")]
+    if preps:
+        rest = tokens[preps[-1] + 1:]
+        verbs = [i for i, (w, f) in enumerate(rest) if _is_predicate(w, f) and w not in MODIFIERS]
+        tokens = _strip_fillers(rest[verbs[0]:] if verbs else rest, keep_de=True)
+    # 组织涉危化品、冶金…等科目演练 -> 组织科目演练: the list before 等 is detail.
+    words = [w for w, _ in tokens]
+    if "等" in words and (words[-1] != "等" or has_noun_after):
+        last = len(words) - 1 - words[::-1].index("等")
+        tokens = head_verbs(tokens[:last]) + tokens[last + 1:]
+    label = "".join(w for w, _ in tokens)
+    for prefix in LEAD_PREFIXES:
+        if label.startswith(prefix) and len(label) > len(prefix):
+            label = label[len(prefix):].lstrip("和及与、")
+    label = DANGLING_TO_RE.sub(r"\1", label)
+    label = DANGLING_IS_RE.sub("", label)
+    return label, "".join(w for w, _ in _strip_fillers(subject, False)), False
+
+
+def _strip_fillers(tokens: list[tuple[str, str]], keep_de: bool) -> list[tuple[str, str]]:
+    tokens = list(tokens)
+    while tokens and (tokens[0][0] in LEAD_FILLERS or tokens[0][0] == "的" or not WORD_START_RE.search(tokens[0][0])):
+        tokens.pop(0)
+    while tokens and (tokens[-1][0] in TRAIL_FILLERS and not (keep_de and tokens[-1][0] == "的")
+                      or not WORD_END_RE.search(tokens[-1][0])):
+        tokens.pop()
+    return tokens
+
+
+def post_noun(post: str) -> tuple[str, str]:
+    """The noun phrase right after a number and what follows it (5件案件被评为… -> 案件, 被评为…)."""
+    post = post.lstrip()
+    out = ""
+    if post.startswith("“"):
+        close = post.find("”")
+        if close < 0:
+            return "", post
+        out, post = post[:close + 1], post[close + 1:]
+    tokens = tokens_of(post)
+    taken, has_noun = 0, bool(out)
+    for i, (word, flag) in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+        if word in "()（）":
+            pass
+        elif word in POST_STOPS or not HAN_RE.search(word) or (has_noun and word[0] == "“"):
+            break
+        elif word in JOINERS and has_noun and nounish(*nxt):
+            pass
+        elif nounish(word, flag):
+            has_noun = True
+        elif _is_verb(flag) and not has_noun:
+            pass  # 新增行政执法人员, 试点单位: a verb before the head noun modifies it
+        elif flag in ("a", "b", "s", "q") or (flag == "m" and not NUMBER_WORD_RE.search(word)):
+            pass
+        else:
+            break
+        taken = i + 1
+    # The phrase ends on its head noun: 913人参加 has none.
+    while taken and not (nounish(*tokens[taken - 1]) or tokens[taken - 1][0] in ")）"):
+        taken -= 1
+    noun = out + "".join(w for w, _ in tokens[:taken])
+    if not noun.strip("“”"):
+        return "", post
+    rest = "".join(w for w, _ in tokens[taken:])
+    return noun, rest
+
+
+def post_verb(post: str) -> str:
+    """The verb phrase right after a number up to the clause's end (913人参加 -> 参加)."""
+    tokens = tokens_of(post)
+    if not tokens or not (_is_verb(tokens[0][1]) or tokens[0][1] == "p"):
+        return ""
+    return "".join(w for w, _ in tokens)
+
+
+def object_of(label: str) -> str:
+    """What a label counts, for a bare verb after it: 新收行政复议案件 -> 行政复议案件."""
+    tokens = tokens_of(label)
+    verbs = [i for i, (_, flag) in enumerate(tokens) if _is_verb(flag)]
+    tail = tokens[verbs[-1] + 1:] if verbs else tokens
+    # 各类一审行政诉讼案件: modifiers, then nouns up to the end.
+    if (not tail or not nounish(*tail[-1]) or label.endswith("率")
+            or not all(nounish(w, f) or f[:1] in "rmbaq" or w in "()（）、" for w, f in tail)):
+        return ""
+    return "".join(w for w, _ in tail)
+
+
+def bare_verb(label: str) -> bool:
+    """受理, 直接纠错, 调处成功: a verb with no object (作出纠错决定 has one: 决定 is a noun here)."""
+    tokens = tokens_of(label)
+    if len(tokens) > 1 and tokens[-1][0] in NOMINAL_VERBS:
+        return False
+    return bool(tokens) and any(_is_verb(f) for _, f in tokens) and all(
+        _is_verb(f) or f in ("d", "ad", "a", "vd") for _, f in tokens)
+
+
+def shorten(label: str, limit: int = 12) -> str:
+    """发布的现行有效的市政府规范性文件 -> 市政府规范性文件; 举办A考试、B考试、C考试 -> 举办考试."""
+    if len(label) > limit and "的" in label[:-3]:
+        label = label[label.rindex("的", 0, len(label) - 2) + 1:]
+    if len(label) > 2 * limit and "、" in label:
+        items = label.split("、")
+        suffix = os.path.commonprefix([item[::-1] for item in items])[::-1]
+        if len(suffix) >= 2:
+            label = "".join(w for w, _ in head_verbs(tokens_of(items[0]))) + suffix
+    return label
