@@ -140,7 +140,6 @@ def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
     from drafter.draft.skeleton import build_draft
     from drafter.model.data import to_data
     from drafter.model.files import load_report
-    from drafter.model.legacy import as_report
     from drafter.model.yamltext import dump_yaml
     from drafter.parse.report import parse_file
 
@@ -148,7 +147,7 @@ def make_drafts(work: Path, count: int) -> tuple[list[Path], Path]:
     folder.mkdir()
     bases = []
     for seed in SEEDS:
-        draft = as_report(build_draft(parse_file(seed)))
+        draft = build_draft(parse_file(seed))
         text = dump_yaml(to_data(draft))
         region = draft.meta.region
         line = f"\n  region: {region}\n"

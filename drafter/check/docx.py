@@ -41,10 +41,10 @@ def open_docx(path: str | Path):
     """The document, or a DrafterError: an old .doc, a damaged zip, a zip bomb, a package that does not open."""
     from docx import Document
 
-    from drafter.read.document import BAD_DOCX, _check_docx_zip
+    from drafter.read.docx import BAD_DOCX, check_docx_zip
 
     data = read_input_bytes(path, MAX_DOCX_BYTES)
-    _check_docx_zip(data, Path(path))  # the reader's gate
+    check_docx_zip(data, Path(path))  # the reader's gate
     try:
         return Document(io.BytesIO(data))
     except Exception as exc:  # any failure to open the package means a damaged file, not a bug to show

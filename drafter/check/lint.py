@@ -56,7 +56,7 @@ def check_docx(path: str | Path, prior: Report | None = None) -> list[Problem]:
     """Every problem of a rendered report: text left unfilled or stale, contradictions, coverage, layout."""
     from docx.exceptions import PythonDocxError
 
-    from drafter.read.document import BAD_DOCX
+    from drafter.read.docx import BAD_DOCX
 
     doc = open_docx(path)
     try:

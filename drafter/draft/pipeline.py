@@ -26,13 +26,12 @@ def make_draft(prior: str | Path, year: int | None = None, answers: str | Path |
         if model.draft is not None:
             raise DrafterError("这已是草稿；请用 drafter render 排版草稿，或给出往年报告", prior)
     else:
-        from drafter.model.legacy import as_report  # TRANSITION: until parse_file returns the model
         from drafter.parse.report import SUPPORTED, parse_file
 
         if prior.suffix.lower() not in SUPPORTED:
             raise DrafterError(f"不支持的文件类型“{prior.suffix or '无扩展名'}”；支持 .txt、.docx、.html、.htm 或解析后的 .yaml",
                                prior)
-        model = as_report(parse_file(prior))
+        model = parse_file(prior)
     try:
         draft = build_draft(model, year)
     except DrafterError as exc:

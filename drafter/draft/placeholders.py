@@ -8,9 +8,6 @@ from typing import Iterator
 from drafter.model.report import Figure, Report
 from drafter.text.amounts import format_figure
 
-# TRANSITION: parse/figures.py still imports the approximation words from here; gone once parse reads vocab.
-from drafter.vocab import APPROX_AFTER_NUMBER, APPROX_AFTER_UNIT, APPROX_BEFORE  # noqa: F401
-
 # The placeholder and the marker are this module's format: other steps read them with these patterns.
 PLACEHOLDER_RE = re.compile(r"\{(F\d{3,})\}")
 # Anything still to write or fill renders inside these brackets, so a reviewer (and `check`) sees it.

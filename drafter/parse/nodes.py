@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafter.model.report import Closing, Source
-from drafter.vocab import PARTS  # noqa: F401 (TRANSITION: render, check, draft, cli/wizard and two tests import it from here)
 
 
 @dataclass

@@ -10,7 +10,6 @@ from drafter.files import MAX_DOCX_BYTES, decode_text, read_input_bytes, readabl
 from drafter.model.report import Source
 from drafter.parse.nodes import Para, RawDoc
 from drafter.read.docx import docx_paras
-from drafter.read.docx import BAD_DOCX, check_docx_zip as _check_docx_zip  # noqa: F401 (TRANSITION: check/lint.py imports them from here)
 from drafter.read.html import html_paras
 from drafter.read.noise import clean_paras
 from drafter.read.wrapped import join_wrapped_lines
