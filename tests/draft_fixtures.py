@@ -63,30 +63,24 @@ YINGKOU_V1 = {
 
 
 def yingkou_v1() -> dict:
+    """The report as a version-1 file holds it."""
     return copy.deepcopy(YINGKOU_V1)
 
 
 def yingkou_report():
-    """The same report as the model (a v1 file read as it is loaded)."""
+    """The same report as the model, read as such a file is loaded."""
     from drafter.model.data import from_data, migrate
 
     return from_data(migrate(yingkou_v1()))
 
 
 @lru_cache(maxsize=None)
-def _parsed(name: str) -> dict:
+def _parsed(name: str):
     from drafter.parse.report import parse_file
 
     return parse_file(seed_path(name))
 
 
-def parsed_seed(name: str) -> dict:
-    """The seed's v1 model (parsed once per session)."""
-    return copy.deepcopy(_parsed(name))
-
-
 def parsed_report(name: str):
     """The seed as the model (parsed once per session)."""
-    from drafter.model.legacy import as_report  # TRANSITION: until parse_file returns the model
-
-    return as_report(parsed_seed(name))
+    return copy.deepcopy(_parsed(name))

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, seed_path
-from draft_fixtures import yingkou_v1
+from draft_fixtures import yingkou_report, yingkou_v1
 from drafter.cli.main import build_parser, main
 from drafter.errors import DrafterError
 from drafter.model.data import to_data
 from drafter.model.files import load_report, save_report
-from drafter.model.legacy import as_report, to_legacy
 from drafter.model.yamltext import dump_yaml
 
 SEED_TEXT = seed_path("yingkou").read_text(encoding="utf-8")
@@ -40,7 +39,7 @@ def save_draft(path: Path) -> Path:
     """The draft of the valid model, made by the real `new` step, saved at `path`."""
     from drafter.draft.skeleton import build_draft
 
-    return save_report(as_report(build_draft(valid_v1())), path)
+    return save_report(build_draft(yingkou_report()), path)
 
 
 def _write(path: Path, data) -> Path:
@@ -554,11 +553,11 @@ def test_markup_and_control_characters_come_out_as_text(tmp_path):
 
     from drafter.render.document import render_model
 
-    model = as_report(valid_v1())
+    model = yingkou_report()
     model.preamble = [NASTY]
     model.sections["plan"].items[0].heading = "<规范> & 执法"
     model.meta.region = "营口&<市>"
-    out = render_model(to_legacy(model), tmp_path / "报告.docx")
+    out = render_model(model, tmp_path / "报告.docx")
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "A&B <w:p>粗体</w:p> ]]> \"引号\" 'x' {{ 1+1 }} {%p if %} " in text  # as typed, not run or parsed
     assert "<规范> & 执法" in text
@@ -608,7 +607,7 @@ def test_bad_template_file_is_refused_without_inflating(tmp_path, bomb, case):
     tracemalloc.start()
     try:
         with pytest.raises(DrafterError) as err:
-            render_model(to_legacy(as_report(valid_v1())), tmp_path / "报告.docx", template=str(template))
+            render_model(yingkou_report(), tmp_path / "报告.docx", template=str(template))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -635,7 +634,7 @@ def test_run_on_paragraph_does_not_blow_up_the_yaml(tmp_path):
     from drafter.parse.report import parse_file
 
     path = _write(tmp_path / "长句.txt", "一、主要举措和成效\n" + "2023年审核规范性文件71件，" * 800 + "。\n")
-    model = as_report(parse_file(path))
+    model = parse_file(path)
     size = len(dump_yaml(to_data(model)).encode("utf-8"))
     # Linear: the text once, and for each figure a bounded excerpt (a real sentence is < 300 characters).
     bound = 3 * path.stat().st_size + 1500 * len(model.figures)

@@ -17,7 +17,6 @@ from drafter.batch.run import run_batch
 from drafter.cli.batch import run as run_cli
 from drafter.errors import DrafterError
 from drafter.model.files import save_report
-from drafter.model.legacy import as_report
 from drafter.model.report import Meta
 
 TAIL = "法治政府建设情况报告.docx"
@@ -30,7 +29,7 @@ def drafts():
     from drafter.parse.report import parse_file
     from drafter.draft.skeleton import build_draft
 
-    return {name: as_report(build_draft(parse_file(seed_path(name)))) for name in SEEDS}
+    return {name: build_draft(parse_file(seed_path(name))) for name in SEEDS}
 
 
 def _save(model, path):
@@ -222,7 +221,7 @@ def test_a_crashing_or_killed_worker_fails_only_its_input(tmp_path, drafts, monk
     real = drafter.render.document.render_model
 
     def render_model(model, out, **kw):
-        region = as_report(model).meta.region
+        region = model.meta.region
         if region == "崩溃县":
             os._exit(9)  # the worker dies as if killed
         if region == "出错县":

@@ -9,13 +9,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from conftest import SEEDS
-from draft_fixtures import parsed_seed
+from draft_fixtures import parsed_report
 from drafter.check.lint import check_docx, check_model
 from drafter.cli.main import main
 from drafter.draft.skeleton import build_draft
 from drafter.errors import DrafterError
 from drafter.model.files import save_report
-from drafter.model.legacy import as_report, to_legacy
 from drafter.model.numbering import Places
 from drafter.model.report import Closing, DraftInfo, Figure, Item, Meta, Report, Section
 from drafter.render.document import render_model
@@ -31,7 +30,7 @@ def of_kind(problems, kind):
 
 
 def seed(name):
-    return as_report(parsed_seed(name))
+    return (parsed_report(name))
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +40,7 @@ def prior():
 
 @pytest.fixture(scope="module")
 def skeleton(prior):
-    return as_report(build_draft(to_legacy(copy.deepcopy(prior))))
+    return build_draft(copy.deepcopy(prior))
 
 
 def fill_figures(draft):
@@ -279,7 +278,7 @@ def rendered(tmp_path_factory, skeleton):
     draft = fill_figures(copy.deepcopy(skeleton))
     write(draft, "measures", 1, "2023年,我市新建基层调解组织12个,化解矛盾纠纷成效明显。")
     path = tmp_path_factory.mktemp("docx") / "report.docx"
-    render_model(to_legacy(draft), path)
+    render_model(draft, path)
     return path
 
 
@@ -426,7 +425,7 @@ def test_document_number_and_recipient_keep_their_own_layout(tmp_path):
     """驻马店's report has a 文号 above the title and a 主送机关 under it, and the appendix its 附件 mark:
     none of them is a title or body text."""
     path = tmp_path / "zhumadian.docx"
-    render_model(to_legacy(seed("zhumadian")), path, appendix=True)
+    render_model(seed("zhumadian"), path, appendix=True)
     assert "附件" in [p.text for p in Document(path).paragraphs]
     problems = check_docx(path)
     assert not kinds(problems) & {"docx_font", "docx_indent"}
@@ -453,7 +452,7 @@ def test_last_year_in_chinese_numerals_or_inside_a_statement(filled, text, sever
 
 def test_docx_whose_duties_part_was_deleted(tmp_path):
     rendered = tmp_path / "heqing.docx"
-    render_model(to_legacy(seed("heqing")), rendered)
+    render_model(seed("heqing"), rendered)
     doc = Document(rendered)
     paragraphs = [p for p in doc.paragraphs if p.text.strip()]
     start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and "第一责任人" in p.text)

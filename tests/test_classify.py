@@ -7,10 +7,10 @@ import dataclasses
 import pytest
 
 from conftest import seed_path
-from drafter.model.report import Item, Section
+from drafter.model.report import Item, Node, Section
 from drafter.parse.classify import classify, classify_heading, split_paragraph
 from drafter.parse.frame import split_frame
-from drafter.parse.nodes import Node, Para
+from drafter.parse.nodes import Heading, Para
 from drafter.parse.outline import build_outline
 from drafter.read.document import read_document
 from drafter.vocab import PARTS
@@ -137,12 +137,12 @@ def test_tongzhou_four_standard_parts(classified):
 
 
 def _node(heading, paragraphs=(), children=()):
-    return Node(level=1, marker="一、", heading=heading, paragraphs=list(paragraphs), children=list(children))
+    return Heading(level=1, marker="一、", heading=heading, paragraphs=list(paragraphs), children=list(children))
 
 
 def test_weak_match_out_of_place_is_thematic():
     nodes = [
-        Node(level=1, marker=None, heading=None, paragraphs=["2023年,我县扎实推进法治政府建设。"]),
+        Heading(level=1, marker=None, heading=None, paragraphs=["2023年,我县扎实推进法治政府建设。"]),
         _node("主要举措和成效", ["全年工作有序推进。"]),
         _node("统筹安排部署,压实工作责任", ["建立工作专班。"]),
         _node("存在的问题和不足", ["基层力量薄弱。"]),
@@ -161,8 +161,8 @@ def test_combined_part_with_sub_headings():
         _node(
             "存在问题及下一步工作打算",
             children=[
-                Node(2, "（一）", "存在的问题", ["执法力量不足。"]),
-                Node(2, "（二）", "下一步工作打算", ["加强队伍建设。"]),
+                Heading(2, "（一）", "存在的问题", ["执法力量不足。"]),
+                Heading(2, "（二）", "下一步工作打算", ["加强队伍建设。"]),
             ],
         ),
     ]
@@ -206,7 +206,7 @@ def test_item_body_mentioning_problems_is_not_cut():
     nodes = [
         _node(
             "主要举措和成效",
-            children=[Node(2, "（一）", "执法监督有力度", ["开展案卷评查,剖析存在问题,明确努力方向,仍存在的问题已整改。"])],
+            children=[Heading(2, "（一）", "执法监督有力度", ["开展案卷评查,剖析存在问题,明确努力方向,仍存在的问题已整改。"])],
         )
     ]
     _, sections = classify(nodes)
@@ -216,7 +216,7 @@ def test_item_body_mentioning_problems_is_not_cut():
 
 def test_heading_of_the_reported_year_is_measures():
     nodes = [
-        Node(level=1, marker=None, heading=None, paragraphs=["2023年,我县扎实推进法治政府建设。"]),
+        Heading(level=1, marker=None, heading=None, paragraphs=["2023年,我县扎实推进法治政府建设。"]),
         _node("2023年法治政府建设情况", ["全年工作有序推进。"]),
         _node("2024年工作打算", ["持续深化改革。"]),
     ]
@@ -262,7 +262,7 @@ def test_second_heading_for_a_part_is_its_item():
 
 def test_next_steps_closing_a_shortcomings_part_without_plan_part():
     nodes = [
-        _node("主要举措和成效", children=[Node(2, "（一）", "深化改革", ["下一步,将继续推进审批改革。全年压减事项20项。"])]),
+        _node("主要举措和成效", children=[Heading(2, "（一）", "深化改革", ["下一步,将继续推进审批改革。全年压减事项20项。"])]),
         _node("存在的不足和原因", ["我县执法力量仍然薄弱。下一步,我们将加强执法队伍建设。"]),
     ]
     _, sections = classify(nodes)
@@ -282,7 +282,7 @@ def _full_width(value):
         return type(value)(_full_width(v) for v in value)
     if isinstance(value, dict):
         return {k: _full_width(v) for k, v in value.items()}
-    if isinstance(value, Item):  # a Section too: every text of it
+    if isinstance(value, Node):  # a part or an item: every text of it
         return dataclasses.replace(value, heading=_full_width(value.heading), paragraphs=_full_width(value.paragraphs),
                                    items=_full_width(value.items))
     return value

@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.model.files import validate_report
-from drafter.model.legacy import as_report, to_legacy
 from drafter.model.report import Figure, Item, Meta, Report, Section
 from drafter.parse.figures import extract_figures
 from drafter.parse.report import parse_file
@@ -364,7 +363,7 @@ def test_run_on_sentence_gives_each_figure_its_clauses_and_new_still_places_them
         assert 10 < len(figure.sentence) <= 300, figure
     assert len({f.sentence for f in figs}) > len(figs) // 2
     # `drafter new` puts each placeholder where its figure was written, in order.
-    draft = as_report(build_draft(to_legacy(prior)))
+    draft = build_draft(prior)
     (paragraph,) = [p for p in draft.texts() if "{F001}" in p]
     assert re.findall(r"\{(F\d+)\}", paragraph) == [f.id for f in figs]
     texts = {f.id: f.text for f in figs}

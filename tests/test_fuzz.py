@@ -13,15 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, seed_path
+from draft_fixtures import yingkou_report, yingkou_v1
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS, seed_path
-from draft_fixtures import yingkou_v1
+from drafter.draft.skeleton import build_draft
 from drafter.errors import DrafterError
 from drafter.model.data import from_data, to_data
 from drafter.model.files import check_document, validate_report
-from drafter.model.legacy import as_report, to_legacy
 from drafter.model.report import Meta
 from drafter.model.yamltext import Located, dump_yaml, parse_yaml
 
@@ -109,7 +109,7 @@ def test_parser_on_mutated_report_text(workdir, text, encoding):
     path.write_bytes(_encode(text, encoding))
     model = refused_cleanly(lambda: parse_file(path))
     if model is not None:  # what the parser accepts, it describes within the contract (validated on return)
-        report = as_report(model)
+        report = model
         assert report.kind == "report"
         assert reloaded(report) == report
 
@@ -208,16 +208,7 @@ def test_parser_on_mutated_html(workdir, pieces, head):
 
 # ---------------------------------------------------------------- mutations of YAML
 
-def _draft_or_none():
-    try:
-        from drafter.draft.skeleton import build_draft
-
-        return build_draft(yingkou_v1())
-    except Exception:  # the skeleton may be mid-change; the v1 model alone still fuzzes the loader
-        return None
-
-
-YAML_TEXTS = [dump_yaml(yingkou_v1())] + ([dump_yaml(d)] if (d := _draft_or_none()) else [])
+YAML_TEXTS = [dump_yaml(to_data(yingkou_report())), dump_yaml(to_data(build_draft(yingkou_report())))]
 YAML_SPECIAL = [":", ": ", "- ", "-", "&a ", "*a", "!!str ", "!!python/name:os.system", "!!binary ", "!!set ",
                 "{", "}", "[", "]", "'", '"', "\t", "%YAML 1.1\n", "---\n", "...\n", "? ", "|", ">", "#", "@", "`",
                 "<<: ", "~", "null", ".nan", "-.inf", "0x1F", "0o17", "1e400", "9" * 40, "2024-01-18", "yes", "\\",
@@ -319,7 +310,7 @@ TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 @st.composite
 def odd_valid_v1(draw):
     """A valid parsed report whose text is random (control characters, markup, placeholders, empty)."""
-    model = as_report(yingkou_v1())
+    model = yingkou_report()
     for key in ("measures", "plan", "shortcomings"):
         section = model.sections[key]
         section.heading = draw(st.one_of(st.none(), TEXTS))
@@ -344,7 +335,7 @@ def odd_valid_v1(draw):
 def test_skeleton_on_odd_valid_models(model):
     from drafter.draft.skeleton import build_draft
 
-    draft = refused_cleanly(lambda: as_report(build_draft(to_legacy(model))))
+    draft = refused_cleanly(lambda: build_draft(model))
     if draft is not None:
         assert draft.kind == "draft"
         assert reloaded(draft) == draft
@@ -355,7 +346,7 @@ def odd_valid_draft(draw):
     """A valid draft with random text, placeholders (known and unknown), statuses and figure values."""
     from drafter.draft.skeleton import build_draft
 
-    draft = as_report(build_draft(yingkou_v1()))
+    draft = build_draft(yingkou_report())
     ids = [f.id for f in draft.figures] + ["F999"]
     piece = st.one_of(TEXTS, st.sampled_from(ids).map(lambda i: "{" + i + "}"), st.sampled_from(MARKERS))
     paragraph = st.lists(piece, max_size=5).map("".join)
@@ -385,7 +376,7 @@ def test_render_on_odd_valid_drafts(draft):
 
     from drafter.render.document import render_bytes
 
-    data = refused_cleanly(lambda: render_bytes(to_legacy(draft)))
+    data = refused_cleanly(lambda: render_bytes(draft))
     if data is not None:
         assert len(docx.Document(io.BytesIO(data)).paragraphs) > 3
 
@@ -395,7 +386,7 @@ def test_render_on_odd_valid_drafts(draft):
 def test_check_on_odd_valid_drafts(draft):
     from drafter.check.lint import check_model
 
-    problems = refused_cleanly(lambda: check_model(to_legacy(draft), prior=yingkou_v1()))
+    problems = refused_cleanly(lambda: check_model(draft, prior=yingkou_report()))
     if problems is not None:
         assert all(p.kind and p.message for p in problems)
 
@@ -420,8 +411,8 @@ def test_answers_on_random_answer_files(workdir, answers):
 
     path = workdir / "答案.yaml"
     path.write_text(dump_yaml(answers), encoding="utf-8")
-    draft = as_report(build_draft(yingkou_v1()))
-    result = refused_cleanly(lambda: as_report(apply_answers(to_legacy(draft), path)))
+    draft = build_draft(yingkou_report())
+    result = refused_cleanly(lambda: apply_answers(draft, path))
     if result is not None:  # accepted answers leave a draft within the contract
         validate_report(result)
 
@@ -444,10 +435,10 @@ def test_batch_peek_meta_on_mutated_yaml(workdir, text, year, region):
 
 @lru_cache(maxsize=1)
 def rendered_docx() -> bytes:
-    from drafter.render.document import render_bytes
     from drafter.draft.skeleton import build_draft
+    from drafter.render.document import render_bytes
 
-    return render_bytes(build_draft(yingkou_v1()))
+    return render_bytes(build_draft(yingkou_report()))
 
 
 @FUZZ_SLOW
@@ -498,12 +489,12 @@ def _optional_paths(draft: dict) -> list[tuple]:
 @given(data=st.data())
 def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
     """A hand-edited draft may drop what the schema does not require: render, check and answers still cope."""
-    from drafter.draft.answers import apply_answers
     from drafter.check.lint import check_model
-    from drafter.render.document import render_bytes
+    from drafter.draft.answers import apply_answers
     from drafter.draft.skeleton import build_draft
+    from drafter.render.document import render_bytes
 
-    draft = to_data(as_report(build_draft(yingkou_v1())))  # the file's content
+    draft = to_data(build_draft(yingkou_report()))  # the file's content
     for path in data.draw(st.lists(st.sampled_from(_optional_paths(draft)), max_size=12, unique=True)):
         target = draft
         for key in path[:-1]:
@@ -516,7 +507,7 @@ def test_next_steps_on_drafts_missing_optional_keys(workdir, data):
     report = refused_cleanly(lambda: from_data(check_document(located(draft))))
     if report is None:
         return
-    draft = to_legacy(report)
+    draft = report
     refused_cleanly(lambda: render_bytes(draft))
     refused_cleanly(lambda: check_model(draft))
     answers = workdir / "答案.yaml"

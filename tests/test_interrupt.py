@@ -19,9 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from draft_fixtures import yingkou_v1
+from draft_fixtures import yingkou_report
 from drafter.model.files import load_report, save_report
-from drafter.model.legacy import as_report
 from drafter.model.yamltext import dump_yaml
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
@@ -77,14 +76,14 @@ def whole_docx(path: Path) -> bool:
 
 @pytest.fixture
 def prior_yaml(tmp_path) -> Path:
-    return save_report(as_report(yingkou_v1()), tmp_path / "营口2023.yaml")
+    return save_report(yingkou_report(), tmp_path / "营口2023.yaml")
 
 
 @pytest.fixture
 def draft_yaml(tmp_path) -> Path:
     from drafter.draft.skeleton import build_draft
 
-    return save_report(as_report(build_draft(yingkou_v1())), tmp_path / "草稿.yaml")
+    return save_report(build_draft(yingkou_report()), tmp_path / "草稿.yaml")
 
 
 # ---------------------------------------------------------------- the write itself
@@ -147,7 +146,7 @@ def test_kill_batch(tmp_path):
     inputs = tmp_path / "草稿"
     inputs.mkdir()
     for n in range(12):
-        model = as_report(build_draft(yingkou_v1()))
+        model = build_draft(yingkou_report())
         model.meta.region = f"测试{n:02d}区"
         save_report(model, inputs / f"d{n:02d}.yaml")
     out = tmp_path / "输出"

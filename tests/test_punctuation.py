@@ -9,10 +9,9 @@ import docx
 import pytest
 
 from conftest import SEEDS, seed_path
-from draft_fixtures import parsed_seed
+from draft_fixtures import parsed_report
 from formats import to_docx, to_html
 from drafter.model.data import to_data
-from drafter.model.legacy import to_legacy
 from drafter.read.document import read_document
 from drafter.text.punctuation import full_width_punctuation
 
@@ -146,7 +145,7 @@ def _strings(node):
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_no_seed_model_keeps_half_width_marks_in_chinese(name):
-    report = parsed_seed(name)
+    report = parsed_report(name)
     bad = [s for s in _strings(to_data(report)) if HALF_IN_CHINESE.search(s)]
     assert not bad, bad[:3]
     # Figures are quoted from the converted paragraphs.
@@ -159,7 +158,7 @@ def test_no_rendered_seed_keeps_half_width_marks_in_chinese(name):
     from drafter.render.document import render_bytes
     from drafter.draft.skeleton import build_draft
 
-    document = docx.Document(io.BytesIO(render_bytes(build_draft(to_legacy(parsed_seed(name))), appendix=True)))
+    document = docx.Document(io.BytesIO(render_bytes(build_draft(parsed_report(name)), appendix=True)))
     texts = [p.text for p in document.paragraphs]
     texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert len("".join(texts)) > 1000

@@ -14,12 +14,11 @@ import docx
 import pytest
 
 from conftest import SEEDS, seed_path
-from draft_fixtures import parsed_seed, yingkou_v1
+from draft_fixtures import parsed_report, yingkou_report
 from drafter.cli import main as cli
 from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE
 from drafter.errors import DrafterError
 from drafter.model.files import save_report
-from drafter.model.legacy import as_report
 from drafter.model.numbering import number_for
 from drafter.model.report import Closing, Item, Report
 from drafter.render.context import build_context
@@ -42,11 +41,11 @@ HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4
 def make_draft(name: str) -> Report:
     from drafter.draft.skeleton import build_draft
 
-    return as_report(build_draft(parsed_seed(name)))
+    return (build_draft(parsed_report(name)))
 
 
 def report_v1() -> Report:
-    return as_report(yingkou_v1())
+    return yingkou_report()
 
 
 def filled(draft: Report) -> Report:
@@ -654,8 +653,8 @@ def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
     from drafter.draft.pipeline import make_draft as pipeline_draft
 
     prior = tmp_path / "上年.yaml"
-    save_report(as_report(parsed_seed("tongzhou")), prior)
-    draft = as_report(pipeline_draft(prior))
+    save_report((parsed_report("tongzhou")), prior)
+    draft = pipeline_draft(prior)
     assert draft.kind == "draft" and draft.meta.year == 2024
     again = tmp_path / "草稿.yaml"
     save_report(draft, again)

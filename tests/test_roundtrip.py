@@ -9,7 +9,6 @@ import pytest
 
 from conftest import SEEDS
 from drafter.draft.placeholders import PLACEHOLDER_RE
-from drafter.model.legacy import as_report
 from drafter.model.report import Figure, Item, Report
 from drafter.parse.report import parse_file
 from drafter.render.document import render_model
@@ -46,7 +45,7 @@ def _tree(items: list[Item], figures: dict[str, Figure] | None = None) -> list:
 
 
 def _parse(path) -> Report:
-    return as_report(parse_file(path))
+    return parse_file(path)
 
 
 @pytest.fixture(scope="module", params=sorted(SEEDS))

@@ -8,10 +8,9 @@ import time
 import pexpect
 import pytest
 
-from draft_fixtures import yingkou_v1
+from draft_fixtures import yingkou_report
 from drafter.draft.skeleton import build_draft
 from drafter.model.files import load_report, save_report
-from drafter.model.legacy import as_report
 from drafter.model.report import Item
 
 TIMEOUT = 30
@@ -22,7 +21,7 @@ ENV = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="80", LI
 @pytest.fixture
 def draft_path(tmp_path):
     path = tmp_path / "draft.yaml"
-    save_report(as_report(build_draft(yingkou_v1())), path)
+    save_report(build_draft(yingkou_report()), path)
     return path
 
 

@@ -10,7 +10,7 @@ for may sit inside a paragraph at the end of another part ("虽然取得…成�
 from __future__ import annotations
 
 from drafter.model.report import Item, Section
-from drafter.parse.nodes import Node
+from drafter.parse.nodes import Heading
 from drafter.parse.patterns import HEADING_YEAR_RE, KEYWORDS, PLAN_START_RE, SENTENCE_RE, SHORTCOMING_RE
 from drafter.text.words import cut as cut_words
 from drafter.vocab import PARTS
@@ -19,7 +19,7 @@ THRESHOLD = 3  # a heading scoring less than this for every part is thematic
 STRONG = 5  # a match this strong holds wherever the heading stands
 
 
-def _item(node: Node) -> Item:
+def _item(node: Heading) -> Item:
     return Item(heading=node.heading, paragraphs=list(node.paragraphs), items=[_item(c) for c in node.children])
 
 
@@ -89,7 +89,7 @@ def part_of_each(headings: list[str | None], report_year: int | None = None) -> 
     return parts
 
 
-def _report_year(preamble: list[str], nodes: list[Node]) -> int | None:
+def _report_year(preamble: list[str], nodes: list[Heading]) -> int | None:
     """The year reported on: the first year named in the preamble, else the earliest in the headings."""
     for text in preamble:
         m = HEADING_YEAR_RE.search(text)
@@ -155,13 +155,13 @@ def _cut_tail(section: Section, want_short: bool, want_plan: bool) -> tuple[list
     return short_out, plan_out
 
 
-def _fill(section: Section, node: Node) -> None:
+def _fill(section: Section, node: Heading) -> None:
     section.heading = node.heading
     section.paragraphs = list(node.paragraphs)
     section.items = [_item(c) for c in node.children]
 
 
-def _place_combined(node: Node, sections: dict[str, Section], year: int | None) -> set[str]:
+def _place_combined(node: Heading, sections: dict[str, Section], year: int | None) -> set[str]:
     """A part headed both ways (存在问题和下一步打算): share its content out; the parts filled."""
     kinds = [classify_heading(c.heading, year) for c in node.children]
     if {"shortcomings", "plan"} & set(kinds):
@@ -189,7 +189,7 @@ def _place_combined(node: Node, sections: dict[str, Section], year: int | None) 
     return {"shortcomings", "plan"}
 
 
-def classify(nodes: list[Node]) -> tuple[list[str], dict[str, Section]]:
+def classify(nodes: list[Heading]) -> tuple[list[str], dict[str, Section]]:
     """(preamble, sections): sections has all five parts, in vocab.PARTS order."""
     nodes = list(nodes)
     preamble: list[str] = []

@@ -37,11 +37,11 @@ class Frame:
 
 
 @dataclass
-class Node:
+class Heading:
     """A heading of the outline with its own paragraphs and sub-headings."""
 
     level: int  # 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）, 5 = 一是 (relative depth is what matters)
     marker: str | None  # the numbering as written: 一、 （一） 1. （1） 一是; None for lead-phrase headings
     heading: str | None  # the heading text without its numbering
     paragraphs: list[str] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
+    children: list["Heading"] = field(default_factory=list)

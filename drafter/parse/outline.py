@@ -1,8 +1,8 @@
 """The outline step: a report body (paragraphs) -> a tree of numbered headings.
 
 `build_outline(body)` returns top-level Nodes. Paragraphs before the first heading come back as a
-first Node with marker None and heading None; every other Node has a heading or a marker.
-Node.level is the depth in the tree (1 = top level), whatever numbering style sits there.
+first Heading with marker None and heading None; every other Heading has a heading or a marker.
+Heading.level is the depth in the tree (1 = top level), whatever numbering style sits there.
 
 What counts as a heading:
 - a paragraph that starts with a numbering marker: 一、 （一） 1. 1、 1． （1） ① 一是 第一部分 第一，
@@ -15,7 +15,7 @@ What counts as a heading:
 - in a report that numbers only its items, the unnumbered lines naming its parts (存在的问题, or a
   lead sentence closed by ： over an item 1.) are the outermost level;
 - paragraph-lead headings: when every paragraph under a heading (but perhaps an opening one)
-  starts with a short clause closed by 。, each becomes a sub-Node headed by that clause (marker None).
+  starts with a short clause closed by 。, each becomes a sub-Heading headed by that clause (marker None).
 A numbered heading that runs on into its text ("（一）着力增强法治思维意识。细化完善…") is split into
 the heading (up to the first 。 or ；, or a short lead closed by ：) and a paragraph.
 """
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.parse.nodes import Node, Para
+from drafter.parse.nodes import Heading, Para
 from drafter.parse.patterns import (
     COLON_LEAD_RE, DATE_OR_NUMBER_RE, HAN_RE, INLINE_SHI_RE, MARKERS, SENTENCE_END, STATEMENT_RE,
 )
@@ -144,7 +144,7 @@ def _lead(text: str) -> tuple[str, str] | None:
     return clause, rest
 
 
-def _apply_leads(node: Node) -> None:
+def _apply_leads(node: Heading) -> None:
     """Turn a heading's paragraphs into sub-Nodes when all of them open with a run-in heading."""
     for child in node.children:
         _apply_leads(child)
@@ -157,7 +157,7 @@ def _apply_leads(node: Node) -> None:
         intro, leads = node.paragraphs[:1], leads[1:]
     if not all(leads):
         return
-    node.children = [Node(level=node.level + 1, marker=None, heading=h, paragraphs=[r]) for h, r in leads]
+    node.children = [Heading(level=node.level + 1, marker=None, heading=h, paragraphs=[r]) for h, r in leads]
     node.paragraphs = intro
 
 
@@ -210,27 +210,27 @@ def _unnumbered_parts(body: list[Para]) -> set[int]:
     return set()
 
 
-def _relevel(nodes: list[Node], depth: int) -> None:
+def _relevel(nodes: list[Heading], depth: int) -> None:
     for n in nodes:
         n.level = depth
         _relevel(n.children, depth + 1)
 
 
-def build_outline(body: list[Para]) -> list[Node]:
-    """Top-level Nodes of the body; a leading Node(marker=None, heading=None) holds text before the first heading."""
-    root = Node(level=0, marker=None, heading=None)
-    intro = Node(level=1, marker=None, heading=None)
+def build_outline(body: list[Para]) -> list[Heading]:
+    """Top-level Nodes of the body; a leading Heading(marker=None, heading=None) holds text before the first heading."""
+    root = Heading(level=0, marker=None, heading=None)
+    intro = Heading(level=1, marker=None, heading=None)
     root.children.append(intro)
-    stack: list[tuple[str, Node]] = []  # open headings, outermost first: (style, node)
+    stack: list[tuple[str, Heading]] = []  # open headings, outermost first: (style, node)
     rank: dict[str, int] = {}  # style -> order of first appearance
     last_value: dict[str, int] = {}  # style -> last number seen anywhere (running numbering)
     last_in: dict[tuple[str, int], int] = {}  # (style, id(parent)) -> last number under that parent
 
-    def current() -> Node:
+    def current() -> Heading:
         return stack[-1][1] if stack else intro
 
-    def place(style: str, node: Node, value: int | None) -> bool:
-        """Put a heading Node in the tree; False if its number does not fit the sequence."""
+    def place(style: str, node: Heading, value: int | None) -> bool:
+        """Put a heading Heading in the tree; False if its number does not fit the sequence."""
         if style in (s for s, _ in stack):
             keep = [s for s, _ in stack].index(style)
         else:
@@ -281,7 +281,7 @@ def build_outline(body: list[Para]) -> list[Node]:
                     style = "bare"
                 heading, rest = (text.rstrip("：:"), "") if style == "part" else split_heading(text)
                 if style and heading is not None:
-                    node = Node(level=0, marker=None, heading=heading, paragraphs=[rest] if rest else [])
+                    node = Heading(level=0, marker=None, heading=heading, paragraphs=[rest] if rest else [])
                     place(style, node, None)
                     continue
             if marked is not None:
@@ -292,7 +292,7 @@ def build_outline(body: list[Para]) -> list[Node]:
                     heading, rest = None, marked.rest
                 if marked.style == "shi" and piece is not text:
                     statements = statements or heading is None
-                node = Node(level=0, marker=marked.marker, heading=heading, paragraphs=[rest] if rest else [])
+                node = Heading(level=0, marker=marked.marker, heading=heading, paragraphs=[rest] if rest else [])
                 # A markup heading level vouches for the marker even if its number is out of sequence.
                 if place(marked.style, node, marked.value) or (
                     para.level is not None and place(marked.style, node, None)
