@@ -180,14 +180,14 @@ def measure_parse(work: Path, r: int, add) -> None:
         t = run_cold([PY, "-m", "drafter", "parse", str(seed), "-o", str(out), "--force"], max(1, r // 2 + 1))
         add(f"drafter parse {seed.name}, cold", t, f"≤ 1.5× jieba ({fmt_time(1.5 * jieba_time)})", t <= 1.5 * jieba_time)
     for seed in SEEDS:
-        t = run_warm(lambda: parse_file(seed), r * 2)
+        t = run_warm(lambda seed=seed: parse_file(seed), r * 2)
         add(f"parse {seed.name}, warm in-process", t, "< 50 ms", t < 0.05)
 
 
 def measure_render(work: Path, r: int, add) -> None:
+    from drafter.draft.skeleton import build_draft
     from drafter.parse.report import parse_file
     from drafter.render.document import render_model
-    from drafter.draft.skeleton import build_draft
 
     draft = build_draft(parse_file(SEEDS[-1]))
     one = work / "one.docx"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
+from functools import cache
 
 from conftest import seed_path
 
@@ -74,7 +74,7 @@ def yingkou_report():
     return from_data(migrate(yingkou_v1()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(name: str):
     from drafter.parse.report import parse_file
 

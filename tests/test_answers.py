@@ -1,6 +1,6 @@
 import pytest
-
 from draft_fixtures import yingkou_report
+
 from drafter.cli.main import main
 from drafter.draft.answers import apply_answers
 from drafter.draft.figure_input import figure_prompt, parse_figure_input

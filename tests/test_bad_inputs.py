@@ -13,9 +13,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, seed_path
 from draft_fixtures import yingkou_report, yingkou_v1
+
 from drafter.cli.main import build_parser, main
 from drafter.errors import DrafterError
 from drafter.model.data import to_data
@@ -101,7 +101,7 @@ def zip_without_word(path: Path) -> Path:
 
 def sparse_file(path: Path, size: int) -> Path:
     with open(path, "wb") as fh:
-        fh.write("关于2023年法治政府建设情况的报告\n".encode("utf-8"))
+        fh.write("关于2023年法治政府建设情况的报告\n".encode())
         fh.truncate(size)
     return path
 

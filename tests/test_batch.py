@@ -10,8 +10,8 @@ import sys
 from argparse import Namespace
 
 import pytest
-
 from conftest import SEEDS, seed_path
+
 from drafter.batch.inputs import assign_outputs, output_stem, peek_meta, safe_name
 from drafter.batch.run import run_batch
 from drafter.cli.batch import run as run_cli
@@ -26,8 +26,8 @@ needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_meth
 @pytest.fixture(scope="module")
 def drafts():
     """Next year's draft of every seed, made by the real parse and new steps."""
-    from drafter.parse.report import parse_file
     from drafter.draft.skeleton import build_draft
+    from drafter.parse.report import parse_file
 
     return {name: build_draft(parse_file(seed_path(name))) for name in SEEDS}
 
@@ -174,7 +174,7 @@ def test_region_with_dotdot_stays_inside_outdir(tmp_path, drafts):
 
     assert result.rows[0].status == "ok"
     assert result.rows[0].output == str(out / f"逃逸县2024年{TAIL}")
-    made = [p for p in tmp_path.rglob("*.docx")]
+    made = list(tmp_path.rglob("*.docx"))
     assert made == [out / f"逃逸县2024年{TAIL}"]
 
 

@@ -4,12 +4,12 @@ import copy
 import json
 
 import pytest
+from conftest import SEEDS
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-
-from conftest import SEEDS
 from draft_fixtures import parsed_report
+
 from drafter.check.lint import check_docx, check_model
 from drafter.cli.main import main
 from drafter.draft.skeleton import build_draft
@@ -500,7 +500,9 @@ def test_faces_named_by_the_built_in_template_are_accepted(monkeypatch, tmp_path
         run = doc.add_paragraph().add_run(text)
         run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "华文仿宋")
     doc.save(report)
-    fonts = lambda: [p.message for p in of_kind(check_docx(report), "docx_font") if "字体为" in p.message]
+    def fonts():
+        return [p.message for p in of_kind(check_docx(report), "docx_font") if "字体为" in p.message]
+
     assert any("正文中文字体为“华文仿宋”" in m for m in fonts())
     monkeypatch.setattr(drafter.render.template, "resolve_template", lambda _name: template)
     faces.cache_clear()

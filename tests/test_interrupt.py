@@ -17,9 +17,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from draft_fixtures import yingkou_report
+
 from drafter.model.files import load_report, save_report
 from drafter.model.yamltext import dump_yaml
 

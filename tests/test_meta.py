@@ -7,15 +7,15 @@ import json
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, SEEDS, seed_path
+from formats import to_docx, to_html
+
 from drafter.model.report import Closing, Source
 from drafter.parse.frame import split_frame
 from drafter.parse.meta import extract_meta, find_region
 from drafter.parse.nodes import Para, RawDoc
 from drafter.read.document import read_document
 from drafter.text.dates import iso_from_chinese
-from formats import to_docx, to_html
 
 EXPECTED = {
     "yingkou": {

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import seed_path
-from drafter.parse.nodes import Para
+
 from drafter.parse.frame import split_frame
+from drafter.parse.nodes import Para
 from drafter.parse.outline import build_outline, match_marker, split_heading, split_inline_shi
 from drafter.read.document import read_document
 

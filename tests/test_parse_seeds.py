@@ -10,13 +10,13 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SEEDS, seed_path
+from formats import to_docx, to_gb18030, to_html, to_utf16
+
 from drafter.model.files import load_report
 from drafter.model.report import Closing
 from drafter.parse.report import parse_file
 from drafter.vocab import PARTS
-from formats import to_docx, to_gb18030, to_html, to_utf16
 
 FORMATS = {
     "txt": None,

@@ -7,10 +7,10 @@ import re
 
 import docx
 import pytest
-
 from conftest import SEEDS, seed_path
 from draft_fixtures import parsed_report
 from formats import to_docx, to_html
+
 from drafter.model.data import to_data
 from drafter.read.document import read_document
 from drafter.text.punctuation import full_width_punctuation
@@ -155,8 +155,8 @@ def test_no_seed_model_keeps_half_width_marks_in_chinese(name):
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_no_rendered_seed_keeps_half_width_marks_in_chinese(name):
-    from drafter.render.document import render_bytes
     from drafter.draft.skeleton import build_draft
+    from drafter.render.document import render_bytes
 
     document = docx.Document(io.BytesIO(render_bytes(build_draft(parsed_report(name)), appendix=True)))
     texts = [p.text for p in document.paragraphs]

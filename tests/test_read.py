@@ -8,11 +8,12 @@ import zipfile
 
 import docx
 import pytest
+from conftest import SEEDS, seed_path
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from formats import heading_level, to_docx, to_gb18030, to_html, to_utf16
 
-from conftest import SEEDS, seed_path
 from drafter.errors import DrafterError
 from drafter.model.report import Source
 from drafter.parse.nodes import Para
@@ -20,7 +21,6 @@ from drafter.read.document import read_document
 from drafter.read.noise import clean_paras
 from drafter.text.docnum import normalize_doc_number
 from drafter.text.punctuation import full_width_punctuation
-from formats import heading_level, to_docx, to_gb18030, to_html, to_utf16
 
 NOISE_WORDS = ("当前位置", "您当前的位置", "分享", "扫一扫", "访问量", "发布时间", "来源", "作者", "字号", "字体",
                "累计次数", "索 引 号", "文 号", "成文日期", "投稿", "附件", "视频", "打印", "关闭窗口")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import SEEDS, seed_path
 from draft_fixtures import parsed_report, yingkou_report
+
 from drafter.cli import main as cli
 from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE
 from drafter.errors import DrafterError

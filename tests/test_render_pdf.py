@@ -7,10 +7,10 @@ import shutil
 import subprocess
 
 import pytest
+from test_render import make_draft, report_v1
 
 from drafter.model.report import Report, Section
 from drafter.render.document import render_model
-from test_render import make_draft, report_v1
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

@@ -8,8 +8,8 @@ import io
 
 import docx
 import pytest
-
 from draft_fixtures import parsed_report
+
 from drafter.draft.skeleton import build_draft
 from drafter.model.report import Item, Report
 from drafter.render.document import render_bytes

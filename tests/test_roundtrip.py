@@ -6,15 +6,15 @@ import re
 
 import docx
 import pytest
-
 from conftest import SEEDS
+from test_render import filled, make_draft
+
 from drafter.draft.placeholders import PLACEHOLDER_RE
 from drafter.model.report import Figure, Item, Report
 from drafter.parse.report import parse_file
 from drafter.render.document import render_model
 from drafter.text.amounts import format_figure
 from drafter.vocab import PARTS
-from test_render import filled, make_draft
 
 _NOISE_RE = re.compile(r"[\s,，。；;：:、.．！!？?“”\"'（）()]")
 

@@ -1,14 +1,14 @@
 import re
 
 import pytest
-
 from conftest import SEEDS
 from draft_fixtures import parsed_report, yingkou_report
+
 from drafter.cli.main import main
-from drafter.errors import DrafterError
 from drafter.draft.placeholders import PLACEHOLDER_RE, fill_text
 from drafter.draft.skeleton import build_draft, split_problems
 from drafter.draft.years import new_title, shift_years
+from drafter.errors import DrafterError
 from drafter.model.data import to_data
 from drafter.model.files import load_report, save_report
 from drafter.model.report import DraftInfo, Figure, Item

@@ -8,8 +8,8 @@ import sys
 import jieba
 import jieba.posseg
 import pytest
-
 from conftest import ROOT, SEEDS, seed_path
+
 from drafter.text import words
 
 

@@ -5,8 +5,8 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import ROOT, SEEDS, seed_path
+
 from drafter.files import decode_text
 from drafter.model.data import to_data
 from drafter.parse.report import parse_file

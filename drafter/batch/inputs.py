@@ -140,7 +140,7 @@ def output_stem(path: Path, meta: Meta) -> str:
     if meta.region and meta.year:
         region_part = safe_name(meta.region)
         if region_part:
-            budget = MAX_NAME_BYTES - len(f"{meta.year}年{NAME_TAIL}".encode("utf-8"))
+            budget = MAX_NAME_BYTES - len(f"{meta.year}年{NAME_TAIL}".encode())
             return _truncate_bytes(region_part, budget).rstrip(" .") + f"{meta.year}年{NAME_TAIL}"
     return safe_name(path.stem) or "报告"
 

@@ -8,9 +8,9 @@ import multiprocessing
 import os
 import signal
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Callable
 
 from drafter.batch.tasks import FAILED, OK, Row, Task
 from drafter.errors import DrafterError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from drafter.batch.inputs import assign_outputs, collect_inputs, output_stem, peek_meta
 from drafter.batch.patterns import PRIOR_REPORT_SUFFIXES

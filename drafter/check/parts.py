@@ -116,7 +116,7 @@ def check_markers(blocks: list[Block], skip_figure_markers: bool) -> list[Proble
     """
     problems = []
     for block in blocks:
-        def add(kind, severity, message):
+        def add(kind, severity, message, block=block):
             problems.append(Problem(kind, severity, block.place, message, block.item_id))
 
         spans = [(m.start(), m.end()) for m in TODO_RE.finditer(block.text)]

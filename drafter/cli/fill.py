@@ -18,7 +18,7 @@ def run(args) -> int:
     if args.answers:
         before = {f.id: f.value for f in draft.figures}
         draft = apply_answers(draft, args.answers)
-        save_report(draft, path, force=True)
+        save_report(draft, path, force=True, keep_comments=True)
         changed = sum(1 for f in draft.figures if f.value != before.get(f.id))
         left = sum(1 for f in used_figures(draft) if not f.filled)
         print(f"已应用 {args.answers}：更新 {changed} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from drafter.cli import wizard_words as say
 from drafter.draft.edits import PREAMBLE, add_item, mark_done, set_date, settle, text_to_paragraphs
@@ -54,7 +54,7 @@ class Wizard:
         self.path = path
 
     def save(self) -> None:
-        save_report(self.report, self.path, force=True)
+        save_report(self.report, self.path, force=True, keep_comments=True)
 
     def figures(self) -> list[Figure]:
         return used_figures(self.report)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from drafter.model.report import Figure, Report
 from drafter.text.amounts import format_figure

@@ -6,8 +6,8 @@ the wizard, check and batch name a place by the same numbers and its heading: ä¸
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from drafter.model.report import Item, Node, Report, Section
 from drafter.text.clean import clean, lines_of

@@ -7,8 +7,8 @@ year's report in the making: its items carry a status, its figures last year's v
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from drafter.text.clean import lines_of
 from drafter.vocab import DONE, PARTS, REFERENCE, TODO

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from drafter.model.report import Figure, Item, Report
 from drafter.parse.figure_words import CLAUSE_STOPS, COMPARED_RE, GROWTH_RE, PEOPLE_UNITS, RATE_UNITS, SENTENCE_END_RE

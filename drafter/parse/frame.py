@@ -5,7 +5,14 @@ from __future__ import annotations
 from drafter.model.report import Closing
 from drafter.parse.nodes import Frame, Para, RawDoc
 from drafter.parse.patterns import (
-    CLAUSE_MARK_RE, DATED_LINE_RE, NUMBERED_RE, SENTENCE_END_RE, SPEAKER_RE, SUBTITLE_RE, TITLE_KIND_RE, TITLE_TOPIC_RE,
+    CLAUSE_MARK_RE,
+    DATED_LINE_RE,
+    NUMBERED_RE,
+    SENTENCE_END_RE,
+    SPEAKER_RE,
+    SUBTITLE_RE,
+    TITLE_KIND_RE,
+    TITLE_TOPIC_RE,
     TRAILING_DATE_RE,
 )
 from drafter.text.closing import ATTACHMENT_MORE_RE, ATTACHMENT_RE, DATE_LINE_RE, ORGAN_RE, RANK, is_signature, line_kind

@@ -5,8 +5,15 @@ from __future__ import annotations
 from drafter.model.report import Closing, Meta
 from drafter.parse.nodes import Frame, RawDoc
 from drafter.parse.patterns import (
-    BOOK_TITLE_RE, GOVERNMENT_RE, LEAD_YEAR_RES, NOT_PLACE_RE, ORGAN_TAIL_RE, ORGAN_WORD_RE, PARTY_COMMITTEE_RE,
-    PLACE_RE, YEAR_RE,
+    BOOK_TITLE_RE,
+    GOVERNMENT_RE,
+    LEAD_YEAR_RES,
+    NOT_PLACE_RE,
+    ORGAN_TAIL_RE,
+    ORGAN_WORD_RE,
+    PARTY_COMMITTEE_RE,
+    PLACE_RE,
+    YEAR_RE,
 )
 from drafter.text.closing import is_signature
 from drafter.text.dates import iso_from_chinese

@@ -44,4 +44,4 @@ class Heading:
     marker: str | None  # the numbering as written: 一、 （一） 1. （1） 一是; None for lead-phrase headings
     heading: str | None  # the heading text without its numbering
     paragraphs: list[str] = field(default_factory=list)
-    children: list["Heading"] = field(default_factory=list)
+    children: list[Heading] = field(default_factory=list)

@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass
 
 from drafter.parse.figure_words import (
-    CN_NUMERAL, FIGURE_RE, HAN_RE, IDIOMS, NOT_AFTER, NOT_BEFORE, PERCENT_SIGNS, PLACE_ENDS, QUOTES, UNIT_WORDS,
+    CN_NUMERAL,
+    FIGURE_RE,
+    HAN_RE,
+    IDIOMS,
+    NOT_AFTER,
+    NOT_BEFORE,
+    PERCENT_SIGNS,
+    PLACE_ENDS,
+    QUOTES,
+    UNIT_WORDS,
 )
 from drafter.parse.labels import nounish, tokens_of
 from drafter.text.numerals import from_chinese

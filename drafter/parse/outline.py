@@ -27,7 +27,13 @@ from dataclasses import dataclass
 
 from drafter.parse.nodes import Heading, Para
 from drafter.parse.patterns import (
-    COLON_LEAD_RE, DATE_OR_NUMBER_RE, HAN_RE, INLINE_SHI_RE, MARKERS, SENTENCE_END, STATEMENT_RE,
+    COLON_LEAD_RE,
+    DATE_OR_NUMBER_RE,
+    HAN_RE,
+    INLINE_SHI_RE,
+    MARKERS,
+    SENTENCE_END,
+    STATEMENT_RE,
 )
 from drafter.text.numerals import from_chinese
 

@@ -8,8 +8,18 @@ from drafter.files import decode_text
 from drafter.parse.nodes import Para
 from drafter.read.noise import normalize_space
 from drafter.read.patterns import (
-    ARTICLE_TAGS, BLOCK_TAGS, BOLD_STYLES, BOLD_TAGS, CELL_TAGS, CHROME_RE, DROP_TAGS, GB_CHARSETS, HAN_RE,
-    HEADING_TAG_RE, META_CHARSET_RE, TITLE_PARTS_RE,
+    ARTICLE_TAGS,
+    BLOCK_TAGS,
+    BOLD_STYLES,
+    BOLD_TAGS,
+    CELL_TAGS,
+    CHROME_RE,
+    DROP_TAGS,
+    GB_CHARSETS,
+    HAN_RE,
+    HEADING_TAG_RE,
+    META_CHARSET_RE,
+    TITLE_PARTS_RE,
 )
 
 

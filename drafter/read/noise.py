@@ -6,8 +6,21 @@ import re
 
 from drafter.parse.nodes import Para
 from drafter.read.patterns import (
-    BREADCRUMB_RE, CATEGORY_RE, FIELD_VALUE_TRIM, FIELDS, FOOTER_RE, HOME_TRAIL_RE, INVISIBLE_RE, LABEL_RE, LEAD_MARKS,
-    LINKS_RE, ORGAN_END_RE, SPACES_RE, STAMP_RE, WIDGET_LEFTOVER_RE, WIDGET_RE,
+    BREADCRUMB_RE,
+    CATEGORY_RE,
+    FIELD_VALUE_TRIM,
+    FIELDS,
+    FOOTER_RE,
+    HOME_TRAIL_RE,
+    INVISIBLE_RE,
+    LABEL_RE,
+    LEAD_MARKS,
+    LINKS_RE,
+    ORGAN_END_RE,
+    SPACES_RE,
+    STAMP_RE,
+    WIDGET_LEFTOVER_RE,
+    WIDGET_RE,
 )
 from drafter.text.dates import iso_date
 from drafter.text.docnum import normalize_doc_number

@@ -72,7 +72,7 @@ class ListNumbers:
         qn = self.qn
         levels = {}
         for lvl in parent.findall(qn("w:lvl")):
-            def val(tag, default):
+            def val(tag, default, lvl=lvl):
                 el = lvl.find(qn(tag))
                 return el.get(qn("w:val"), default) if el is not None else default
 

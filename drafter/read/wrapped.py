@@ -6,7 +6,13 @@ import collections
 
 from drafter.read.noise import is_noise, normalize_space
 from drafter.read.patterns import (
-    CLOSERS, HEADING_START_RE, INDENT_RE, MID_SENTENCE, PAGE_NUMBER_RE, PARA_START_RE, SENTENCE_END,
+    CLOSERS,
+    HEADING_START_RE,
+    INDENT_RE,
+    MID_SENTENCE,
+    PAGE_NUMBER_RE,
+    PARA_START_RE,
+    SENTENCE_END,
     SENTENCE_IN_LINE_RE,
 )
 from drafter.text.width import page_width
