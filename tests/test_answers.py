@@ -1,5 +1,5 @@
 import pytest
-from draft_fixtures import yingkou_report
+from helpers import yingkou_report
 
 from drafter.cli.main import main
 from drafter.draft.answers import apply_answers

@@ -13,8 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, seed_path
-from draft_fixtures import yingkou_report, yingkou_v1
+from helpers import ROOT, seed_path, yingkou_report, yingkou_v1
 
 from drafter.cli.main import build_parser, main
 from drafter.errors import DrafterError
@@ -248,13 +247,10 @@ def test_loader_names_the_line(tmp_path, case, line_of):
 
 
 def test_alias_bomb_is_refused_before_expanding(tmp_path):
-    import time
-
     path = _write(tmp_path / "bomb.yaml", ALIAS_BOMB)  # 10^9 leaves if expanded
-    start = time.perf_counter()
+    # refused at the first alias (line 2), before anything is expanded
     with pytest.raises(DrafterError, match="第 2 行.*别名"):
         load_report(path)
-    assert time.perf_counter() - start < 1
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig"])

@@ -10,7 +10,7 @@ import sys
 from argparse import Namespace
 
 import pytest
-from conftest import SEEDS, seed_path
+from helpers import SEEDS, seed_path
 
 from drafter.batch.inputs import assign_outputs, output_stem, peek_meta, safe_name
 from drafter.batch.run import run_batch

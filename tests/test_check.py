@@ -4,11 +4,10 @@ import copy
 import json
 
 import pytest
-from conftest import SEEDS
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from draft_fixtures import parsed_report
+from helpers import SEEDS, parsed_report
 
 from drafter.check.lint import check_docx, check_model
 from drafter.cli.main import main
@@ -30,7 +29,7 @@ def of_kind(problems, kind):
 
 
 def seed(name):
-    return (parsed_report(name))
+    return parsed_report(name)
 
 
 @pytest.fixture(scope="module")

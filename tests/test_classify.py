@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import seed_path
+from helpers import seed_path
 
 from drafter.model.report import Item, Node, Section
 from drafter.parse.classify import classify, classify_heading, split_paragraph

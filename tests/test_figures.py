@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import SEEDS, seed_path, to_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,8 +15,6 @@ from drafter.parse.figures import extract_figures
 from drafter.parse.report import parse_file
 from drafter.text.amounts import format_figure
 from drafter.text.numerals import from_chinese
-from tests.conftest import SEEDS, seed_path
-from tests.formats import to_docx
 
 
 def _report(preamble: list[str], sections: dict[str, Section]) -> Report:

@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from conftest import seed_path
+from helpers import seed_path
 
 from drafter.errors import DrafterError
 from drafter.files import atomic_write, decode_text, read_input_bytes

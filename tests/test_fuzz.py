@@ -13,8 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, seed_path
-from draft_fixtures import yingkou_report, yingkou_v1
+from helpers import SEEDS, seed_path, yingkou_report, yingkou_v1
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,8 @@ from drafter.model.data import from_data, to_data
 from drafter.model.files import check_document, validate_report
 from drafter.model.report import Meta
 from drafter.model.yamltext import Located, dump_yaml, parse_yaml
+
+pytestmark = pytest.mark.slow
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 SEED_TEXTS = {name: seed_path(name).read_text(encoding="utf-8") for name in SEEDS}

@@ -17,13 +17,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from draft_fixtures import yingkou_report
+from helpers import ROOT, yingkou_report
 
 from drafter.model.files import load_report, save_report
 from drafter.model.yamltext import dump_yaml
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")]
 
 FRACTIONS = (0.15, 0.4, 0.6, 0.75, 0.9, 1.0)
 
@@ -219,7 +219,7 @@ def test_ctrl_c_during_render_leaves_no_temporary_file(tmp_path, draft_yaml):
 
 
 def test_kill_parse_and_draft(tmp_path):
-    from conftest import seed_path
+    from helpers import seed_path
 
     src = tmp_path / "营口.txt"
     src.write_bytes(seed_path("yingkou").read_bytes())

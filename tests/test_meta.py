@@ -7,8 +7,7 @@ import json
 
 import jsonschema
 import pytest
-from conftest import ROOT, SEEDS, seed_path
-from formats import to_docx, to_html
+from helpers import ROOT, SEEDS, seed_path, to_docx, to_html
 
 from drafter.model.report import Closing, Source
 from drafter.parse.frame import split_frame

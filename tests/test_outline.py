@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import seed_path
+from helpers import seed_path
 
 from drafter.parse.frame import split_frame
 from drafter.parse.nodes import Para

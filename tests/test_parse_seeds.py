@@ -10,8 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEEDS, seed_path
-from formats import to_docx, to_gb18030, to_html, to_utf16
+from helpers import ROOT, SEEDS, seed_path, to_docx, to_gb18030, to_html, to_utf16
 
 from drafter.model.files import load_report
 from drafter.model.report import Closing

@@ -7,9 +7,7 @@ import re
 
 import docx
 import pytest
-from conftest import SEEDS, seed_path
-from draft_fixtures import parsed_report
-from formats import to_docx, to_html
+from helpers import SEEDS, parsed_report, seed_path, to_docx, to_html
 
 from drafter.model.data import to_data
 from drafter.read.document import read_document

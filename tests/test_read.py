@@ -8,11 +8,10 @@ import zipfile
 
 import docx
 import pytest
-from conftest import SEEDS, seed_path
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from formats import heading_level, to_docx, to_gb18030, to_html, to_utf16
+from helpers import SEEDS, heading_level, seed_path, to_docx, to_gb18030, to_html, to_utf16
 
 from drafter.errors import DrafterError
 from drafter.model.report import Source

@@ -5,15 +5,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
-import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import SEEDS, seed_path
-from draft_fixtures import parsed_report, yingkou_report
+from helpers import SEEDS, filled, make_draft, parsed_report, seed_path, yingkou_report
 
 from drafter.cli import main as cli
 from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE
@@ -21,61 +19,20 @@ from drafter.errors import DrafterError
 from drafter.model.files import save_report
 from drafter.model.numbering import number_for
 from drafter.model.report import Closing, Item, Report
-from drafter.render.context import build_context
 from drafter.render.document import render_bytes, render_file, render_model
 from drafter.render.patterns import REFERENCE_MARK
-from drafter.render.sentences import sentences_for
 from drafter.render.template import resolve_template
 from drafter.render.wording import figure_comment
 from drafter.resources import templates_dir
 from drafter.text.numerals import to_chinese
 from drafter.text.width import page_width
-from drafter.vocab import DONE, PARTS, TODO
+from drafter.vocab import PARTS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLES = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3, "Heading 4": 4}
 
 
 # ---------------------------------------------------------------- fixtures and helpers
-
-def make_draft(name: str) -> Report:
-    from drafter.draft.skeleton import build_draft
-
-    return (build_draft(parsed_report(name)))
-
-
-def report_v1() -> Report:
-    return yingkou_report()
-
-
-def filled(draft: Report) -> Report:
-    """The draft as the clerk finishes it: every figure, text and date given, nothing left as reference."""
-    draft = copy.deepcopy(draft)
-    for i, figure in enumerate(draft.figures):
-        if figure.value is None and figure.unit in ("%", "％"):
-            figure.value = min(figure.prior or 50, 99)  # a rate stays a rate
-        elif figure.value is None:
-            figure.value = (figure.prior or 0) + i % 7 + 1
-
-    def walk(node, fallback):
-        if node.status == TODO and not node.paragraphs and not node.items:
-            node.paragraphs = [f"本年度围绕{node.heading or fallback}持续用力，取得新进展。"]
-        node.status = DONE
-        node.reference = None
-        for child in node.items:
-            walk(child, fallback)
-
-    for key, section in draft.sections.items():
-        walk(section, "履行推进法治建设第一责任人职责")
-        if key == "other":
-            section.paragraphs, section.items = [], []
-    draft.draft.preamble_status = DONE
-    draft.meta.date = f"{draft.meta.year + 1}-01-20"
-    closing = draft.closing
-    for kind in ("attachments", "signature", "notes", "record"):
-        setattr(closing, kind, [line for line in getattr(closing, kind) if not TODO_RE.search(line)])
-    return draft
-
 
 def placed(report: Report, parts_only: bool = False) -> list:
     """The figures whose placeholder stands in the printed text (or in the five parts' text)."""
@@ -291,7 +248,7 @@ def _right_chars(p) -> float:
 
 def test_date_starts_two_characters_right_of_the_signature():
     for date, issuer in (("2024-01-18", "营口市人民政府"), ("2020-02-09", "中共鹤庆县委 鹤庆县人民政府"), ("2021-12-30", "司法局")):
-        model = report_v1()
+        model = yingkou_report()
         model.meta.date, model.meta.issuer = date, issuer
         document = open_docx(render_bytes(model))
         signature = [p for p in document.paragraphs if p.style.name == "发文机关署名"]
@@ -407,7 +364,7 @@ def test_without_appendix_there_is_no_table(drafts):
 # ---------------------------------------------------------------- v1 models, odd text
 
 def test_a_parsed_report_renders_as_written():
-    model = report_v1()
+    model = yingkou_report()
     document = open_docx(render_bytes(model))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "一、主要工作情况" in text and "（一）深入学习贯彻习近平法治思想,统筹推进法治政府建设" in text
@@ -425,7 +382,7 @@ def test_a_parsed_report_renders_as_written():
 
 
 def test_user_text_stays_text(tmp_path):
-    model = report_v1()
+    model = yingkou_report()
     model.sections["plan"].items[0].paragraphs = [
         "甲&乙<丙>“丁”{{ meta }}{% if x %}\x07\x0c第一行\n第二行\t结束"]
     model.meta.title = "标题<b>&amp;"
@@ -438,7 +395,7 @@ def test_user_text_stays_text(tmp_path):
 
 
 def test_other_is_left_out_when_empty_and_kept_with_content():
-    model = report_v1()
+    model = yingkou_report()
     assert "其他需要报告的情况" not in "\n".join(p.text for p in open_docx(render_bytes(model)).paragraphs)
     model.sections["other"].paragraphs = ["本年度无其他需要报告的情况。"]
     level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
@@ -446,7 +403,7 @@ def test_other_is_left_out_when_empty_and_kept_with_content():
 
 
 def test_item_without_heading_starts_its_paragraph_with_the_number():
-    model = report_v1()
+    model = yingkou_report()
     model.sections["shortcomings"].items = [Item(paragraphs=["统筹推进抓手还需丰富。"]),
                                             Item(paragraphs=["基层法治力度还需加强。"])]
     texts = [p.text for p in open_docx(render_bytes(model)).paragraphs]
@@ -495,7 +452,7 @@ def _rewrite_template(tmp_path: Path, name: str, change) -> Path:
 def test_custom_template_with_unknown_variable_is_refused(tmp_path):
     bad = _rewrite_template(tmp_path, "bad.docx", lambda xml: xml.replace("{{ recipient }}", "{{ recipent }}"))
     with pytest.raises(DrafterError, match="未知的变量“recipent”"):
-        render_bytes(report_v1(), template=bad)
+        render_bytes(yingkou_report(), template=bad)
 
 
 def test_custom_template_with_a_tag_split_across_formats_is_refused(tmp_path):
@@ -504,10 +461,10 @@ def test_custom_template_with_a_tag_split_across_formats_is_refused(tmp_path):
     bad = _rewrite_template(tmp_path, "split.docx", lambda xml: xml.replace(
         '<w:r><w:t xml:space="preserve">{{ doc_number }}</w:t></w:r>', split, 1))
     with pytest.raises(DrafterError, match=r"标签“\{\{ doc_number \}\}”被拆成了格式不同的几段文字"):
-        render_bytes(report_v1(), template=bad)
+        render_bytes(yingkou_report(), template=bad)
     broken = _rewrite_template(tmp_path, "broken.docx", lambda xml: xml.replace("{{ recipient }}", "{{ recipient }", 1))
     with pytest.raises(DrafterError, match="不完整的标签"):
-        render_bytes(report_v1(), template=broken)
+        render_bytes(yingkou_report(), template=broken)
 
 
 def test_custom_template_restyled_keeps_working(tmp_path):
@@ -520,7 +477,7 @@ def test_custom_template_restyled_keeps_working(tmp_path):
             if info.filename == "word/styles.xml":
                 data = data.replace("仿宋_GB2312".encode(), "仿宋".encode())
             zout.writestr(info, data)
-    document = open_docx(render_bytes(report_v1(), template=out))
+    document = open_docx(render_bytes(yingkou_report(), template=out))
     body = [p for p in document.paragraphs if p.style.name == "Normal" and p.text][0]
     assert body._p.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋"
 
@@ -545,35 +502,7 @@ def test_windows_faces_template(drafts):
     assert heading._p.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "楷体"
 
 
-# ---------------------------------------------------------------- speed and workers
-
-def _bare_build(model: Report) -> bytes:
-    """The same paragraphs written with plain python-docx: the benchmark's yardstick."""
-    built = build_context(model, sentences_for(resolve_template(None)))
-    document = docx.Document()
-    styles = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "h4": "Heading 4", "body": None}
-    document.add_paragraph(built.context["document_title"], "Title")
-    for block in built.context["blocks"]:
-        document.add_paragraph(block["text"], styles[block["kind"]])
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def test_rendering_is_no_slower_than_twice_a_bare_python_docx_build(drafts):
-    draft = drafts["yingkou"]
-    render_bytes(draft), _bare_build(draft)
-
-    def best(fn):
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            fn(draft)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    assert best(render_bytes) <= 2 * best(_bare_build)
-
+# ---------------------------------------------------------------- workers
 
 def test_renders_in_a_worker_process(tmp_path, drafts):
     import multiprocessing
@@ -588,7 +517,7 @@ def test_renders_in_a_worker_process(tmp_path, drafts):
 def test_template_cannot_reach_python_internals(tmp_path):
     bad = _rewrite_template(tmp_path, "sneaky.docx", lambda xml: xml.replace(
         "{{ recipient }}", "{{ meta.__class__.__mro__ }}", 1))
-    model = report_v1()
+    model = yingkou_report()
     model.meta.recipient = "某某市人民政府"
     with pytest.raises(DrafterError, match="排版时出错"):
         render_bytes(model, template=bad)
@@ -598,7 +527,7 @@ def test_standard_sentences_beside_a_custom_template_are_used(tmp_path):
     custom = _rewrite_template(tmp_path, "ours.docx", lambda xml: xml)
     text = (templates_dir() / "standard.j2").read_text(encoding="utf-8")
     (tmp_path / "standard.j2").write_text(text.replace("特此报告。", "特此报告，请审阅。"), encoding="utf-8")
-    texts = [p.text for p in open_docx(render_bytes(report_v1(), template=custom)).paragraphs]
+    texts = [p.text for p in open_docx(render_bytes(yingkou_report(), template=custom)).paragraphs]
     assert "特此报告，请审阅。" in texts and "特此报告。" not in texts
 
 
@@ -625,7 +554,7 @@ def test_tag_split_only_by_spelling_marks_is_accepted(tmp_path):
              '<w:r><w:rPr><w:lang w:val="en-US"/></w:rPr><w:t xml:space="preserve">ient }}</w:t></w:r>')
     ok = _rewrite_template(tmp_path, "spelled.docx", lambda xml: xml.replace(
         '<w:r><w:t xml:space="preserve">{{ recipient }}</w:t></w:r>', split, 1))
-    model = report_v1()
+    model = yingkou_report()
     model.meta.recipient = "辽宁省人民政府"
     texts = [p.text for p in open_docx(render_bytes(model, template=ok)).paragraphs]
     assert "辽宁省人民政府：" in texts
@@ -653,7 +582,7 @@ def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
     from drafter.draft.pipeline import make_draft as pipeline_draft
 
     prior = tmp_path / "上年.yaml"
-    save_report((parsed_report("tongzhou")), prior)
+    save_report(parsed_report("tongzhou"), prior)
     draft = pipeline_draft(prior)
     assert draft.kind == "draft" and draft.meta.year == 2024
     again = tmp_path / "草稿.yaml"
@@ -667,7 +596,7 @@ def test_draft_from_parsed_yaml_and_refusals(tmp_path, capsys):
 
 
 def test_closing_date_as_written_when_meta_has_none():
-    model = report_v1()
+    model = yingkou_report()
     model.closing = Closing(phrase="特此报告。", signature=["营口市人民政府"], date="二〇二四年一月十八日")
     document = open_docx(render_bytes(model))
     assert [p.text for p in document.paragraphs if p.style.name == "成文日期"] == ["二〇二四年一月十八日"]
@@ -676,7 +605,7 @@ def test_closing_date_as_written_when_meta_has_none():
 
 
 def test_closing_lines_stand_by_kind_and_the_issuer_signs():
-    model = report_v1()
+    model = yingkou_report()
     model.closing = Closing(phrase="以上报告，请审阅。", attachments=["附件：1.重点任务完成情况表", "2.行政复议统计表"],
                             signature=["营口市司法局"], date="2024 年 1 月 18 日", notes=["（此件公开发布）"],
                             record=["抄送：省司法厅。"])
@@ -694,7 +623,7 @@ def test_closing_lines_stand_by_kind_and_the_issuer_signs():
 def test_a_part_without_heading_takes_the_national_rules_name():
     from drafter.vocab import default_heading
 
-    model = report_v1()
+    model = yingkou_report()
     model.sections["measures"].heading = None
     level1 = [t for level, t in _outline(open_docx(render_bytes(model))) if level == 1]
     assert level1[0] == "一、2023年推进法治政府建设的主要举措和成效" == "一、" + default_heading("measures", 2023)

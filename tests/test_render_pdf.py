@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from test_render import make_draft, report_v1
+from helpers import make_draft, yingkou_report
 
 from drafter.model.report import Report, Section
 from drafter.render.document import render_model
@@ -34,7 +34,7 @@ def _pdf_text(path, first: int | None = None, last: int | None = None) -> str | 
 
 def _grid_model() -> Report:
     """Exactly 66 lines, if lines hold 28 characters: three pages of 22 lines, four of 21."""
-    model = report_v1()
+    model = yingkou_report()
     model.preamble = [LINE_WORDS] * 58
     for key in ("measures", "shortcomings", "plan"):
         model.sections[key] = Section(key=key)

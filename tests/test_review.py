@@ -8,7 +8,7 @@ import io
 
 import docx
 import pytest
-from draft_fixtures import parsed_report
+from helpers import parsed_report
 
 from drafter.draft.skeleton import build_draft
 from drafter.model.report import Item, Report
@@ -22,7 +22,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def drafts():
-    return {name: (build_draft(parsed_report(name))) for name in ("yingkou", "tongzhou", "zhumadian", "xinyu")}
+    return {name: build_draft(parsed_report(name)) for name in ("yingkou", "tongzhou", "zhumadian", "xinyu")}
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,7 @@ import re
 
 import docx
 import pytest
-from conftest import SEEDS
-from test_render import filled, make_draft
+from helpers import SEEDS, filled, make_draft
 
 from drafter.draft.placeholders import PLACEHOLDER_RE
 from drafter.model.report import Figure, Item, Report

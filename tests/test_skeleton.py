@@ -1,8 +1,7 @@
 import re
 
 import pytest
-from conftest import SEEDS
-from draft_fixtures import parsed_report, yingkou_report
+from helpers import SEEDS, parsed_report, yingkou_report
 
 from drafter.cli.main import main
 from drafter.draft.placeholders import PLACEHOLDER_RE, fill_text

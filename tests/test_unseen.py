@@ -456,7 +456,7 @@ def test_subtitle_and_sub_headings_do_not_make_parts():
 @pytest.mark.parametrize("name", ["yanggu-county-2023", "nanming-leads-2023", "dongyang-justice-2023", "suichang-market-2023"])
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_same_report_as_docx_and_html(parsed, tmp_path, name, fmt):
-    from formats import to_docx, to_html
+    from helpers import to_docx, to_html
 
     src = tmp_path / f"{name}.utf8"
     src.write_text((UNSEEN / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")

@@ -7,7 +7,7 @@ import time
 
 import pexpect
 import pytest
-from draft_fixtures import yingkou_report
+from helpers import yingkou_report
 
 from drafter.draft.skeleton import build_draft
 from drafter.model.files import load_report, save_report

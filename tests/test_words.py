@@ -8,7 +8,7 @@ import sys
 import jieba
 import jieba.posseg
 import pytest
-from conftest import ROOT, SEEDS, seed_path
+from helpers import ROOT, SEEDS, seed_path
 
 from drafter.text import words
 

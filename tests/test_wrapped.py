@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import ROOT, SEEDS, seed_path
+from helpers import ROOT, SEEDS, seed_path
 
 from drafter.files import decode_text
 from drafter.model.data import to_data
