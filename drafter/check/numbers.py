@@ -20,9 +20,8 @@ from drafter.check.patterns import (
     GENERIC,
     HAN_RE,
     LABEL_STOP,
-    MENTION_RE,
-    MULTIPLIERS,
     NEGATION,
+    NOT_BEFORE_NUMBER,
     NOT_ONE_VALUE,
     NOT_SHARE,
     POINTS,
@@ -33,6 +32,7 @@ from drafter.check.patterns import (
     SHARE,
 )
 from drafter.check.problems import ERROR, WARNING, Problem, excerpt
+from drafter.text.quantities import MULTIPLIERS, find_quantities
 from drafter.vocab import PERCENT_UNITS
 
 NEAREST = 10  # counts looked at around a rate or a 审结 count: a sentence seldom quotes more
@@ -87,26 +87,24 @@ def mentions(blocks: list[Block]) -> list[Mention]:
     for b, block in enumerate(blocks):
         text = blank_markers(block.text.translate(FULLWIDTH))
         sentence, label_start, scanned = 0, 0, 0
-        for m in MENTION_RE.finditer(text):
-            if m.group("unit") is None:
+        for q in find_quantities(text, chinese=False, per_mille=True):
+            if q.unit is None or text[q.number_start - 1:q.number_start] in NOT_BEFORE_NUMBER:
                 continue
-            num_start = m.start("num")
-            for i in range(scanned, num_start):  # one pass over the text, however long
+            for i in range(scanned, q.number_start):  # one pass over the text, however long
                 if text[i] in LABEL_STOP:
                     label_start = i + 1
                 if text[i] in SENTENCE_END_CHARS:
                     sentence += 1
-            scanned = num_start
-            label = text[min(label_start, m.start()):m.start("pre") if m.group("pre") else num_start]
+            scanned = q.number_start
+            label = text[min(label_start, q.start):q.start]
             if label.endswith("第"):
                 continue  # 第5位 is a rank
-            value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
-            approx = bool(m.group("pre") or m.group("post") or m.group("tail") or m.group("mult"))
-            fid = next((f for s, e, f in block.spans if s <= num_start < e), None)
-            listed = 0 < label_start <= m.start() and text[label_start - 1] == "、"
-            out.append(Mention(value, m.group("unit"), approx, m.group(0), label, m.start(), m.end(), b, sentence, fid,
-                               listed))
-            label_start = m.end()  # 受理112件审结87件: the next label starts after this number
+            value = float(q.value) * MULTIPLIERS.get(q.multiplier, 1)
+            approx = bool(q.approx or q.multiplier)
+            fid = next((f for s, e, f in block.spans if s <= q.number_start < e), None)
+            listed = 0 < label_start <= q.start and text[label_start - 1] == "、"
+            out.append(Mention(value, q.unit, approx, q.text, label, q.start, q.end, b, sentence, fid, listed))
+            label_start = q.end  # 受理112件审结87件: the next label starts after this number
     return out
 
 

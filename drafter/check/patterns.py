@@ -33,13 +33,8 @@ QUOTES = ("《》", "“”", "〈〉")
 
 # ------------------------------------------------------------------ numbers in the text
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-UNITS = ("个百分点|%|‰|万人次|万元|亿元|元|人次|件次|户次|件|起|宗|人|名|个|项|次|家|份|场|条|篇|所|户|位|部|批|台|处|座|期|轮|"
-         "天|小时|本|套|册")
-MENTION_RE = re.compile(
-    rf"(?P<pre>近|约|超过|逾)?(?<![\d.A-Za-z])(?P<num>{NUM})\s?(?P<mult>万|亿)?(?P<post>余|多)?\s?(?P<unit>{UNITS})?(?P<tail>以上|左右)?"
-)
-MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+# A number right after a digit, a point or a Latin letter is part of something else (V2.0, 3.12.5): no count.
+NOT_BEFORE_NUMBER = set("0123456789.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 LABEL_STOP = "，,。；;：:、！!？?\n（）()"
 SENTENCE_END_CHARS = "。！？!?"
 SENTENCE_END = re.compile(r"[。！？!?]")

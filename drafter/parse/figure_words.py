@@ -1,35 +1,11 @@
-"""The words and patterns figure extraction knows: measure words, approximations, what is no figure,
+"""The words and patterns figure extraction knows: what is no figure,
 and the words a label is built from or trimmed of."""
 
 from __future__ import annotations
 
 import re
 
-from drafter.vocab import APPROX_AFTER_NUMBER, APPROX_AFTER_UNIT, APPROX_BEFORE
-
-# ---------------------------------------------------------------- numbers
-
-# Measure words, longest first so 个百分点 wins over 个 and 人次 over 人.
-UNITS = sorted(
-    """个百分点 百分点 个工作日 个月 个 件次 件 项 人次 人 场次 次 场 期 条 家 名 份 户次 户 张 篇 部 批次 批 所 元 倍 天
-    小时 分钟 起 处 支 本 册 台 辆 套 座 车次 大类 类 宗 笔 轮 种 位 学时 课时 亩 公顷 平方米 平米 公里 千米 吨 例 成""".split(),
-    key=len,
-    reverse=True,
-)
-PERCENT_SIGNS = ("%", "％")
-
-_DIGITS = "0-9０-９"
-_ARABIC = rf"[{_DIGITS}]+(?:,[{_DIGITS}]{{3}})*(?:[.．][{_DIGITS}]+)?"
-CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"  # characters a figure may be written in
-_CN = rf"[{CN_NUMERAL}]+"
-FIGURE_RE = re.compile(
-    rf"(?:(?P<before>{'|'.join(APPROX_BEFORE)})[ \u3000]?)?"
-    rf"(?:(?P<pct>百分之)(?P<pnum>{_ARABIC}|{_CN})"
-    rf"|(?P<num>{_ARABIC}|{_CN})[ \u3000]?(?P<a1>{'|'.join(APPROX_AFTER_NUMBER)})?"
-    rf"(?P<mult>[万亿]|千(?![米瓦克]))?(?P<a2>{'|'.join(APPROX_AFTER_NUMBER)})?"
-    rf"(?P<unit>{'|'.join(map(re.escape, UNITS + list(PERCENT_SIGNS)))})?)"
-    rf"(?P<after>{'|'.join(APPROX_AFTER_UNIT)})?"
-)
+# ---------------------------------------------------------------- numbers (the lexer: drafter.text.quantities)
 
 # A unit character that is really the start of a word (3部门, 2条例, 5期间, 2人民…): not a figure.
 UNIT_WORDS = ("部门", "部署", "部分", "条例", "条件", "期间", "期限", "人民", "人员", "家庭", "家长", "名单", "名称",
