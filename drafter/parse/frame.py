@@ -13,9 +13,17 @@ from drafter.parse.patterns import (
     SUBTITLE_RE,
     TITLE_KIND_RE,
     TITLE_TOPIC_RE,
-    TRAILING_DATE_RE,
 )
-from drafter.text.closing import ATTACHMENT_MORE_RE, ATTACHMENT_RE, DATE_LINE_RE, ORGAN_RE, RANK, is_signature, line_kind
+from drafter.text.closing import (
+    ATTACHMENT_MORE_RE,
+    ATTACHMENT_RE,
+    DATE_LINE_RE,
+    ORGAN_RE,
+    RANK,
+    TRAILING_DATE_RE,
+    is_signature,
+    line_kind,
+)
 from drafter.text.dates import iso_date
 from drafter.text.docnum import normalize_doc_number
 

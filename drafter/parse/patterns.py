@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 _CN = "一二三四五六七八九十"
-_CN_DATE = "〇零一二三四五六七八九十"
 
 # ---------------------------------------------------------------- frame
 
@@ -15,10 +14,6 @@ TITLE_TOPIC_RE = re.compile(r"法治|依法行政|依法治")
 TITLE_KIND_RE = re.compile(r"报告|情况|总结")
 SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
 NUMBERED_RE = re.compile(r"^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])")
-# A date closing a line that also holds the signature: 遂昌县市场监督管理局 2024年1月16日
-TRAILING_DATE_RE = re.compile(
-    rf"((?:19|20|21)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DATE}○]{{4}}年[{_CN_DATE}]{{1,3}}月[{_CN_DATE}]{{1,3}}日)$"
-)
 # Lines under the title of a report made to a people's congress or dated there:
 # （2024年1月18日） / ——2024年2月22日在…人民代表大会常务委员会第…次会议上
 DATED_LINE_RE = re.compile(r"^[（(]\s*(?:19|20|21)\d{2}\s*年[^（）()]{0,12}日\s*[)）]$")

@@ -8,11 +8,20 @@ ORGAN_RE = re.compile(
     r"^(中共)?[\u4e00-\u9fff（）()]{2,30}?"
     r"(人民政府|人民代表大会常务委员会|委员会|政府|党委|党组|县委|市委|区委|州委|旗委|盟委|省委|委|局|厅|办公室|办事处|办|院|中心|公署|司|部)$"
 )
-_CN_DIGITS = "〇零一二三四五六七八九十"
+_CN_DIGITS = "〇零一二三四五六七八九十○"
+
+
+def _date(day: str) -> str:
+    """A 成文日期 in digits or Chinese numerals; `day` follows 月, with {n} standing for the day's number."""
+    digits = r"(?:19|20|21)\d{2}\s*年\s*\d{1,2}\s*月" + day.format(n=r"\s*\d{1,2}\s*")
+    chinese = f"[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月" + day.format(n=f"[{_CN_DIGITS}]{{1,3}}")
+    return f"(?:{digits}|{chinese})"
+
+
 # A web copy may drop the day (2024年1月); the line still closes the report.
-DATE_LINE_RE = re.compile(
-    rf"^(?:(?:19|20|21)\d{{2}}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?|[{_CN_DIGITS}○]{{4}}年[{_CN_DIGITS}]{{1,3}}月(?:[{_CN_DIGITS}]{{1,3}}日)?)$"
-)
+DATE_LINE_RE = re.compile("^" + _date("(?:{n}日)?") + "$")
+# A date closing a line that also holds the signature: 遂昌县市场监督管理局 2024年1月16日
+TRAILING_DATE_RE = re.compile("(" + _date("{n}日") + ")$")
 _NOTE_RE = re.compile(r"^[（(]\s*(此件|联系人|联系电话)[^（）()]{0,40}[)）]$")
 # The 版记 at the very end of an official document: 抄送 list and the 印发 line.
 _RECORD_RE = re.compile(r"^(抄送|抄报)\s*[:：]|印发$")
