@@ -43,7 +43,6 @@ FIGURE_PLACES = ("preamble", *PARTS, "closing")
 # An item's or a part's status in a draft.
 TODO, REFERENCE, DONE = "todo", "reference", "done"
 STATUSES = (TODO, REFERENCE, DONE)
-STATUS_NAMES = {TODO: "待写", REFERENCE: "上年参考", DONE: "已完成"}
 
 # Where a draft's item came from.
 ORIGINS = ("new", "prior_plan", "prior_measures", "prior_shortcomings", "prior_duties", "prior_other")

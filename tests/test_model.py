@@ -141,3 +141,14 @@ def test_without_keep_comments_a_file_is_written_afresh(tmp_path):
     shutil.copy(DATA / "yingkou-2024-draft.yaml", path)
     save_report(load_report(path), path, force=True)
     assert "#" not in path.read_text(encoding="utf-8")
+
+
+def test_the_schema_speaks_the_vocabulary():
+    from drafter import vocab
+
+    defs = SCHEMA["$defs"]
+    assert tuple(defs["draft_item"]["properties"]["status"]["enum"]) == vocab.STATUSES
+    assert tuple(defs["draft_item"]["properties"]["origin"]["enum"]) == vocab.ORIGINS
+    assert tuple(defs["draft_figure"]["properties"]["section"]["enum"]) == vocab.FIGURE_PLACES
+    assert tuple(defs["closing"]["properties"]) == vocab.CLOSING_KINDS
+    assert tuple(defs["report_sections"]["required"]) == vocab.PARTS
