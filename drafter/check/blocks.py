@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafter.check.patterns import CLOSING, PREAMBLE, TITLE
-from drafter.draft.placeholders import TODO_RE, split_placeholders, todo_marker, unfilled_marker
+from drafter.draft.placeholders import TODO_RE, printed_date, split_placeholders, unfilled_marker
 from drafter.model.numbering import Places
 from drafter.model.report import Figure, Item, Report
 from drafter.text.amounts import format_figure
-from drafter.text.dates import chinese_date
-from drafter.vocab import DATE_PROMPT
 
 
 @dataclass
@@ -54,12 +52,8 @@ def closing_lines(report: Report) -> list[str]:
     closing = report.closing
     if report.draft is None:
         return closing.lines()
-    if report.meta.date:
-        date = chinese_date(report.meta.date)
-    else:
-        date = todo_marker(DATE_PROMPT.format(year=report.meta.year + 1) if report.meta.year else "成文日期")
-    return [line for line in [closing.phrase, *closing.attachments, *closing.signature, date, *closing.notes,
-                              *closing.record] if line]
+    return [line for line in [closing.phrase, *closing.attachments, *closing.signature, printed_date(report),
+                              *closing.notes, *closing.record] if line]
 
 
 def model_blocks(report: Report, places: Places) -> list[Block]:

@@ -7,6 +7,9 @@ from collections.abc import Iterator
 
 from drafter.model.report import Figure, Report
 from drafter.text.amounts import format_figure
+from drafter.text.clean import clean
+from drafter.text.dates import chinese_date
+from drafter.vocab import DATE_PROMPT
 
 # The placeholder and the marker are this module's format: other steps read them with these patterns.
 PLACEHOLDER_RE = re.compile(r"\{(F\d{3,})\}")
@@ -34,6 +37,18 @@ def unfilled_marker(figure: Figure, prior_year: int | None) -> str:
 
 def todo_marker(prompt: str) -> str:
     return f"{TODO_OPEN}{prompt}{TODO_CLOSE}"
+
+
+def printed_date(report: Report) -> str:
+    """The 成文日期 as the document prints it: meta.date written out, else the closing's date line as
+    written, else a 【待填：…】 marker (for a draft, with the year it will be written in)."""
+    if report.meta.date:
+        return chinese_date(report.meta.date)
+    written = clean(report.closing.date).strip()
+    if written:
+        return written.replace(" ", "")  # 2024 年 1 月 18 日 as a web copy spaces it
+    year = report.meta.year
+    return todo_marker(DATE_PROMPT.format(year=year + 1) if report.draft is not None and year else "成文日期")
 
 
 def split_placeholders(text: str) -> Iterator[tuple[str, str | None]]:

@@ -116,7 +116,3 @@ class Places:
         if isinstance(node, Section) and not clean(node.heading).strip():
             label = PART[node.key].short
         return f"{entry.path} {label}".strip() if label else entry.path
-
-    def path(self, node: Node) -> str | None:
-        entry = self._by_node.get(id(node))
-        return entry.path if entry else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from drafter.draft.placeholders import todo_marker, unfilled_marker
+from drafter.draft.placeholders import TODO_RE, printed_date, todo_marker, unfilled_marker
 from drafter.model.numbering import Entry, children, outline
 from drafter.model.report import Item, Node, Report, Section
 from drafter.render.patterns import (
@@ -33,8 +33,7 @@ from drafter.text.amounts import format_figure
 from drafter.text.change import change_text
 from drafter.text.clean import clean, lines_of
 from drafter.text.closing import ATTACHMENT_RE
-from drafter.text.dates import chinese_date
-from drafter.vocab import DATE_PROMPT, DONE, REFERENCE, TODO, default_heading
+from drafter.vocab import DONE, REFERENCE, TODO, default_heading
 
 
 @dataclass
@@ -173,15 +172,9 @@ def _signature(report: Report, body: _Body) -> list[Runs]:
 
 
 def _date(report: Report) -> Runs:
-    """The 成文日期: meta.date written out, else the closing's date line, else a marker to fill."""
-    if report.meta.date:
-        return Runs().add(chinese_date(report.meta.date))
-    written = clean(report.closing.date).strip()
-    if written:
-        return Runs().add(written.replace(" ", ""))  # 2024 年 1 月 18 日 as a web copy spaces it
-    year = report.meta.year
-    marker = todo_marker(DATE_PROMPT.format(year=year + 1) if report.draft is not None and year else "成文日期")
-    return Runs().add(marker, TODO_HIGHLIGHT)
+    """The 成文日期, highlighted while it is still to fill."""
+    date = printed_date(report)
+    return Runs().add(date, TODO_HIGHLIGHT if TODO_RE.fullmatch(date) else None)
 
 
 def _attachments(report: Report, body: _Body) -> list[Runs]:
