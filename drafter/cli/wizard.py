@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from drafter.draft.placeholders import check_placeholders, fill_text, used_figur
 from drafter.errors import DrafterError
 from drafter.model.files import load_report, save_report
 from drafter.model.numbering import Places
-from drafter.model.report import Figure, Item, Report
+from drafter.model.report import Figure, Item, Node, Report
 from drafter.text.amounts import format_figure
 from drafter.text.change import change_text
 from drafter.text.width import clip
@@ -35,14 +34,7 @@ class Unit:
     """One piece of text the clerk confirms or writes: the preamble, a part's own paragraphs, or an item."""
 
     part: str  # PREAMBLE or the part's key
-    node: Item | None  # the part or the item; None for the preamble
-    holder: list[Item] | None  # the list an item stands in; None for the preamble and the parts
-
-
-def _with_holders(items: list[Item]) -> Iterator[tuple[Item, list[Item]]]:
-    for item in list(items):
-        yield item, items
-        yield from _with_holders(item.items)
+    node: Node | None  # the part or the item; None for the preamble
 
 
 class Wizard:
@@ -112,11 +104,11 @@ class Wizard:
         """Everything with text, in document order."""
         out = []
         if self.report.preamble or self.report.draft.preamble_status in OPEN:
-            out.append(Unit(PREAMBLE, None, None))
+            out.append(Unit(PREAMBLE, None))
         for section in self.report.parts():
             if section.status:
-                out.append(Unit(section.key, section, None))
-            out.extend(Unit(section.key, item, holder) for item, holder in _with_holders(section.items))
+                out.append(Unit(section.key, section))
+            out.extend(Unit(section.key, item) for item in section.walk())
         return out
 
     def status(self, unit: Unit) -> str | None:
@@ -140,7 +132,7 @@ class Wizard:
             choices = [Choice(say.KEEP, "keep"), Choice(say.REWRITE, "write")]
         else:
             choices = [Choice(say.WRITE, "write")]
-        if unit.holder is not None:
+        if isinstance(unit.node, Item):  # a part or the preamble cannot be dropped
             choices.append(Choice(say.DROP_GROUP if group else say.DROP, "drop"))
         if unit.part != PREAMBLE:
             choices.append(Choice(say.ADD, "add"))
@@ -179,7 +171,7 @@ class Wizard:
                 if self.write(unit):
                     pos += 1
             elif action == "drop":
-                unit.holder.remove(unit.node)
+                self.report.holder(unit.node).remove(unit.node)
                 settle(self.report)
                 self.save()
             elif action == "add":
