@@ -30,14 +30,14 @@ def test_schema_describes_the_model():
     assert _fields(Item) - {"id", "status", "origin", "prompt", "reference"} == _props("report_item")
     assert _fields(Section, {"key"}) == _props("draft_section")
     assert _fields(Figure) == _props("draft_figure")
-    assert _fields(Figure) - {"prior", "prior_approx"} == _props("report_figure")
+    assert _fields(Figure) - {"prior", "prior_approx", "confirmed"} == _props("report_figure")
     assert _fields(Closing) == _props("closing")
     assert _fields(Meta) == set(SCHEMA["properties"]["meta"]["properties"])
     assert _fields(DraftInfo) == set(SCHEMA["properties"]["draft"]["properties"])
     assert _fields(Report, {"sections", "draft"}) | {"schema_version", "kind", "sections", "draft"} == set(SCHEMA["properties"])
 
 
-def test_release_01_report_loads_as_version_3():
+def test_release_01_report_loads_as_the_current_version():
     report = load_report(DATA / "yingkou-2023.yaml")
     assert report.kind == "report" and report.meta.region == "营口市" and report.meta.year == 2023
     assert report.closing == Closing(phrase="特此报告。")
@@ -61,7 +61,7 @@ def test_release_01_draft_loads_with_what_the_clerk_filled():
     assert [i.heading for i in draft.sections["other"].items] == ["其他情况"]
 
 
-def test_a_migrated_draft_saves_as_version_3_and_reads_back_the_same(tmp_path):
+def test_a_migrated_draft_saves_as_the_current_version_and_reads_back_the_same(tmp_path):
     draft = load_report(DATA / "yingkou-2024-draft.yaml")
     out = save_report(draft, tmp_path / "d.yaml")
     text = out.read_text(encoding="utf-8")
@@ -70,11 +70,32 @@ def test_a_migrated_draft_saves_as_version_3_and_reads_back_the_same(tmp_path):
     assert from_data(to_data(draft)) == draft
 
 
+def test_a_version_3_draft_loads_with_no_signer_and_keeps_the_version_4_fields(tmp_path):
+    # A version 3 file as drafter 0.2 wrote it: no meta.signer, no confirmed, no stopped_at.
+    v3 = to_data(load_report(DATA / "yingkou-2024-draft.yaml"))
+    v3["schema_version"] = 3
+    del v3["meta"]["signer"]
+    path = tmp_path / "v3.yaml"
+    path.write_text(dump_yaml(v3), encoding="utf-8")
+    draft = load_report(path)
+    assert draft.meta.signer is None and draft.draft.stopped_at is None
+    assert not any(f.confirmed for f in draft.figures)
+    draft.meta.signer = "张三"
+    draft.figures[0].confirmed = True
+    draft.draft.stopped_at = "F002"
+    text = save_report(draft, tmp_path / "v4.yaml").read_text(encoding="utf-8")
+    assert "signer: 张三" in text and text.count("confirmed: true") == 1 and "stopped_at: F002" in text
+    assert text.index("doc_number:") < text.index("signer:") < text.index("source:")
+    again = load_report(tmp_path / "v4.yaml")
+    assert (again.meta.signer, again.figures[0].confirmed, again.draft.stopped_at) == ("张三", True, "F002")
+
+
 @pytest.mark.parametrize("change, message", [
     # a parsed report carries no draft fields …
     (lambda d: d["sections"]["measures"]["items"][0].update(status="todo"), "未知的键“status”"),
     (lambda d: d.update(draft={"prior_year": 2022}), "不应有 draft"),
     (lambda d: d["figures"][0].update(value=None), "类型不对"),
+    (lambda d: d["figures"][0].update(confirmed=True), "未知的键“confirmed”"),
 ])
 def test_a_report_with_draft_fields_is_refused(tmp_path, change, message):
     data = parse_yaml(dump_yaml(to_data(load_report(DATA / "yingkou-2023.yaml"))), "x").data

@@ -33,7 +33,7 @@ def test_meta_and_title_move_to_the_new_year(yingkou_draft):
     assert yingkou_draft.draft == DraftInfo(prior_year=2023, prior_title="关于2023年法治政府建设情况的报告",
                                             prior_source=None, preamble_status="reference")
     data = to_data(yingkou_draft)
-    assert (data["schema_version"], data["kind"]) == (3, "draft")
+    assert (data["schema_version"], data["kind"]) == (4, "draft")
 
 
 def test_titles_without_or_with_other_year_forms():

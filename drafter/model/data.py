@@ -1,7 +1,9 @@
-"""The model as the plain data its YAML holds (schema_version 3), and older files brought up to it.
+"""The model as the plain data its YAML holds (schema_version 4), and older files brought up to it.
 
 Version 1 was a parsed report and version 2 a draft, both with the closing as a list of lines;
-version 3 says which kind a file is and keeps the closing's lines by kind, as parsing found them.
+version 3 says which kind a file is and keeps the closing's lines by kind, as parsing found them;
+version 4 adds the 签发人 (meta.signer), a figure's `confirmed`, where the wizard stopped, and
+whether the source was converted from traditional characters.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from drafter.model.report import DRAFT, Closing, DraftInfo, Figure, Item, Meta, 
 from drafter.text.closing import ATTACHMENT_MORE_RE, ATTACHMENT_RE, line_kind
 from drafter.vocab import PARTS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Versions this drafter reads; older ones are migrated when loaded.
-KNOWN_VERSIONS = (1, 2, 3)
+KNOWN_VERSIONS = (1, 2, 3, 4)
 
-_META_KEYS = ("region", "year", "title", "issuer", "date", "recipient", "doc_number")
+_META_KEYS = ("region", "year", "title", "issuer", "date", "recipient", "doc_number", "signer")
 _ITEM_EXTRA = ("id", "status", "origin", "prompt", "reference")
 _SECTION_EXTRA = ("status", "prompt", "reference")
 _FIGURE_KEYS = ("id", "label", "value", "unit", "approx", "sentence", "section", "item")
@@ -28,7 +30,12 @@ _TODO_RE = re.compile(r"^【待填[：:][^】]*】$")
 # ---------------------------------------------------------------- model -> data
 
 def _source(source: Source | None) -> dict | None:
-    return None if source is None else {"file": source.file, "sha256": source.sha256}
+    if source is None:
+        return None
+    out = {"file": source.file, "sha256": source.sha256}
+    if source.converted_from is not None:
+        out["converted_from"] = source.converted_from
+    return out
 
 
 def _node(node: Node, extra: tuple[str, ...]) -> dict:
@@ -48,6 +55,8 @@ def _figure(figure: Figure, draft: bool) -> dict:
     if draft:
         out["prior"] = figure.prior
         out["prior_approx"] = figure.prior_approx
+        if figure.confirmed:
+            out["confirmed"] = True
     return out
 
 
@@ -73,13 +82,16 @@ def to_data(report: Report) -> dict:
                          "prior_source": _source(info.prior_source)}
         if info.preamble_status is not None:
             data["draft"]["preamble_status"] = info.preamble_status
+        if info.stopped_at is not None:
+            data["draft"]["stopped_at"] = info.stopped_at
     return data
 
 
 # ---------------------------------------------------------------- data -> model
 
 def _read_source(data: dict | None) -> Source | None:
-    return None if data is None else Source(file=data["file"], sha256=data["sha256"])
+    return None if data is None else Source(file=data["file"], sha256=data["sha256"],
+                                            converted_from=data.get("converted_from"))
 
 
 def _read_item(data: dict, cls=Item, **extra) -> Node:
@@ -102,14 +114,16 @@ def from_data(data: dict) -> Report:
         sections={key: _read_item(data["sections"][key], Section, key=key) for key in PARTS},
         closing=Closing(phrase=closing["phrase"], date=closing["date"],
                         **{kind: list(closing[kind]) for kind in _LIST_KINDS}),
-        figures=[Figure(**{key: f.get(key) for key in (*_FIGURE_KEYS, "text", "prior", "prior_approx")})
+        figures=[Figure(**{key: f.get(key) for key in (*_FIGURE_KEYS, "text", "prior", "prior_approx")},
+                        confirmed=f.get("confirmed", False))
                  for f in data["figures"]],
     )
     if data["kind"] == DRAFT:
         info = data["draft"]
         report.draft = DraftInfo(prior_year=info["prior_year"], prior_title=info.get("prior_title"),
                                  prior_source=_read_source(info.get("prior_source")),
-                                 preamble_status=info.get("preamble_status"))
+                                 preamble_status=info.get("preamble_status"),
+                                 stopped_at=info.get("stopped_at"))
     return report
 
 
@@ -142,14 +156,26 @@ def closing_from_lines(lines: list[str], draft: bool) -> dict:
 
 
 def migrate(data: dict) -> dict:
-    """A version 1 (report) or 2 (draft) document as version 3; a version 3 one as it is."""
+    """A version 1 (report), 2 (draft) or 3 document as version 4; a version 4 one as it is."""
     version = data.get("schema_version")
     if version == SCHEMA_VERSION:
         return data
-    draft = version == 2
-    out = {"schema_version": SCHEMA_VERSION, "kind": DRAFT if draft else "report"}
-    for key, value in data.items():
-        if key == "schema_version":
-            continue
-        out[key] = closing_from_lines(value, draft) if key == "closing" and isinstance(value, list) else value
+    if version == 3:
+        out = {**data, "schema_version": SCHEMA_VERSION}
+    else:
+        draft = version == 2
+        out = {"schema_version": SCHEMA_VERSION, "kind": DRAFT if draft else "report"}
+        for key, value in data.items():
+            if key == "schema_version":
+                continue
+            out[key] = closing_from_lines(value, draft) if key == "closing" and isinstance(value, list) else value
+    meta = out.get("meta")
+    if isinstance(meta, dict) and "signer" not in meta:
+        # Versions before 4 had no 签发人; insert it after the 文号 so the file reads in order.
+        out["meta"] = {}
+        for key, value in meta.items():
+            out["meta"][key] = value
+            if key == "doc_number":
+                out["meta"]["signer"] = None
+        out["meta"].setdefault("signer", None)
     return out

@@ -22,6 +22,7 @@ class Source:
 
     file: str
     sha256: str
+    converted_from: str | None = None  # "traditional": the text was in traditional characters, read as simplified
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Meta:
     date: str | None = None  # ISO date the report was written (成文日期)
     recipient: str | None = None  # 主送机关
     doc_number: str | None = None  # 文号: 营政〔2024〕3号
+    signer: str | None = None  # 签发人 of a copy sent up
     source: Source | None = None
     published: str | None = None  # ISO date a web page gave
 
@@ -132,6 +134,7 @@ class Figure:
     text: str | None = None  # as written: 近32770件
     prior: float | int | None = None  # draft: last year's value
     prior_approx: str | None = None  # draft: last year's approximation
+    confirmed: bool = False  # draft: the clerk confirmed a value that looks implausible or unchanged
 
     @property
     def filled(self) -> bool:
@@ -146,6 +149,7 @@ class DraftInfo:
     prior_title: str | None = None
     prior_source: Source | None = None
     preamble_status: str | None = None  # reference until the clerk confirms or rewrites the preamble
+    stopped_at: str | None = None  # the figure or item id where the wizard last stopped
 
 
 @dataclass
