@@ -173,3 +173,17 @@ def test_the_schema_speaks_the_vocabulary():
     assert tuple(defs["draft_figure"]["properties"]["section"]["enum"]) == vocab.FIGURE_PLACES
     assert tuple(defs["closing"]["properties"]) == vocab.CLOSING_KINDS
     assert tuple(defs["report_sections"]["required"]) == vocab.PARTS
+
+
+def test_a_save_that_expects_the_file_as_read_refuses_when_another_process_changed_it(tmp_path):
+    from drafter.model.files import ChangedOnDisk, file_digest
+
+    path = shutil.copy(DATA / "yingkou-2024-draft.yaml", tmp_path / "d.yaml")
+    draft = load_report(path)
+    digest = file_digest(path)
+    draft.meta.signer = "张三"
+    save_report(draft, path, force=True, expect=digest)  # nobody else wrote: saved
+    assert load_report(path).meta.signer == "张三"
+    with pytest.raises(ChangedOnDisk, match="已被其他程序"):
+        save_report(draft, path, force=True, expect=digest)  # the file is no longer the one read
+    assert file_digest(path) != digest

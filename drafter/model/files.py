@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -24,12 +25,29 @@ def load_report(path: str | Path) -> Report:
     return from_data(check_document(read_yaml(path)))
 
 
-def save_report(report: Report, path: str | Path, force: bool = False, keep_comments: bool = False) -> Path:
+def file_digest(path: str | Path) -> str | None:
+    """The sha256 of a file's bytes, None when it cannot be read: what a writer compares to know
+    that nobody changed the file since it was read."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class ChangedOnDisk(DrafterError):
+    """The file was changed by someone else since it was read."""
+
+
+def save_report(report: Report, path: str | Path, force: bool = False, keep_comments: bool = False,
+                expect: str | None = None) -> Path:
     """Validate, then write atomically; an existing file only with `force`. With `keep_comments`, the
-    comments a clerk typed into the file being rewritten stay where they were."""
+    comments a clerk typed into the file being rewritten stay where they were. With `expect` (the
+    file_digest taken when it was read), refuse when the file on disk is no longer that file."""
     data = to_data(report)
     check_document(Located(data, None, Path(path)))
     text = dump_yaml(data)
+    if expect is not None and file_digest(path) != expect:
+        raise ChangedOnDisk("草稿在读取后已被其他程序或窗口修改；为免覆盖别人的修改，本次未保存", path)
     if keep_comments:
         try:
             text = merged_text(Path(path).read_text(encoding="utf-8"), text) or text
