@@ -341,8 +341,13 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error(f"--font {item}: expected ROLE=FACE with ROLE in {', '.join(FONTS)}")
             changes[role] = face
         targets = {Path(args.output): changes}
+    sys.path.insert(0, str(ROOT))  # this checkout's drafter, installed or not
+    from drafter.render.template import check_template
+
     for path, changes in targets.items():
-        path.write_bytes(build({**FONTS, **changes}))
+        data = build({**FONTS, **changes})
+        check_template(path, data)  # render trusts the bundled templates: check them here, once
+        path.write_bytes(data)
         print(f"wrote {path}")
     return 0
 

@@ -77,7 +77,7 @@ def check_document(located: Located) -> dict:
         raise DrafterError(f"schema_version 应为 {'、'.join(map(str, KNOWN_VERSIONS))} 之一",
                            located.path, located.place(["schema_version"]))
     data = migrate(data)
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(list(e.absolute_path)), list(map(str, e.absolute_path))))
+    errors = [] if _fast_valid(data) else _schema_errors(data)
     if errors:
         message, keys, key_itself = _describe(errors[0])
         more = f"（另有 {len(errors) - 1} 处问题）" if len(errors) > 1 else ""
@@ -86,14 +86,58 @@ def check_document(located: Located) -> dict:
     return data
 
 
+def _schema_errors(data: dict) -> list:
+    """jsonschema's errors, shallowest first: what the messages are made from."""
+    return sorted(_validator().iter_errors(data), key=lambda e: (len(list(e.absolute_path)), list(map(str, e.absolute_path))))
+
+
+@lru_cache(maxsize=1)
+def _schema_text() -> str:
+    from drafter.resources import schemas_dir
+
+    return (schemas_dir() / "drafter.schema.json").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def _validator():
     from jsonschema import Draft202012Validator
 
-    from drafter.resources import schemas_dir
+    return Draft202012Validator(json.loads(_schema_text()))
 
-    schema = json.loads((schemas_dir() / "drafter.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+
+def _fast_valid(data: dict) -> bool:
+    """True when the validator generated from the schema (fastjsonschema) accepts the data. Importing
+    jsonschema and walking the schema costs a cold command more than the rest of its checks; it runs
+    only when this one refuses, to name the error (and to have the last word on what is valid)."""
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        _fast_validator()(data)
+    except JsonSchemaException:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _fast_validator():
+    import fastjsonschema
+
+    from drafter.codecache import cached_code
+
+    text = _schema_text()
+
+    def build():
+        from fastjsonschema.ref_resolver import RefResolver
+
+        schema = json.loads(text)
+        # use_default=False: validating must never fill in the schema's defaults.
+        source = fastjsonschema.compile_to_code(schema, use_default=False)
+        root = RefResolver.from_schema(schema, store={}).get_scope_name()  # the root's function, named from $id
+        return compile(f"{source}\nvalidate = {root}\n", "<drafter.schema.json validator>", "exec")
+
+    namespace: dict = {}
+    exec(cached_code("schema", f"{fastjsonschema.VERSION}\0{text}", build), namespace)
+    return namespace["validate"]
 
 
 _TYPE_NAMES = {
