@@ -1,3 +1,3 @@
-from drafter.cli.main import main
+from drafter.cli.main import run
 
-raise SystemExit(main())
+run()
