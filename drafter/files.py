@@ -104,7 +104,7 @@ def check_output(path: str | Path, force: bool, inputs: tuple = ()) -> Path:
     if p.is_dir():
         raise DrafterError("输出位置是一个文件夹，请给出文件名", p)
     for source in inputs:
-        if p.exists() and Path(source).exists() and p.samefile(source):
+        if source and p.exists() and Path(source).exists() and p.samefile(source):
             raise DrafterError("输出文件就是输入文件，会覆盖原文件；请另选输出文件名", p)
     if p.exists() and not force:
         raise DrafterError("输出文件已存在；如需覆盖，请加 --force", p)
@@ -134,9 +134,23 @@ def _existing_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def _refuse_read_only(target: Path) -> None:
+    """A file the clerk marked read-only stays as it is (a rename would replace it regardless of its mode)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise DrafterError("文件是只读的，未写入；如需修改，请先取消只读属性", target)
+
+
 def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Path:
     """Write to a temporary file beside the target, then rename it into place."""
     p = check_output(path, force)
+    if p.is_symlink():
+        # Renaming over a link would replace the link with a plain file and leave its target stale.
+        p = Path(os.path.realpath(p))
+    _refuse_read_only(p)
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
