@@ -72,6 +72,14 @@ def _looks_like_text(text: str) -> bool:
     return bad <= max(2, len(text) // 200)
 
 
+# Line ends besides \n: CR, and NEL, LINE and PARAGRAPH SEPARATOR, which editors show as new lines.
+_LINE_ENDS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def _line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").translate(_LINE_ENDS)
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
     """Decode report text, detecting UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -87,14 +95,14 @@ def decode_text(data: bytes, path: str | Path) -> str:
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            return _line_ends(text)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None:
         text = str(best)
         if _looks_like_text(text):
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            return _line_ends(text)
     raise DrafterError("无法识别为文本（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 编码的文字）", path)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from helpers import make_draft, seed_path, to_docx
 
 from drafter.cli.main import main
@@ -59,3 +60,57 @@ def test_fill_on_a_symlinked_draft_writes_through_to_its_target(tmp_path):
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert next(f for f in load_report(target).figures if f.id == "F001").value == 25
     assert sorted(p.name for p in target.parent.iterdir()) == ["草稿.yaml"]
+
+
+def _parse_text(tmp_path, text: str):
+    from drafter.parse.report import parse_file
+
+    src = tmp_path / "营口.txt"
+    src.write_text(text, encoding="utf-8")
+    return parse_file(src)
+
+
+SEED = seed_path("yingkou").read_text(encoding="utf-8")
+
+
+def _value(report, label: str):
+    """The value of the figure labelled `label`."""
+    return [f.value for f in report.figures if f.label == label][0]
+
+
+@pytest.mark.parametrize("name, mutate", [
+    ("direction marks", lambda t: t.replace("荣誉23个", "荣誉2\u200e3个").replace("4420余", "44\u200f20余")
+     .replace("关于2023年", "关于20\u200e23年")),
+    ("combining marks on digits", lambda t: t.replace("荣誉23个", "荣誉2\u03033\u0303个")
+     .replace("4420余", "4\u03304\u033020余")),
+    ("full-width digits in the title", lambda t: t.replace("关于2023年", "关于２０２３年")),
+    ("right-to-left override in the title", lambda t: t.replace("关于2023年", "\u202e关于2023年\u202c")),
+])
+def test_invisible_and_foreign_characters_keep_figures_and_year(tmp_path, name, mutate):
+    report = _parse_text(tmp_path, mutate(SEED))
+    assert report.meta.title == "关于2023年法治政府建设情况的报告"
+    assert report.meta.year == 2023
+    assert _value(report, "法治建设领域获得国家级荣誉") == 23
+    assert _value(report, "培训党员、干部") == 4420
+    assert len(report.figures) == 102
+
+
+@pytest.mark.parametrize("line_end", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_ends_split_paragraphs(tmp_path, line_end):
+    plain = _parse_text(tmp_path, SEED)
+    report = _parse_text(tmp_path, SEED.replace("\n", line_end))
+    assert report.meta.title == plain.meta.title == "关于2023年法治政府建设情况的报告"
+    assert len(report.sections["measures"].items) == len(plain.sections["measures"].items) >= 5
+    assert len(report.figures) == len(plain.figures) == 102
+
+
+def test_right_to_left_override_in_a_draft_does_not_reach_the_docx(tmp_path):
+    import zipfile
+
+    draft = make_draft("yingkou")
+    draft.meta.title = "\u202e关于2024年法治政府建设情况的报告"
+    path = save_report(draft, tmp_path / "草稿.yaml")
+    out = tmp_path / "报告.docx"
+    assert main(["render", str(path), "-o", str(out)]) == 0
+    body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "关于2024年法治政府建设情况的报告" in body and "\u202e" not in body
