@@ -21,13 +21,16 @@ _OS_REASONS = {
     errno.EACCES: "没有权限，或文件正被其他程序（如 Word、WPS）打开", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "只读的磁盘或文件夹",
     errno.EEXIST: "路径中有同名的文件挡住了文件夹", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
     errno.ENAMETOOLONG: "文件名过长", errno.EISDIR: "这是一个文件夹", errno.ENOENT: "路径不存在",
-    errno.EDQUOT: "超出磁盘配额", errno.EIO: "磁盘读写错误",
+    errno.EDQUOT: "超出磁盘配额", errno.EIO: "磁盘读写错误", errno.EBUSY: "文件正被其他程序使用",
+    errno.ELOOP: "符号链接循环", errno.EFBIG: "文件过大", errno.EMFILE: "打开的文件过多",
+    errno.ETXTBSY: "文件正被其他程序使用", errno.EINVAL: "文件名或路径无效",
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """The operating system's reason, in Chinese where it is a common one."""
-    return _OS_REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
+    """The operating system's reason in Chinese."""
+    # The rest: the system's code rather than its English wording, so the message stays Chinese.
+    return _OS_REASONS.get(exc.errno) or f"系统错误，代码 {exc.errno or type(exc).__name__}"
 
 
 def read_input_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:

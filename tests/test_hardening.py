@@ -114,3 +114,13 @@ def test_right_to_left_override_in_a_draft_does_not_reach_the_docx(tmp_path):
     assert main(["render", str(path), "-o", str(out)]) == 0
     body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     assert "关于2024年法治政府建设情况的报告" in body and "\u202e" not in body
+
+
+def test_os_errors_are_said_in_chinese():
+    import errno
+
+    from drafter.files import os_reason
+
+    for code in (errno.EACCES, errno.ENOSPC, errno.EROFS, errno.EBUSY, errno.ELOOP, errno.ENXIO):
+        reason = os_reason(OSError(code, os.strerror(code)))
+        assert os.strerror(code) not in reason and "\u4e00" <= reason[0] <= "\u9fff", reason
