@@ -124,3 +124,39 @@ def test_os_errors_are_said_in_chinese():
     for code in (errno.EACCES, errno.ENOSPC, errno.EROFS, errno.EBUSY, errno.ELOOP, errno.ENXIO):
         reason = os_reason(OSError(code, os.strerror(code)))
         assert os.strerror(code) not in reason and "\u4e00" <= reason[0] <= "\u9fff", reason
+
+
+def test_parse_of_many_continues_past_a_bad_file(tmp_path, capsys):
+    good = tmp_path / "营口.txt"
+    good.write_bytes(seed_path("yingkou").read_bytes())
+    bad = tmp_path / "坏.txt"
+    bad.write_bytes(b"")
+    last = tmp_path / "通州.txt"
+    last.write_bytes(seed_path("tongzhou").read_bytes())
+    out = tmp_path / "结果"
+    assert main(["parse", str(good), str(bad), str(last), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "坏.txt：文件是空的" in err and "失败 1 份" in err
+    assert sorted(p.name for p in out.iterdir()) == ["营口.yaml", "通州.yaml"]
+    assert load_report(out / "通州.yaml").meta.region == "通州区"
+
+
+@pytest.mark.parametrize("depth", [150, 1000])
+def test_items_nested_deep_are_refused_clearly(tmp_path, capsys, depth):
+    from drafter.model.data import to_data
+    from drafter.model.yamltext import dump_yaml
+
+    text = dump_yaml(to_data(make_draft("yingkou")))
+    leaf = "\n      items: []\n"  # a top-level item without children
+    assert leaf in text
+    # The nested items written as text (the YAML writer itself recurses): each level a child of the last.
+    lines, indent = [], " " * 6
+    for level in range(depth):
+        pad = indent + "  " * level
+        lines += [f"{pad}items:", f"{pad}- heading: 第{level}层", f"{pad}  paragraphs: []"]
+    lines.append(indent + "  " * depth + "items: []")
+    deep = tmp_path / "深.yaml"
+    deep.write_text(text.replace(leaf, "\n" + "\n".join(lines) + "\n", 1), encoding="utf-8")
+    for argv in (["check", str(deep)], ["render", str(deep), "-o", str(tmp_path / "深.docx")]):
+        assert main(argv) == 2
+        assert "深.yaml" in (err := capsys.readouterr().err) and "嵌套过深" in err
