@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -83,8 +84,23 @@ def _line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_LINE_ENDS)
 
 
-def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode report text, detecting UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK."""
+def _mostly_utf8(data: bytes, path: str | Path) -> str | None:
+    """UTF-8 text with a few bad bytes (a copy cut mid-character, a stray byte): the text with each bad
+    byte replaced by U+FFFD, said on stderr with its lines; None when the bytes are no UTF-8 text."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > max(8, len(text) // 2000) or not _looks_like_text(text.replace("\ufffd", "")):
+        return None
+    lines = sorted({text.count("\n", 0, i) + 1 for i, ch in enumerate(text) if ch == "\ufffd"})
+    shown = "、".join(map(str, lines[:10])) + ("等" if len(lines) > 10 else "")
+    print(f"drafter：注意：{readable_name(str(path))}：第 {shown} 行有 {bad} 处不是 UTF-8 的字节，已用“\ufffd”代替，"
+          "请核对这几行", file=sys.stderr)
+    return text
+
+
+def decode_text(data: bytes, path: str | Path, lenient: bool = False) -> str:
+    """Decode report text, detecting UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK;
+    lenient: UTF-8 with a few bad bytes is read with them replaced."""
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -98,6 +114,10 @@ def decode_text(data: bytes, path: str | Path) -> str:
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
+            return _line_ends(text)
+    if lenient and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _mostly_utf8(data.removeprefix(b"\xef\xbb\xbf"), path)
+        if text is not None:
             return _line_ends(text)
     from charset_normalizer import from_bytes
 

@@ -160,3 +160,31 @@ def test_items_nested_deep_are_refused_clearly(tmp_path, capsys, depth):
     for argv in (["check", str(deep)], ["render", str(deep), "-o", str(tmp_path / "深.docx")]):
         assert main(argv) == 2
         assert "深.yaml" in (err := capsys.readouterr().err) and "嵌套过深" in err
+
+
+def test_a_year_written_as_a_decimal_is_refused(tmp_path, capsys):
+    from helpers import yingkou_v1
+
+    from drafter.model.yamltext import dump_yaml
+
+    data = yingkou_v1()
+    data["meta"]["year"] = 2023.0
+    prior = tmp_path / "上年.yaml"
+    prior.write_text(dump_yaml(data), encoding="utf-8")
+    assert "year: 2023.0" in prior.read_text(encoding="utf-8")
+    assert main(["new", str(prior), "-o", str(tmp_path / "草稿.yaml")]) == 2
+    assert "（meta.year）：类型不对：应为整数或空值（null），实际是小数 2023" in capsys.readouterr().err
+    assert not (tmp_path / "草稿.yaml").exists()
+
+
+def test_a_few_bad_bytes_in_utf8_are_replaced_and_their_line_named(tmp_path, capsys):
+    data = seed_path("yingkou").read_bytes()
+    at = data.index(b"4420")
+    src = tmp_path / "营口.txt"
+    src.write_bytes(data[:at] + b"\xff" + data[at:])
+    out = tmp_path / "营口.yaml"
+    assert main(["parse", str(src), "-o", str(out)]) == 0
+    line = data[:at].count(b"\n") + 1
+    assert f"营口.txt：第 {line} 行有 1 处不是 UTF-8 的字节" in capsys.readouterr().err
+    report = load_report(out)
+    assert len(report.figures) == 102 and report.meta.year == 2023

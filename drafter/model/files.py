@@ -88,12 +88,15 @@ def check_document(located: Located) -> dict:
 
 @lru_cache(maxsize=1)
 def _validator():
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
     from drafter.resources import schemas_dir
 
     schema = json.loads((schemas_dir() / "drafter.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    # JSON Schema counts 2023.0 as an integer; a year read so would be written 2024.0年 everywhere.
+    integers = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool))
+    return validators.extend(Draft202012Validator, type_checker=integers)(schema)
 
 
 _TYPE_NAMES = {
@@ -110,7 +113,7 @@ def _type_name(value: Any) -> str:
     if isinstance(value, int):
         return "整数"
     if isinstance(value, float):
-        return "数字"
+        return f"小数 {value:g}" if value.is_integer() else "数字"
     if isinstance(value, str):
         return "文字"
     if isinstance(value, list):
