@@ -188,3 +188,37 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_and_their_line_named(tmp_path, cap
     assert f"营口.txt：第 {line} 行有 1 处不是 UTF-8 的字节" in capsys.readouterr().err
     report = load_report(out)
     assert len(report.figures) == 102 and report.meta.year == 2023
+
+
+# ---------------------------------------------------------------- security
+
+def test_jieba_cache_lives_in_the_users_cache_folder_and_is_verified(tmp_path, monkeypatch):
+    import hashlib
+    import tempfile
+
+    import jieba
+
+    from drafter.text import words
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "缓存"))
+    tok = jieba.Tokenizer()
+    total, buckets = words._load_dictionary(tok)
+    cache = Path(words._cache_path(tok))
+    assert cache.parent == tmp_path / "缓存" / "drafter" and cache.is_file()
+    assert not str(cache).startswith(tempfile.gettempdir() + os.sep + "drafter-jieba")
+    digest, _, body = cache.read_bytes().partition(b"\n")
+    assert hashlib.sha256(body).hexdigest().encode() == digest and total > 10**6 and "法" in buckets
+
+    # Damaged (cut short): not loaded, rebuilt, written whole again.
+    cache.write_bytes(cache.read_bytes()[: len(body) // 2])
+    assert words._read_cache(str(cache)) is None
+    assert words._load_dictionary(jieba.Tokenizer())[0] == total
+    assert words._read_cache(str(cache)) == (total, buckets)
+
+    # Planted with a matching digest but writable by others: not trusted, replaced.
+    forged = __import__("marshal").dumps((1, {}))
+    cache.write_bytes(hashlib.sha256(forged).hexdigest().encode() + b"\n" + forged)
+    os.chmod(cache, 0o666)
+    assert words._read_cache(str(cache)) is None
+    assert words._load_dictionary(jieba.Tokenizer())[0] == total
+    assert cache.stat().st_mode & 0o022 == 0
