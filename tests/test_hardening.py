@@ -204,7 +204,7 @@ def test_jieba_cache_lives_in_the_users_cache_folder_and_is_verified(tmp_path, m
     tok = jieba.Tokenizer()
     total, buckets = words._load_dictionary(tok)
     cache = Path(words._cache_path(tok))
-    assert cache.parent == tmp_path / "缓存" / "drafter" and cache.is_file()
+    assert cache.parent == tmp_path / "缓存" / "drafter" and cache.is_file()  # jieba.Tokenizer has no tmp_dir
     assert not str(cache).startswith(tempfile.gettempdir() + os.sep + "drafter-jieba")
     digest, _, body = cache.read_bytes().partition(b"\n")
     assert hashlib.sha256(body).hexdigest().encode() == digest and total > 10**6 and "法" in buckets

@@ -215,7 +215,7 @@ def _cache_path(tok) -> str:
     path = _dictionary_path(tok)
     stat = os.stat(path)
     key = hashlib.md5(f"{_CACHE_FORMAT}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    return os.path.join(cache_dir(), f"jieba.{key}.cache")
+    return os.path.join(tok.tmp_dir or cache_dir(), f"drafter-jieba.{key}.cache")
 
 
 def _read_cache(cache: str) -> tuple[int, dict[str, bytes]] | None:
