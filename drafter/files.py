@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -21,13 +22,16 @@ _OS_REASONS = {
     errno.EACCES: "没有权限，或文件正被其他程序（如 Word、WPS）打开", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "只读的磁盘或文件夹",
     errno.EEXIST: "路径中有同名的文件挡住了文件夹", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
     errno.ENAMETOOLONG: "文件名过长", errno.EISDIR: "这是一个文件夹", errno.ENOENT: "路径不存在",
-    errno.EDQUOT: "超出磁盘配额", errno.EIO: "磁盘读写错误",
+    errno.EDQUOT: "超出磁盘配额", errno.EIO: "磁盘读写错误", errno.EBUSY: "文件正被其他程序使用",
+    errno.ELOOP: "符号链接循环", errno.EFBIG: "文件过大", errno.EMFILE: "打开的文件过多",
+    errno.ETXTBSY: "文件正被其他程序使用", errno.EINVAL: "文件名或路径无效",
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """The operating system's reason, in Chinese where it is a common one."""
-    return _OS_REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
+    """The operating system's reason in Chinese."""
+    # The rest: the system's code rather than its English wording, so the message stays Chinese.
+    return _OS_REASONS.get(exc.errno) or f"系统错误，代码 {exc.errno or type(exc).__name__}"
 
 
 def read_input_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
@@ -72,8 +76,31 @@ def _looks_like_text(text: str) -> bool:
     return bad <= max(2, len(text) // 200)
 
 
-def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode report text, detecting UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK."""
+# Line ends besides \n: CR, and NEL, LINE and PARAGRAPH SEPARATOR, which editors show as new lines.
+_LINE_ENDS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def _line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").translate(_LINE_ENDS)
+
+
+def _mostly_utf8(data: bytes, path: str | Path) -> str | None:
+    """UTF-8 text with a few bad bytes (a copy cut mid-character, a stray byte): the text with each bad
+    byte replaced by U+FFFD, said on stderr with its lines; None when the bytes are no UTF-8 text."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > max(8, len(text) // 2000) or not _looks_like_text(text.replace("\ufffd", "")):
+        return None
+    lines = sorted({text.count("\n", 0, i) + 1 for i, ch in enumerate(text) if ch == "\ufffd"})
+    shown = "、".join(map(str, lines[:10])) + ("等" if len(lines) > 10 else "")
+    print(f"drafter：注意：{readable_name(str(path))}：第 {shown} 行有 {bad} 处不是 UTF-8 的字节，已用“\ufffd”代替，"
+          "请核对这几行", file=sys.stderr)
+    return text
+
+
+def decode_text(data: bytes, path: str | Path, lenient: bool = False) -> str:
+    """Decode report text, detecting UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK;
+    lenient: UTF-8 with a few bad bytes is read with them replaced."""
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -87,14 +114,18 @@ def decode_text(data: bytes, path: str | Path) -> str:
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            return _line_ends(text)
+    if lenient and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _mostly_utf8(data.removeprefix(b"\xef\xbb\xbf"), path)
+        if text is not None:
+            return _line_ends(text)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None:
         text = str(best)
         if _looks_like_text(text):
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            return _line_ends(text)
     raise DrafterError("无法识别为文本（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 编码的文字）", path)
 
 
@@ -104,7 +135,7 @@ def check_output(path: str | Path, force: bool, inputs: tuple = ()) -> Path:
     if p.is_dir():
         raise DrafterError("输出位置是一个文件夹，请给出文件名", p)
     for source in inputs:
-        if p.exists() and Path(source).exists() and p.samefile(source):
+        if source and p.exists() and Path(source).exists() and p.samefile(source):
             raise DrafterError("输出文件就是输入文件，会覆盖原文件；请另选输出文件名", p)
     if p.exists() and not force:
         raise DrafterError("输出文件已存在；如需覆盖，请加 --force", p)
@@ -134,9 +165,23 @@ def _existing_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def _refuse_read_only(target: Path) -> None:
+    """A file the clerk marked read-only stays as it is (a rename would replace it regardless of its mode)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise DrafterError("文件是只读的，未写入；如需修改，请先取消只读属性", target)
+
+
 def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Path:
     """Write to a temporary file beside the target, then rename it into place."""
     p = check_output(path, force)
+    if p.is_symlink():
+        # Renaming over a link would replace the link with a plain file and leave its target stale.
+        p = Path(os.path.realpath(p))
+    _refuse_read_only(p)
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:

@@ -1,5 +1,6 @@
 """The shared tokenizer: posseg's exact words and tags without posseg's start-up cost."""
 
+import hashlib
 import marshal
 import os
 import subprocess
@@ -76,7 +77,8 @@ def test_cache_is_built_once_and_follows_the_dictionary(tmp_path):
         "受": ({"受": 0, "受理": 50}, {"受理": "v"})}
     # Read back from the cache, not rebuilt from the dictionary.
     planted = (7, {"甲": marshal.dumps(({"甲乙": 7}, {"甲乙": "q"}))})
-    (tmp_path / "cache" / _ours(tmp_path)[0]).write_bytes(marshal.dumps(planted))
+    body = marshal.dumps(planted)  # the cache's first line is the SHA-256 of the rest
+    (tmp_path / "cache" / _ours(tmp_path)[0]).write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
     assert words._load_dictionary(_small_tokenizer(tmp_path)) == planted
     # An edited dictionary gets a new cache; a damaged cache is rebuilt.
     dictionary.write_text("依法 10 d\n", encoding="utf-8")

@@ -7,9 +7,12 @@ import glob
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from drafter.batch.tasks import FAILED, OK, Row, Task
@@ -18,9 +21,14 @@ from drafter.errors import DrafterError
 OnDone = Callable[[int, Row], None]
 WORKER_DIED = "处理进程意外终止（可能内存不足或被系统结束），未生成文件"
 
-# Per input, written by the worker: started, then finished. When a worker dies, the inputs
-# left at "started" were in progress at that moment: only they can have killed it.
-STARTED, FINISHED = 1, 2
+# Per input, written by the worker: started, then rendered or failed. When a worker dies, the inputs
+# left at "started" were in progress at that moment: only they can have killed it; those it rendered
+# before its chunk's results came back are counted from here.
+STARTED, RENDERED, FAILED_HERE = 1, 2, 3
+NO_REASON = "处理失败（进程中断，未能取回原因）"
+# Signals a worker must not take before its own handlers are set (it would die with a traceback).
+_HELD = {signal.SIGINT, signal.SIGTERM}
+_PR_SET_PDEATHSIG = 1
 _state = None
 _current_out: Path | None = None
 
@@ -48,13 +56,40 @@ def _on_terminate(signum, frame) -> None:
     os._exit(128 + signum)
 
 
-def _init_worker(state) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the parent ends, even by kill -9: it would otherwise wait for work forever."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before prctl took effect
+                _on_terminate(signal.SIGTERM, None)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        _on_terminate(signal.SIGTERM, None)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _init_worker(state, parent: int) -> None:
     global _state
     _state = state
     # Ctrl-C is the parent's to handle: it stops handing out work and writes the report.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_terminate)
+    _die_with_parent(parent)
+    _hold_signals(False)
     import_renderer()
+
+
+def _hold_signals(hold: bool) -> None:
+    """Block (or release) Ctrl-C and SIGTERM: held while workers start, so each is born with them held."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK, _HELD)
 
 
 def import_renderer() -> None:
@@ -94,8 +129,9 @@ def _render_chunk(tasks: list[Task]) -> list[tuple[int, Row]]:
     results = []
     for task in tasks:
         _state[task.index] = STARTED
-        results.append((task.index, render_one(task)))
-        _state[task.index] = FINISHED
+        row = render_one(task)
+        results.append((task.index, row))
+        _state[task.index] = RENDERED if row.status == OK else FAILED_HERE
     return results
 
 
@@ -112,9 +148,20 @@ def _run_pool(tasks: list[Task], jobs: int, ctx, chunk: int, state, on_done: OnD
     for task in tasks:
         state[task.index] = 0
     chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx,
-                               initializer=_init_worker, initargs=(state,))
-    futures = {pool.submit(_render_chunk, c): c for c in chunks}
+    # Ctrl-C or SIGTERM while the workers start is held until they are all up and the work handed out:
+    # a worker taking it before its handlers exist would die and break the pool.
+    _hold_signals(True)
+    try:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx,
+                                   initializer=_init_worker, initargs=(state, os.getpid()))
+        futures = {}
+        for c in chunks:
+            try:
+                futures[pool.submit(_render_chunk, c)] = c
+            except BrokenProcessPool:  # a worker already died: the rest go round again
+                lost.extend(c)
+    finally:
+        _hold_signals(False)
     delivered = set()
 
     def deliver(fut) -> None:
@@ -133,10 +180,15 @@ def _run_pool(tasks: list[Task], jobs: int, ctx, chunk: int, state, on_done: OnD
     except BaseException:
         # Ctrl-C: drop the chunks not started, let the running ones finish (their files are
         # whole), and count what they made. One shutdown call only: a second resets the cancel.
-        pool.shutdown(wait=True, cancel_futures=True)
-        for fut in futures:
-            if fut not in delivered and fut.done() and not fut.cancelled():
-                deliver(fut)
+        # A second Ctrl-C meanwhile would lose the report: the wait is short (a chunk's few drafts).
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+            for fut in futures:
+                if fut not in delivered and fut.done() and not fut.cancelled():
+                    deliver(fut)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         raise
     pool.shutdown(wait=True)
     return lost
@@ -150,6 +202,30 @@ def run_tasks(tasks: list[Task], jobs: int, on_done: OnDone) -> None:
     if ctx.get_start_method() == "fork":
         import_renderer()  # once here, shared by every forked worker
     state = ctx.RawArray("b", max(task.index for task in tasks) + 1)
+    delivered: set[int] = set()
+
+    def deliver(index: int, row: Row) -> None:
+        delivered.add(index)
+        on_done(index, row)
+
+    try:
+        _run_all(tasks, jobs, ctx, state, deliver)
+    except KeyboardInterrupt:
+        # Workers killed with their chunk half done rendered files whose rows never came back:
+        # count them from the state, so the report matches the files on disk.
+        for task in tasks:
+            if task.index in delivered:
+                continue
+            if state[task.index] == RENDERED and task.out.is_file():
+                deliver(task.index, Row(str(task.src), OK, "", str(task.out)))
+            elif state[task.index] == FAILED_HERE:
+                deliver(task.index, Row(str(task.src), FAILED, NO_REASON))
+            elif state[task.index] == STARTED:
+                remove_partial(task.out)
+        raise
+
+
+def _run_all(tasks: list[Task], jobs: int, ctx, state, on_done: OnDone) -> None:
     pending = tasks
     while pending:
         # A few chunks per worker: little IPC, yet the last chunks still balance the load.

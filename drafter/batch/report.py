@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 from drafter.batch.patterns import REPORT_FORMATS, REPORT_NAME
 from drafter.batch.tasks import Row
 from drafter.errors import DrafterError
-from drafter.files import atomic_write, readable_name
+from drafter.files import atomic_write, os_reason, readable_name
 
 COLUMNS = ("input", "status", "reason", "output", "seconds")
 
@@ -26,6 +28,7 @@ def report_path(report: str | Path | None, outdir: Path, force: bool) -> Path:
             raise DrafterError("报告位置是一个文件夹，请给出文件名", p)
         if p.exists() and not force:
             raise DrafterError("报告文件已存在；如需覆盖，请加 --force", p)
+        _probe_writable(p)
         return p
     # The default report never overwrites an earlier one: a rerun writes batch-report (2).csv.
     p = outdir / f"{REPORT_NAME}.csv"
@@ -34,6 +37,17 @@ def report_path(report: str | Path | None, outdir: Path, force: bool) -> Path:
         p = outdir / f"{REPORT_NAME} ({n}).csv"
         n += 1
     return p
+
+
+def _probe_writable(p: Path) -> None:
+    """A report that cannot be written is found now, not after all the work."""
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise DrafterError(f"无法写入报告文件（{os_reason(exc)}）", p) from exc
 
 
 def readable(text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +15,7 @@ from drafter.batch.pool import default_jobs, run_tasks
 from drafter.batch.report import report_path, write_report
 from drafter.batch.tasks import FAILED, OK, BatchResult, Interrupted, Row, Task
 from drafter.errors import DrafterError
-from drafter.files import MAX_DOCX_BYTES, read_input_bytes
+from drafter.files import MAX_DOCX_BYTES, os_reason, read_input_bytes
 
 # (done well, failed, total): called once the inputs are known and after each one.
 OnProgress = Callable[[int, int, int], None]
@@ -66,15 +68,48 @@ def run_batch(
     outdir = Path(outdir)
     jobs = default_jobs() if jobs is None else jobs
     _check_arguments(outdir, jobs, inputs, template)
-    files, early_rows = collect_inputs(inputs)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DrafterError(f"无法创建输出文件夹（{exc.strerror}）", outdir) from exc
+        raise DrafterError(f"无法创建输出文件夹（{os_reason(exc)}）", outdir) from exc
     report_file = report_path(report, outdir, force)
+    files: list[Path] = []
+    early_rows: list[Row] = []
+    rows: list[Row | None] = []
+    # From here on an interruption (Ctrl-C, or SIGTERM to this process) still writes the report.
+    previous = _sigterm_as_interrupt()
+    try:
+        files, early_rows = collect_inputs(inputs)
+        rows = [None] * len(files)
+        _run(files, rows, outdir, template, appendix, force, jobs, on_progress)
+    except KeyboardInterrupt:
+        done = [row or Row(str(src), FAILED, NOT_RUN) for src, row in zip(files, rows or [None] * len(files))]
+        result = BatchResult(early_rows + done, report_file, round(time.perf_counter() - start, 3))
+        write_report(result.rows, report_file)
+        raise Interrupted(result) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    result = BatchResult(early_rows + rows, report_file, round(time.perf_counter() - start, 3))
+    write_report(result.rows, report_file)
+    return result
 
+
+def _sigterm_as_interrupt():
+    """SIGTERM (`kill PID`) ends the batch as Ctrl-C does, report written; the previous handler, or None."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
+def _run(files: list[Path], rows: list, outdir: Path, template, appendix: bool, force: bool, jobs: int,
+         on_progress: OnProgress | None) -> None:
+    """Name the outputs, refuse what cannot be rendered, render the rest; each input's row goes into rows."""
     outputs = assign_outputs([output_stem(f, peek_meta(f)) for f in files], outdir)
-    rows: list[Row | None] = [None] * len(files)
     tasks = []
     for i, (src, out) in enumerate(zip(files, outputs)):
         reason = _refused(src, out, force)
@@ -97,13 +132,4 @@ def run_batch(
     progress()
     if sys.platform == "win32":
         jobs = min(jobs, MAX_WINDOWS_JOBS)
-    try:
-        run_tasks(tasks, min(jobs, max(1, len(tasks))), on_done)
-    except KeyboardInterrupt:
-        done = [row or Row(str(src), FAILED, NOT_RUN) for src, row in zip(files, rows)]
-        result = BatchResult(early_rows + done, report_file, round(time.perf_counter() - start, 3))
-        write_report(result.rows, report_file)
-        raise Interrupted(result) from None
-    result = BatchResult(early_rows + rows, report_file, round(time.perf_counter() - start, 3))
-    write_report(result.rows, report_file)
-    return result
+    run_tasks(tasks, min(jobs, max(1, len(tasks))), on_done)

@@ -11,7 +11,8 @@ def run(args) -> int:
     from drafter.render.document import render_model
     from drafter.render.template import resolve_template
 
-    out = check_output(args.output, args.force)
+    # Last year's report (or the answers, or a template file) given as output would be lost even with --force.
+    out = check_output(args.output, args.force, inputs=(args.prior, args.answers, args.template))
     if out.suffix.lower() != ".docx":
         raise DrafterError("输出文件应以 .docx 结尾", out)
     resolve_template(args.template)  # a wrong template name fails before the parse

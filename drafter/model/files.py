@@ -100,9 +100,12 @@ def _schema_text() -> str:
 
 @lru_cache(maxsize=1)
 def _validator():
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
-    return Draft202012Validator(json.loads(_schema_text()))
+    # JSON Schema counts 2023.0 as an integer; a year read so would be written 2024.0年 everywhere.
+    integers = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool))
+    return validators.extend(Draft202012Validator, type_checker=integers)(json.loads(_schema_text()))
 
 
 def _fast_valid(data: dict) -> bool:
@@ -116,6 +119,10 @@ def _fast_valid(data: dict) -> bool:
     except JsonSchemaException:
         return False
     return True
+
+
+# The test fastjsonschema's code adds to every integer type check.
+_FLOAT_AS_INTEGER = " and not (isinstance(data, float) and data.is_integer())"
 
 
 @lru_cache(maxsize=1)
@@ -132,11 +139,13 @@ def _fast_validator():
         schema = json.loads(text)
         # use_default=False: validating must never fill in the schema's defaults.
         source = fastjsonschema.compile_to_code(schema, use_default=False)
+        # Like _validator, an integer is an int: fastjsonschema also takes 2023.0.
+        source = source.replace(_FLOAT_AS_INTEGER, "")
         root = RefResolver.from_schema(schema, store={}).get_scope_name()  # the root's function, named from $id
         return compile(f"{source}\nvalidate = {root}\n", "<drafter.schema.json validator>", "exec")
 
     namespace: dict = {}
-    exec(cached_code("schema", f"{fastjsonschema.VERSION}\0{text}", build), namespace)
+    exec(cached_code("schema", f"{fastjsonschema.VERSION}\0{_FLOAT_AS_INTEGER}\0{text}", build), namespace)
     return namespace["validate"]
 
 
@@ -154,7 +163,7 @@ def _type_name(value: Any) -> str:
     if isinstance(value, int):
         return "整数"
     if isinstance(value, float):
-        return "数字"
+        return f"小数 {value:g}" if value.is_integer() else "数字"
     if isinstance(value, str):
         return "文字"
     if isinstance(value, list):

@@ -13,6 +13,8 @@ from drafter.files import decode_text, read_input_bytes
 
 # A draft is ~50 KB; PyYAML reads a few MB a second at best, so a cap keeps a hostile file from hanging a command.
 MAX_YAML_BYTES = 4 * 1024 * 1024
+# A report's deepest value is ~12 levels down (items four deep); far more is no report.
+MAX_YAML_DEPTH = 100
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
@@ -113,9 +115,14 @@ def format_path(keys) -> str:
 
 
 def _check_duplicates(node: yaml.Node, path: Path) -> None:
-    stack = [node]
+    """No key twice in a mapping, and no nesting deeper than a report's (the model and the schema
+    validator recurse: a file nested hundreds deep would crash them)."""
+    stack = [(node, 1)]
     while stack:
-        current = stack.pop()
+        current, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise DrafterError(f"嵌套过深（超过 {MAX_YAML_DEPTH} 层），不像是一份报告；条目最多分几级",
+                               path, f"第 {current.start_mark.line + 1} 行")
         if isinstance(current, yaml.MappingNode):
             seen = set()
             for k, v in current.value:
@@ -123,9 +130,9 @@ def _check_duplicates(node: yaml.Node, path: Path) -> None:
                     if k.value in seen:
                         raise DrafterError(f"键“{k.value}”重复出现", path, f"第 {k.start_mark.line + 1} 行")
                     seen.add(k.value)
-                stack.append(v)
+                stack.append((v, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+            stack.extend((child, depth + 1) for child in current.value)
 
 
 # PyYAML's most common complaints, as a clerk should read them.
@@ -223,7 +230,7 @@ def parse_yaml(text: str, path: str | Path) -> Located:
     except yaml.YAMLError as exc:
         raise DrafterError(f"YAML 格式错误：{exc}", path) from None
     except RecursionError:
-        raise DrafterError("YAML 嵌套过深", path) from None
+        raise DrafterError(f"嵌套过深（超过 {MAX_YAML_DEPTH} 层），不像是一份报告；条目最多分几级", path) from None
     except (ValueError, OverflowError):
         # int() refuses numbers of more than 4300 digits; no report holds such a number.
         raise DrafterError("数值过大，无法读取", path) from None

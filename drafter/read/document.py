@@ -39,7 +39,7 @@ def read_document(path: str | Path) -> RawDoc:
     else:
         data = read_input_bytes(p)
         # Text copied out of a PDF comes cut into lines: join them back first.
-        paras = [Para(line) for line in join_wrapped_lines(decode_text(data, p).split("\n"))]
+        paras = [Para(line) for line in join_wrapped_lines(decode_text(data, p, lenient=True).split("\n"))]
     paras = clean_paras(paras, hints)
     if not paras:
         raise DrafterError("文件里没有找到正文文字", p)

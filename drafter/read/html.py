@@ -42,7 +42,7 @@ def html_paras(data: bytes, path: Path) -> tuple[list[Para], str | None]:
 
 def _decode_html(data: bytes, path: Path) -> str:
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_text(data, path)
+        return decode_text(data, path, lenient=True)
     m = META_CHARSET_RE.search(data[:4096])
     if m:
         declared = m.group(1).decode("ascii").lower()
@@ -51,7 +51,7 @@ def _decode_html(data: bytes, path: Path) -> str:
             return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: detect from the bytes instead
-    return decode_text(data, path)
+    return decode_text(data, path, lenient=True)
 
 
 def _is_bold_style(tag) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from drafter.parse.nodes import Para
 from drafter.read.patterns import (
@@ -16,7 +17,9 @@ from drafter.read.patterns import (
     LABEL_RE,
     LEAD_MARKS,
     LINKS_RE,
+    MARKS_ON_DIGITS_RE,
     ORGAN_END_RE,
+    OTHER_DIGITS_RE,
     SPACES_RE,
     STAMP_RE,
     WIDGET_LEFTOVER_RE,
@@ -27,9 +30,17 @@ from drafter.text.docnum import normalize_doc_number
 from drafter.text.punctuation import full_width_punctuation
 
 
+def _ascii_digit(match: re.Match) -> str:
+    ch = match.group()
+    return str(unicodedata.decimal(ch)) if unicodedata.category(ch) == "Nd" else ch
+
+
 def normalize_space(text: str) -> str:
-    """Full-width, non-breaking and runs of spaces become one space; invisible marks go."""
-    return SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text)).strip()
+    """Full-width, non-breaking and runs of spaces become one space; invisible marks and marks over digits
+    go; digits of other scripts become ASCII digits."""
+    text = MARKS_ON_DIGITS_RE.sub("", INVISIBLE_RE.sub("", text))
+    text = OTHER_DIGITS_RE.sub(_ascii_digit, text)
+    return SPACES_RE.sub(" ", text).strip()
 
 
 def _field_pairs(line: str) -> list[tuple[str, str]] | None:

@@ -7,7 +7,13 @@ import re
 # ---------------------------------------------------------------- whitespace
 
 SPACES_RE = re.compile(r"[\s\u3000\u00a0\u2002-\u200a\u202f\u205f]+")
-INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters and direction marks, embeddings, overrides and isolates: invisible, they split
+# numbers (2\u200e3 read as 2 and 3) and a right-to-left override would reorder the text in Word.
+INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2066-\u2069]")
+# Combining marks typed over a digit (2\u0303): they hide the digit from the number lexer.
+MARKS_ON_DIGITS_RE = re.compile(r"(?<=\d)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+# Digits of other scripts (full-width ２０２３, Arabic-Indic …) read as ASCII digits.
+OTHER_DIGITS_RE = re.compile(r"[^\x00-\x7f]")
 
 # ---------------------------------------------------------------- hard-wrapped text
 

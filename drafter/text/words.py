@@ -2,8 +2,8 @@
 
 jieba loads its whole prefix dictionary (≈0.5 million entries) at start, and jieba.posseg reads
 every word's tag from dict.txt on import: most of a cold `drafter parse`. Here both come from one
-cache, built once per dictionary like jieba's own (temp dir, keyed on the dictionary's path, size
-and mtime) and split by first character: every fragment jieba looks up in a text starts with a
+cache, built once per dictionary (in the user's cache folder, keyed on the dictionary's path, size and
+mtime, checked by its SHA-256 on load) and split by first character: every fragment jieba looks up in a text starts with a
 character of that text, so decoding the buckets of its characters is all a text needs. Tagging
 follows posseg's algorithm step for step (same words, same tags, same HMM for unknown words),
 with jieba's own HMM tables and viterbi.
@@ -204,40 +204,77 @@ def _dictionary_path(tok) -> str:
     return os.path.abspath(tok.dictionary or os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
 
 
+def cache_dir() -> str:
+    """This user's own cache folder (not the shared temp folder, where another user could plant a file)."""
+    import platformdirs
+
+    return platformdirs.user_cache_dir("drafter", appauthor=False)
+
+
 def _cache_path(tok) -> str:
     path = _dictionary_path(tok)
     stat = os.stat(path)
     key = hashlib.md5(f"{_CACHE_FORMAT}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    return os.path.join(tok.tmp_dir or tempfile.gettempdir(), f"drafter-jieba.{key}.cache")
+    return os.path.join(tok.tmp_dir or cache_dir(), f"drafter-jieba.{key}.cache")
+
+
+def _read_cache(cache: str) -> tuple[int, dict[str, bytes]] | None:
+    """The cache if it is this user's and whole: its first line is the SHA-256 of the rest, checked
+    before unmarshalling (marshal trusts its input). None for a missing, foreign or damaged file."""
+    try:
+        with open(cache, "rb") as f:
+            if os.name == "posix":
+                st = os.fstat(f.fileno())
+                if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                    return None
+            digest, _, body = f.read().partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() != digest:
+            return None
+        total, buckets = marshal.loads(body)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if isinstance(total, int) and isinstance(buckets, dict):
+        return total, buckets
+    return None
 
 
 def _load_dictionary(tok) -> tuple[int, dict[str, bytes]]:
     """(jieba's frequency total, the buckets by first character), from the cache or built."""
     cache = _cache_path(tok)
-    try:
-        with open(cache, "rb") as f:
-            total, buckets = marshal.load(f)
-        if isinstance(total, int) and isinstance(buckets, dict):
-            return total, buckets
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    found = _read_cache(cache)
+    if found is not None:
+        return found
     total, buckets = _build(tok)
-    # Written whole then renamed: parallel batch workers may build it at the same time.
+    body = marshal.dumps((total, buckets))
+    # Written whole then renamed (parallel batch workers may build it at the same time); a damaged or
+    # foreign file is replaced.
     try:
-        fd, temp = tempfile.mkstemp(prefix="drafter-jieba.", dir=os.path.dirname(cache))
+        os.makedirs(os.path.dirname(cache), mode=0o700, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".jieba.", suffix=".tmp", dir=os.path.dirname(cache))
     except OSError:
-        return total, buckets  # an unwritable temp dir costs each run the build, nothing else
+        return total, buckets  # an unwritable cache folder costs each run the build, nothing else
     try:
         with os.fdopen(fd, "wb") as f:
-            marshal.dump((total, buckets), f)
+            f.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(temp, cache)
     except OSError:
-        os.unlink(temp)
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
     return total, buckets
 
 
 def _build(tok) -> tuple[int, dict[str, bytes]]:
     """jieba's own dictionary load, once, and posseg's reading of the tags, split by first character."""
+    # jieba's own cache too goes to this user's folder, not the shared temp folder.
+    tok.tmp_dir = tok.tmp_dir or cache_dir()
+    try:
+        os.makedirs(tok.tmp_dir, mode=0o700, exist_ok=True)
+    except OSError:
+        pass  # jieba then builds without saving its cache
     tok.initialize()
     by_first: dict[str, tuple[dict, dict]] = {}
     for word, freq in tok.FREQ.items():
