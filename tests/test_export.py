@@ -159,3 +159,19 @@ def test_fill_from_a_sheet_libreoffice_saved(tmp_path, sheet, draft_file, tongzh
     ids = [f.id for f in used_figures(tongzhou)]
     draft = load_report(draft_file)
     assert [(draft.figure(i).value, draft.figure(i).approx) for i in ids[:3]] == [(35, None), (6500, "约"), (None, None)]
+
+
+def test_percent_formatted_cell_and_twice_answered_id(sheet, draft_file, tongzhou, capsys):
+    rows = {f.id: n for n, f in enumerate(used_figures(tongzhou), 2)}
+    rate = next(f for f in used_figures(tongzhou) if f.unit == "%")
+    book = openpyxl.load_workbook(sheet)
+    cell = book["数字"][f"F{rows[rate.id]}"]
+    cell.value, cell.number_format = 0.935, "0.0%"  # what Excel stores when 93.5% is typed
+    book.save(sheet)
+    assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 0
+    assert load_report(draft_file).figure(rate.id).value == 93.5
+    ws = book["数字"]
+    ws["A3"], ws["F3"], ws["F2"] = ws["A2"].value, 5, 6  # a row copied over the next one
+    book.save(sheet)
+    assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 2
+    assert "填了两次（另一处在 数字!F2）" in capsys.readouterr().err

@@ -26,6 +26,9 @@ class SheetAnswers:
         self._places: dict[tuple, str] = {}
 
     def add(self, key: str, answer_id: str, value, place: str) -> None:
+        if (key, answer_id) in self._places:
+            raise DrafterError(f"{answer_id} 填了两次（另一处在 {self._places[(key, answer_id)]}）；请只保留一处",
+                               self.path, place)
         self.data[key][answer_id] = value
         self._places[(key, answer_id)] = place
 
@@ -58,6 +61,18 @@ def _rows(answers: SheetAnswers, key: str, answer_column: str, rows, name) -> No
         answers.add(key, str(answer_id), value, name(n, value_col))
 
 
+def _row_values(cells) -> list:
+    # A department typing 93% into a General cell makes Excel store 0.93 formatted as a percentage: read 93%.
+    out = []
+    for cell in cells:
+        value = getattr(cell, "value", None)
+        fmt = getattr(cell, "number_format", "") or ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+            value = f"{round(value * 100, 10):g}%"
+        out.append(value)
+    return out
+
+
 def read_xlsx(path: Path) -> SheetAnswers:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
@@ -72,7 +87,7 @@ def read_xlsx(path: Path) -> SheetAnswers:
         raise DrafterError(f"找不到“{L.FIGURES_SHEET}”或“{L.TEXTS_SHEET}”工作表；请使用 drafter export 生成的填报表", path)
     for title, key, column in ((L.FIGURES_SHEET, "figures", L.VALUE), (L.TEXTS_SHEET, "items", L.TEXT)):
         if title in book.sheetnames:
-            _rows(answers, key, column, book[title].iter_rows(values_only=True),
+            _rows(answers, key, column, map(_row_values, book[title].iter_rows()),
                   lambda n, c, t=title: f"{t}!{get_column_letter(c + 1)}{n}")
     book.close()
     return answers
