@@ -175,3 +175,10 @@ def test_percent_formatted_cell_and_twice_answered_id(sheet, draft_file, tongzho
     book.save(sheet)
     assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 2
     assert "填了两次（另一处在 数字!F2）" in capsys.readouterr().err
+
+
+def test_broken_xlsx_refused_in_chinese(tmp_path, draft_file, capsys):
+    path = tmp_path / "填报表.xlsx"
+    path.write_text("这不是表格", encoding="utf-8")
+    assert main(["fill", str(draft_file), "--answers", str(path)]) == 2
+    assert "不是可读的 .xlsx 文件" in capsys.readouterr().err

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.files import os_reason, read_input_bytes
+from drafter.files import read_input_bytes
 from drafter.sheets import layout as L
 
 SHEET_SUFFIXES = (".xlsx", ".csv")
@@ -80,8 +79,8 @@ def read_xlsx(path: Path) -> SheetAnswers:
     data = read_input_bytes(path)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DrafterError(f"不是可读的 .xlsx 文件（{os_reason(exc) if isinstance(exc, OSError) else exc}）", path) from None
+    except Exception:  # openpyxl fails on a broken file in many ways (zip, XML, missing parts): all mean the same
+        raise DrafterError("不是可读的 .xlsx 文件（可能已损坏，或是改了扩展名的其他文件；请在 Excel/WPS 中另存为 .xlsx）", path) from None
     answers = SheetAnswers(path)
     if L.FIGURES_SHEET not in book.sheetnames and L.TEXTS_SHEET not in book.sheetnames:
         raise DrafterError(f"找不到“{L.FIGURES_SHEET}”或“{L.TEXTS_SHEET}”工作表；请使用 drafter export 生成的填报表", path)
