@@ -182,3 +182,24 @@ def test_broken_xlsx_refused_in_chinese(tmp_path, draft_file, capsys):
     path.write_text("这不是表格", encoding="utf-8")
     assert main(["fill", str(draft_file), "--answers", str(path)]) == 2
     assert "不是可读的 .xlsx 文件" in capsys.readouterr().err
+
+
+def test_texts_sheet_as_csv(tmp_path, sheet, draft_file, tongzhou, capsys):
+    import csv
+
+    book = openpyxl.load_workbook(sheet)
+    rows = [list(r) for r in book["文字"].iter_rows(values_only=True)]
+    rows[1][4] = "第一段。\n第二段。"  # a cell with a line break: the next record starts a line later
+    rows[2][4] = "{F999}"
+    path = tmp_path / "文字.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    before = draft_file.read_bytes()
+    assert main(["fill", str(draft_file), "--answers", str(path)]) == 2
+    assert "第 4 行（本年文字）：文字中的 {F999} 不是草稿中的数字编号" in capsys.readouterr().err
+    assert draft_file.read_bytes() == before
+    rows[2][4] = None
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    assert main(["fill", str(draft_file), "--answers", str(path)]) == 0
+    assert load_report(draft_file).find(rows[1][0]).paragraphs == ["第一段。", "第二段。"]

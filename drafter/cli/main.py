@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("draft", help="一步完成：解析往年报告 → 生成草稿 → （应用答案）→ 排版", description="一步完成：解析往年报告、生成本年度草稿、应用答案（可选）并排版为 Word 文档。")
     p.add_argument("prior", metavar="往年报告", help="往年报告：.txt、.docx、.html/.htm")
     p.add_argument("-o", "--output", required=True, metavar="输出.docx", help="输出的 Word 文件")
-    p.add_argument("--answers", metavar="答案文件", help="答案 YAML 文件")
+    p.add_argument("--answers", metavar="答案文件", help="答案文件：YAML，或 drafter export 的填报表（.xlsx、.csv）")
     p.add_argument("--year", type=_year, metavar="年份", help="报告年度（默认：往年年度 + 1）")
     p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径")
     p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
