@@ -6,23 +6,20 @@ import sys
 from pathlib import Path
 
 from drafter.cli.wizard import Wizard, load_draft
-from drafter.draft.answers import apply_answers
-from drafter.draft.placeholders import used_figures
+from drafter.draft.answers import apply_answers, implausible
+from drafter.draft.placeholders import prior_text, used_figures
 from drafter.errors import DrafterError
-from drafter.model.files import save_report
+from drafter.model.files import ChangedOnDisk, file_digest, save_report
+from drafter.text.amounts import format_figure
+
+_TRIES = 3
 
 
 def run(args) -> int:
     path = Path(args.draft)
-    draft = load_draft(path)
     if args.answers:
-        before = {f.id: f.value for f in draft.figures}
-        draft = apply_answers(draft, args.answers)
-        save_report(draft, path, force=True, keep_comments=True)
-        changed = sum(1 for f in draft.figures if f.value != before.get(f.id))
-        left = sum(1 for f in used_figures(draft) if not f.filled)
-        print(f"已应用 {args.answers}：更新 {changed} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")
-        return 0
+        return _answers(path, args.answers)
+    draft = load_draft(path)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise DrafterError("没有可交互的终端，无法逐项提问；请在终端中运行，或用 --answers 答案文件 直接填报（格式见 docs/answers.md）", path)
     try:
@@ -30,3 +27,28 @@ def run(args) -> int:
     except (KeyboardInterrupt, EOFError):
         print(f"\n已中断。已填的内容均已保存；再次运行 drafter fill {path} 可从未填的一项继续。", file=sys.stderr)
         return 130
+
+
+def _answers(path: Path, answers: str) -> int:
+    # Another fill may save the draft meanwhile: apply the answers again to what it saved, never over it.
+    for _ in range(_TRIES):
+        digest = file_digest(path)
+        draft = load_draft(path)
+        before = {f.id: f.value for f in draft.figures}
+        draft = apply_answers(draft, answers)
+        try:
+            save_report(draft, path, force=True, keep_comments=True, expect=digest)
+            break
+        except ChangedOnDisk:
+            continue
+    else:
+        raise DrafterError("草稿在应用答案期间反复被其他程序修改，本次未保存；请关闭其他正在填报的窗口后重试", path)
+    changed = [f for f in draft.figures if f.value != before.get(f.id)]
+    left = sum(1 for f in used_figures(draft) if not f.filled)
+    print(f"已应用 {answers}：更新 {len(changed)} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")
+    odd = [f for f in changed if implausible(f)]
+    if odd:
+        print(f"以下 {len(odd)} 个数字与上年相差超过 5 倍，请核对（确认无误可在答案中写 confirmed: true）：")
+        for f in odd:
+            print(f"  {f.id} {f.label}：{prior_text(f, draft.prior_year)} → 本年 {format_figure(f.value, f.unit, f.approx)}")
+    return 0

@@ -32,6 +32,7 @@ _HANDLERS = {
     "parse": "drafter.cli.parse:run",
     "new": "drafter.cli.new:run",
     "fill": "drafter.cli.fill:run",
+    "export": "drafter.cli.export:run",
     "render": "drafter.cli.render:run",
     "draft": "drafter.cli.draft:run",
     "batch": "drafter.cli.batch:run",
@@ -88,7 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("fill", help="逐项填报数字和文字（交互向导，或用答案文件）", description="交互式向导：逐项填报数字和文字，每答一项即保存，可随时中断后继续。")
     p.add_argument("draft", metavar="草稿", help="drafter new 生成的草稿 YAML（就地保存）")
-    p.add_argument("--answers", metavar="答案文件", help="不提问，直接应用答案 YAML 文件")
+    p.add_argument("--answers", metavar="答案文件", help="不提问，直接应用答案文件：YAML，或 drafter export 的填报表（.xlsx、.csv）")
+
+    p = sub.add_parser("export", help="把待填数字和待写文字导出为 Excel 填报表（.xlsx）",
+                       description="把草稿中尚未填写的数字和尚待撰写的文字导出为 Excel 填报表，供各部门填写；只有答案列可编辑。填好后用 drafter fill 草稿 --answers 填报表.xlsx 写回。")
+    p.add_argument("draft", metavar="草稿", help="drafter new 生成的草稿 YAML")
+    p.add_argument("-o", "--output", required=True, metavar="填报表.xlsx", help="输出的 Excel 文件")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
     p = sub.add_parser("render", help="把草稿排版为 .docx（GB/T 9704-2012 公文格式）", description="把草稿 YAML 按 GB/T 9704-2012 排版为 Word 文档。")
     p.add_argument("draft", metavar="草稿", help="草稿或报告 YAML")
@@ -100,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("draft", help="一步完成：解析往年报告 → 生成草稿 → （应用答案）→ 排版", description="一步完成：解析往年报告、生成本年度草稿、应用答案（可选）并排版为 Word 文档。")
     p.add_argument("prior", metavar="往年报告", help="往年报告：.txt、.docx、.html/.htm")
     p.add_argument("-o", "--output", required=True, metavar="输出.docx", help="输出的 Word 文件")
-    p.add_argument("--answers", metavar="答案文件", help="答案 YAML 文件")
+    p.add_argument("--answers", metavar="答案文件", help="答案文件：YAML，或 drafter export 的填报表（.xlsx、.csv）")
     p.add_argument("--year", type=_year, metavar="年份", help="报告年度（默认：往年年度 + 1）")
     p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径")
     p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")

@@ -1,8 +1,11 @@
-"""An answers file (docs/answers.md) applied to a draft: every answer checked, each bad one named by its line."""
+"""An answers file (docs/answers.md) applied to a draft: every answer checked, each bad one named by its line
+(a YAML's) or its cell (a 填报表 .xlsx or .csv, drafter.sheets)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import yaml
 
 from drafter.draft.edits import PREAMBLE, add_item, mark_done, rewrite, set_date, settle
 from drafter.draft.figure_input import parse_figure_input, set_figure, valid_date
@@ -10,10 +13,14 @@ from drafter.draft.placeholders import check_placeholders
 from drafter.errors import DrafterError
 from drafter.model.report import Item, Report
 from drafter.model.yamltext import Located, read_yaml
+from drafter.sheets.read import SHEET_SUFFIXES, read_sheet
 from drafter.vocab import PARTS
 
 ITEM_ACTIONS = ("keep", "drop")
-_META_KEYS = ("date", "doc_number", "title", "issuer", "recipient")
+_META_KEYS = ("date", "doc_number", "title", "issuer", "recipient", "signer")
+_FIGURE_KEYS = ("value", "confirmed")
+# A value this many times last year's, or this fraction of it, is reported unless confirmed.
+IMPLAUSIBLE_RATIO = 5
 
 
 class _Problems:
@@ -40,7 +47,10 @@ def apply_answers(draft: Report, answers_path: str | Path) -> Report:
     """Apply an answers YAML to `draft` in place; all checked before anything changes."""
     if draft.draft is None:
         raise DrafterError("这是上一年度的报告，不是草稿；请先运行 drafter new 生成草稿")
-    located = read_yaml(answers_path)
+    if Path(answers_path).suffix.lower() in SHEET_SUFFIXES:
+        located = read_sheet(answers_path)
+    else:
+        located = read_yaml(answers_path)
     data = located.data
     if data is None:
         raise DrafterError("答案文件是空的", answers_path)
@@ -70,16 +80,55 @@ def _figures(draft: Report, located: Located, bad: _Problems) -> list:
         if figure is None:
             bad.add(["figures", fid], f"草稿中没有数字 {fid}", True)
             continue
+        keys, confirmed = ["figures", fid], False
+        if isinstance(raw, dict):  # F012: {value: 58, confirmed: true}
+            unknown = [k for k in raw if k not in _FIGURE_KEYS]
+            if unknown:
+                bad.add(keys + [unknown[0]], f"未知的键“{unknown[0]}”；可用：value、confirmed", True)
+                continue
+            confirmed = raw.get("confirmed", False)
+            if not isinstance(confirmed, bool):
+                bad.add(keys + ["confirmed"], "confirmed 应为 true 或 false")
+                continue
+            keys, raw = keys + ["value"], raw.get("value")
         if raw is None:
-            changes.append(lambda f=figure: set_figure(f, None, None))
+            changes.append(lambda f=figure: _set(f, None, None, False))
             continue
         try:
-            value, approx = parse_figure_input(raw, figure)
+            value, approx = parse_figure_input(_as_typed(located, keys, raw), figure)
         except ValueError as exc:
-            bad.add(["figures", fid], f"{figure.label}：{exc}")
+            bad.add(keys, f"{figure.label}：{exc}")
             continue
-        changes.append(lambda f=figure, v=value, a=approx: set_figure(f, v, a))
+        changes.append(lambda f=figure, v=value, a=approx, c=confirmed: _set(f, v, a, c))
     return changes
+
+
+def _set(figure, value, approx, confirmed: bool) -> None:
+    # A confirmation is of one value: a new value is unconfirmed unless the answer confirms it again.
+    if value != figure.value or approx != figure.approx or confirmed:
+        figure.confirmed = confirmed
+    set_figure(figure, value, approx)
+
+
+def _as_typed(located, keys: list, value):
+    """A plain YAML number as its text, so YAML 1.1 cannot reinterpret it: 010 is 10, not 8;
+    1:30 and 0x10 are refused, not read as 90 and 16."""
+    node = getattr(located, "root", None)
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return value
+        node = next((v for k, v in node.value if k.value == str(key)), None)
+    if isinstance(node, yaml.ScalarNode) and not node.style and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return node.value
+    return value
+
+
+def implausible(figure) -> bool:
+    """A filled value more than 5 times, or less than a fifth of, last year's, not confirmed by the clerk."""
+    if figure.confirmed or figure.value is None or not figure.prior:
+        return False
+    ratio = figure.value / figure.prior
+    return ratio > IMPLAUSIBLE_RATIO or ratio < 1 / IMPLAUSIBLE_RATIO
 
 
 def _meta(draft: Report, located: Located, bad: _Problems) -> list:
@@ -94,10 +143,10 @@ def _meta(draft: Report, located: Located, bad: _Problems) -> list:
                 bad.add(["meta", key], str(exc))
                 continue
             changes.append(lambda iso=iso: set_date(draft, iso))
-        elif raw is not None and (isinstance(raw, bool) or not isinstance(raw, (str, int))):
+        elif raw is not None and (isinstance(raw, bool) or not isinstance(raw, (str, int, float))):
             bad.add(["meta", key], "应为文字")
         else:
-            text = None if raw is None else str(raw).strip() or None
+            text = None if raw is None else str(_as_typed(located, ["meta", key], raw)).strip() or None
             changes.append(lambda k=key, t=text: setattr(draft.meta, k, t))
     return changes
 

@@ -14,8 +14,13 @@ from drafter.vocab import APPROX_AFTER, APPROX_BEFORE, APPROX_CANONICAL, COUNT_U
 MAX_VALUE = 10**15
 
 
+def _width(ch: str) -> str:
+    # Only full-width forms (７５, ％, the ideographic space) are folded: NFKC would also turn 10² into 102.
+    return unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" or ch == "\u3000" else ch
+
+
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", str(text)).strip()
+    text = "".join(map(_width, str(text))).strip()
     return THOUSANDS_RE.sub("", text).replace(" ", "")
 
 
