@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fill", help="逐项填报数字和文字（交互向导，或用答案文件）", description="交互式向导：逐项填报数字和文字，每答一项即保存，可随时中断后继续。")
     p.add_argument("draft", metavar="草稿", help="drafter new 生成的草稿 YAML（就地保存）")
     p.add_argument("--answers", metavar="答案文件", help="不提问，直接应用答案 YAML 文件")
+    p.add_argument("--at", metavar="编号", help="向导从这个数字（如 F012）或这一项（如 measures.3.1）开始")
 
     p = sub.add_parser("render", help="把草稿排版为 .docx（GB/T 9704-2012 公文格式）", description="把草稿 YAML 按 GB/T 9704-2012 排版为 Word 文档。")
     p.add_argument("draft", metavar="草稿", help="草稿或报告 YAML")
