@@ -95,6 +95,8 @@ def test_text_keep_write_drop(draft_path):
     child.expect_exact("一、（二） 大力规范行政执法行为")
     wait_prompt(child, "请选择")
     child.send("j\r")  # 删除此项
+    wait_prompt(child, "确定删除“一、（二） 大力规范行政执法行为”？")
+    child.send("y")
     # measures.3 moves up to （二） once measures.2 is gone; its sub-items follow.
     child.expect_exact("一、（二） 深入学习贯彻习近平法治思想,统筹推进法治政府建设\r\n")
     child.expect_exact("一、（二）1. 深入学习贯彻习近平法治思想")
@@ -110,9 +112,11 @@ def test_text_keep_write_drop(draft_path):
     child.expect_exact("一、（三）2. 发挥行政复议化解行政争议主渠道作用")
     wait_prompt(child, "请选择")
     child.send("jj\r")  # 删除此项
+    wait_prompt(child, "确定删除")
+    child.send("y")
     child.expect_exact("存在的不足和原因\r\n二、（一） 统筹推进法治政府建设抓手还需进一步丰富")
     wait_prompt(child, "请选择")
-    child.send("j" * 5 + "\r")  # 保存退出
+    child.send("j" * 6 + "\r")  # 保存退出
     child.expect_exact("项文字未完成")
     child.expect(pexpect.EOF)
     child.close()
@@ -153,10 +157,13 @@ def test_date_and_document_number_at_the_end(draft_path):
     child.send("\x15" + "2025-01-20\r")
     wait_prompt(child, "发文字号")
     child.send("营政发〔2025〕3号\r")
+    wait_prompt(child, "签发人")
+    child.send("张三\r")
     child.expect_exact("全部完成")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     draft = load_report(draft_path)
     assert draft.meta.date == "2025-01-20" and draft.meta.doc_number == "营政发〔2025〕3号"
+    assert draft.meta.signer == "张三"
     assert draft.closing.date is None  # a draft's date is meta.date; render writes the line

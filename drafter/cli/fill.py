@@ -23,9 +23,9 @@ def run(args) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise DrafterError("没有可交互的终端，无法逐项提问；请在终端中运行，或用 --answers 答案文件 直接填报（格式见 docs/answers.md）", path)
     try:
-        return Wizard(draft, path).run()
+        return Wizard(draft, path, args.at).run()
     except (KeyboardInterrupt, EOFError):
-        print(f"\n已中断。已填的内容均已保存；再次运行 drafter fill {path} 可从未填的一项继续。", file=sys.stderr)
+        print(f"\n已中断。已填的内容均已保存；再次运行 drafter fill {path} 可从停下的地方继续。", file=sys.stderr)
         return 130
 
 

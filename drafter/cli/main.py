@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fill", help="逐项填报数字和文字（交互向导，或用答案文件）", description="交互式向导：逐项填报数字和文字，每答一项即保存，可随时中断后继续。")
     p.add_argument("draft", metavar="草稿", help="drafter new 生成的草稿 YAML（就地保存）")
     p.add_argument("--answers", metavar="答案文件", help="不提问，直接应用答案文件：YAML，或 drafter export 的填报表（.xlsx、.csv）")
+    p.add_argument("--at", metavar="编号", help="向导从这个数字（如 F012）或这一项（如 measures.3.1）开始")
 
     p = sub.add_parser("export", help="把待填数字和待写文字导出为 Excel 填报表（.xlsx）",
                        description="把草稿中尚未填写的数字和尚待撰写的文字导出为 Excel 填报表，供各部门填写；只有答案列可编辑。填好后用 drafter fill 草稿 --answers 填报表.xlsx 写回。")

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import datetime
-import unicodedata
+from decimal import Decimal
 
-from drafter.draft.patterns import DATE_INPUT_RE, GROWTH_WORDS, NUMBER_RE, THOUSANDS_RE
+from drafter.draft.patterns import DATE_INPUT_RE, GROWTH_WORDS, NUMBER_RE, THOUSANDS_RE, UNIT_TAIL_RE
 from drafter.draft.placeholders import prior_text
 from drafter.model.report import Figure
-from drafter.text.amounts import format_number
+from drafter.text.amounts import format_figure
 from drafter.vocab import APPROX_AFTER, APPROX_BEFORE, APPROX_CANONICAL, COUNT_UNITS, PERCENT_UNITS
 
 MAX_VALUE = 10**15
-
-
-def _width(ch: str) -> str:
-    # Only full-width forms (７５, ％, the ideographic space) are folded: NFKC would also turn 10² into 102.
-    return unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" or ch == "\u3000" else ch
+DECIMALS = 6  # what a draft stores and prints (format_number)
+MULTIPLIERS = {"万": 10**4, "亿": 10**8}
+IMPLAUSIBLE = 5  # a value more than 5× or less than 1/5 of last year's asks for confirmation
+# Only full-width forms are read as their ASCII twins: NFKC would also turn 10² into 102.
+_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def _normalise(text: str) -> str:
-    text = "".join(map(_width, str(text))).strip()
+    text = str(text).translate(_WIDE).strip()
     return THOUSANDS_RE.sub("", text).replace(" ", "")
+
+
+def _typed(number: float | int) -> str:
+    """A number from a YAML or spreadsheet cell exactly as it came: 100.0000001 stays, not rounded."""
+    if isinstance(number, int):
+        return str(number)
+    if number != number or abs(number) == float("inf"):
+        return "x"
+    return format(Decimal(repr(number)), "f")
 
 
 def _strip_after(raw: str) -> tuple[str | None, str]:
@@ -38,7 +47,7 @@ def parse_figure_input(text, figure: Figure) -> tuple[float | int, str | None]:
         raise ValueError("应为数字")
     unit = figure.unit or ""
     if isinstance(text, (int, float)):
-        raw = format_number(text) if text == text and abs(text) != float("inf") else "x"
+        raw = _typed(text)
     else:
         raw = _normalise(text)
     if not raw:
@@ -61,34 +70,61 @@ def parse_figure_input(text, figure: Figure) -> tuple[float | int, str | None]:
         if approx:
             raise ValueError(f"“{approx}”和“{trailing}”不能同时使用")
         approx = trailing
-    scale = 1
-    if raw.endswith(("万", "亿")):
-        if norm_unit.startswith(raw[-1]):
-            raw = raw[:-1]  # 1.5万 for a figure counted in 万人次: the unit's own 万
-        else:
-            scale, raw = (10**4 if raw[-1] == "万" else 10**8), raw[:-1]
+    value = _scaled(raw, unit, norm_unit, text)
     percent = norm_unit in PERCENT_UNITS
-    if raw.endswith("%") and not percent:
-        raise ValueError(f"单位应为“{unit or '无'}”，不是百分数")
-    raw = raw.removesuffix("%") if percent else raw
-    if not NUMBER_RE.match(raw):
-        hint = f"，单位为“{unit}”" if unit else ""
-        raise ValueError(f"“{text}”不是有效的数字（例：75、约120、4500余{hint}）")
-    value = float(raw) * scale
     if value > MAX_VALUE:
         raise ValueError("数字过大")
     if percent and value > 100 and not any(w in figure.label for w in GROWTH_WORDS):
         raise ValueError("百分比应在 0–100 之间")
-    if norm_unit in COUNT_UNITS and not value.is_integer():
+    if norm_unit in COUNT_UNITS and value != int(value):
         raise ValueError(f"“{unit}”是计数单位，应为整数")
-    if value.is_integer():
+    if value == int(value):
         return int(value), approx
-    return round(value, 6), approx
+    if -value.as_tuple().exponent > DECIMALS:
+        raise ValueError(f"小数最多 {DECIMALS} 位（“{text}”更长，请按需要的精度填写）")
+    return float(value), approx
 
 
-def set_figure(figure: Figure, value: float | int | None, approx: str | None) -> None:
+def _scaled(raw: str, unit: str, norm_unit: str, text) -> Decimal:
+    """The number in the figure's own unit: 0.85亿 for 万元 -> 8500; exact, so no digit is lost or added."""
+    percent = norm_unit in PERCENT_UNITS
+    if raw.endswith("%") and not percent:
+        raise ValueError(f"单位应为“{unit or '无'}”，不是百分数")
+    raw = raw.removesuffix("%") if percent else raw
+    scale = Decimal(1)
+    if raw[-1:] in MULTIPLIERS:
+        typed = MULTIPLIERS[raw[-1]]
+        own = MULTIPLIERS.get(norm_unit[:1], 1)  # 万元, 亿元, 万人次: the unit carries its own multiplier
+        if typed < own:
+            raise ValueError(f"单位是“{unit}”，“{raw[-1]}”比它小，无法确定是“{raw[:-1]}{raw[-1]}{unit[1:]}”"
+                             f"还是“{raw[:-1]}{raw[-1]}{unit}”；请直接按“{unit}”填写")
+        scale, raw = Decimal(typed // own), raw[:-1]
+    if not NUMBER_RE.match(raw):
+        tail = UNIT_TAIL_RE.fullmatch(raw)
+        if tail and tail.group(2) != norm_unit:
+            raise ValueError(f"单位应为“{unit or '无'}”，不是“{tail.group(2)}”；只填数字即可")
+        hint = f"，单位为“{unit}”" if unit else ""
+        raise ValueError(f"“{text}”不是有效的数字（例：75、约120、4500余{hint}）")
+    return Decimal(raw) * scale
+
+
+def implausible(figure: Figure) -> str | None:
+    """Why a filled value looks wrong next to last year's (more than 5× or under 1/5), None when it does not."""
+    if figure.value is None or not figure.prior or figure.unit in PERCENT_UNITS:
+        return None
+    ratio = figure.value / figure.prior
+    if 1 / IMPLAUSIBLE <= ratio <= IMPLAUSIBLE:
+        return None
+    times = f"{ratio:.0f}倍" if ratio >= 10 else f"{ratio:.1f}倍" if ratio > 1 else f"{ratio * 100:.1f}%"
+    return (f"{format_figure(figure.value, figure.unit, figure.approx)}是上年"
+            f"（{format_figure(figure.prior, figure.unit, figure.prior_approx)}）的{times}")
+
+
+def set_figure(figure: Figure, value: float | int | None, approx: str | None, confirmed: bool = False) -> None:
+    """A new value; `confirmed` when the clerk confirmed that it is right although it looks implausible."""
     figure.value = value
     figure.approx = approx
+    figure.confirmed = confirmed
 
 
 def figure_prompt(figure: Figure, prior_year: int | None) -> str:

@@ -46,6 +46,8 @@ LISTING_TAIL_RE = re.compile(r"等(问题|方面|情况|不足)?$")
 # 1,234 as a clerk may type a thousands separator.
 THOUSANDS_RE = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
+# A number followed by a measure word: 71件 typed for a figure counted in 个.
+UNIT_TAIL_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff]+)")
 DATE_INPUT_RE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?")
 # A percentage of a whole stays within 0–100; a growth rate may exceed it.
 GROWTH_WORDS = ("增长", "增幅", "增加", "提高", "提升", "上升", "同比", "环比", "下降", "减少")
