@@ -219,8 +219,12 @@ def para(text: str = "", style_id: str | None = None, fonts: dict | None = None,
     ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>' if style_id else ""
     if not text:
         return f"<w:p>{ppr}</w:p>"
+    return f"<w:p>{ppr}{run(text, face)}</w:p>"
+
+
+def run(text: str, face: str | None = None) -> str:
     run_pr = f"<w:rPr>{rfonts(face)}</w:rPr>" if face else ""
-    return f'<w:p>{ppr}<w:r>{run_pr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    return f'<w:r>{run_pr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
 def tag(text: str) -> str:
@@ -271,8 +275,8 @@ def document_xml(fonts: dict) -> str:
     body = "".join([
         tag("{%p if banner %}"), para("{{ banner_mark }}", "BannerMark"),
         para("", "Normal", keep_next=True), para("", "Normal", keep_next=True),  # the 文号 two lines under it
-        '<w:p><w:pPr><w:pStyle w:val="DocNumber"/></w:pPr><w:r><w:t>{{ doc_number }}</w:t></w:r><w:r><w:tab/></w:r>'
-        '<w:r><w:t>签发人：</w:t></w:r><w:r><w:t>{{r signer }}</w:t></w:r></w:p>',
+        '<w:p><w:pPr><w:pStyle w:val="DocNumber"/></w:pPr>'
+        + run("{{ doc_number }}") + "<w:r><w:tab/></w:r>" + run("签发人：") + run("{{r signer }}") + "</w:p>",
         para("", "Normal", keep_next=True), para("", "Normal", keep_next=True),  # the title two lines under the line
         tag("{%p endif %}"),
         tag("{%p for line in title_lines %}"), para("{{ line }}", "Title"), tag("{%p endfor %}"),

@@ -130,8 +130,8 @@ class _Body:
         kind = f"h{min(level, 4)}"
         if status == TODO and not paragraphs and not children(node):
             marker = todo_marker(clean(node.prompt) or prompt_default or heading or "本项内容")
-            if not heading:
-                # An item still to write stands where its heading goes, in the heading's font.
+            if not heading and number:
+                # A numbered item still to write stands where its heading goes, in the heading's font.
                 self.add_block(kind, Runs().add(number, anchor=anchor).add(marker, TODO_HIGHLIGHT), level)
                 return
             paragraphs = [marker]
