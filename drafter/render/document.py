@@ -15,8 +15,8 @@ from pathlib import Path
 from drafter.errors import DrafterError
 from drafter.files import atomic_write, check_output
 from drafter.model.report import Report
-from drafter.render.comments import add_comments
 from drafter.render.banner import fit_banner, strip_highlights
+from drafter.render.comments import add_comments
 from drafter.render.context import build_context
 from drafter.render.editions import REVIEW, check_edition, marked, refuse_unready
 from drafter.render.fonts import Fonts, fix_runs
