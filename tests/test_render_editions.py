@@ -184,3 +184,14 @@ def test_draft_keeps_its_yaml_and_names_the_next_command(tmp_path, capsys):
     assert "已存在" in capsys.readouterr().err and not out.exists()
     assert cli.main(["draft", str(seed_path("yingkou")), "-o", str(out), "--force"]) == 0
     assert "changed" not in kept.read_text(encoding="utf-8")
+
+
+def test_pdf_without_libreoffice_says_so_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    import shutil
+
+    src = tmp_path / "d.yaml"
+    save_report(ready(), src)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    out = tmp_path / "d.docx"
+    assert cli.main(["render", str(src), "-o", str(out), "--pdf"]) == 2
+    assert "未找到 LibreOffice" in capsys.readouterr().err and not out.exists()
