@@ -195,3 +195,34 @@ def test_pdf_without_libreoffice_says_so_and_writes_nothing(tmp_path, capsys, mo
     out = tmp_path / "d.docx"
     assert cli.main(["render", str(src), "-o", str(out), "--pdf"]) == 2
     assert "未找到 LibreOffice" in capsys.readouterr().err and not out.exists()
+
+
+def _green(document) -> list:
+    return [r for p in document.paragraphs for r in _green_in(p)]
+
+
+def test_years_moved_in_last_years_text_are_marked_for_the_reviewer():
+    draft = make_draft("yingkou")
+    document = body(render_bytes(draft))
+    green = _green(document)
+    assert green and {r.text for r in green} <= {"2023", "2024", "2025"}
+    paragraph = next(p for p in document.paragraphs if "市委法治建设委员会2024年工作要点" in p.text)
+    assert any(r.text == "2024" for r in _green_in(paragraph))
+    comments = [c.text for c in document.comments]
+    assert any("“2023年”自动改为“2024年”" in text for text in comments)
+    # A year inside 《》 or 〔〕 is a name, never moved, never marked.
+    for r in green:
+        text = r._parent.text
+        at = text.index(r.text)
+        assert text.rfind("《", 0, at) <= text.rfind("》", 0, at)
+    assert not _green(body(render_bytes(ready(), edition="submit")))
+
+
+def _green_in(paragraph) -> list:
+    return [r for r in paragraph.runs
+            if (h := r.element.find(f"{W}rPr/{W}highlight")) is not None and h.get(f"{W}val") == "green"]
+
+
+def test_text_the_clerk_confirmed_carries_no_year_mark():
+    draft = ready()  # every item done: the clerk has confirmed or rewritten last year's words
+    assert not _green(body(render_bytes(draft)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from drafter.draft.placeholders import TODO_RE, printed_date, todo_marker, unfilled_marker
+from drafter.draft.years import advanced_years
 from drafter.model.numbering import Entry, children, outline
 from drafter.model.report import Item, Node, Report, Section
 from drafter.render.editions import EDITION_NAMES, PUBLIC, REVIEW, has_banner, marked
@@ -21,11 +22,13 @@ from drafter.render.patterns import (
     SIGNATURE_SPLIT_RE,
     SIGNER_STYLE,
     TODO_HIGHLIGHT,
+    YEAR_HIGHLIGHT,
 )
 from drafter.render.runs import Runs
 from drafter.render.sentences import Sentences
 from drafter.render.titles import break_title
 from drafter.render.wording import (
+    advanced_comment,
     figure_comment,
     figure_shown,
     reference_comment,
@@ -64,13 +67,32 @@ class _Body:
         self.comments.append(paragraphs)
         return len(self.comments) - 1
 
-    def runs_for(self, text: str, highlight: str | None = None) -> Runs:
-        """Text with figures written in (commented), unfilled ones and 【待填：…】 highlighted."""
+    def kept(self, runs: Runs, text: str, highlight: str | None) -> None:
+        """Last year's kept words: each year drafter moved in a run of its own, commented (review only)."""
+        pos = 0
+        if self.marked and self.year and self.prior_year:
+            for start, end, old in advanced_years(text, self.prior_year, self.year):
+                runs.add(text[pos:start], highlight)
+                anchor = self.comment([advanced_comment(old, int(text[start:end]))])
+                runs.add(text[start:end], YEAR_HIGHLIGHT, anchor=anchor)
+                pos = end
+        runs.add(text[pos:], highlight)
+
+    def runs_for(self, text: str, highlight: str | None = None, kept: bool = False) -> Runs:
+        """Text with figures written in (commented), unfilled ones and 【待填：…】 highlighted;
+        in `kept` text (last year's, years moved) the moved years marked."""
         runs = Runs()
         text = clean(text)
         pos = 0
+
+        def plain(segment: str) -> None:
+            if kept:
+                self.kept(runs, segment, highlight)
+            else:
+                runs.add(segment, highlight)
+
         for match in MARKUP_RE.finditer(text):
-            runs.add(text[pos:match.start()], highlight)
+            plain(text[pos:match.start()])
             pos = match.end()
             fid = match.group(1)
             figure = self.figures.get(fid) if fid is not None else None
@@ -81,7 +103,7 @@ class _Body:
             else:
                 anchor = self.comment([figure_comment(figure, self.prior_year)])
                 runs.add(figure_shown(figure), highlight, anchor=anchor)
-        runs.add(text[pos:], highlight)
+        plain(text[pos:])
         return runs
 
     def add_block(self, kind: str, runs: Runs, level: int = 0) -> None:
@@ -101,7 +123,7 @@ class _Body:
         for i, text in enumerate(preamble):
             if status == REFERENCE:
                 runs = Runs().add(REFERENCE_MARK, MARK_HIGHLIGHT) if i == 0 and self.marked else Runs()
-                self.add_block("body", runs.extend(self.runs_for(text, REFERENCE_HIGHLIGHT)))
+                self.add_block("body", runs.extend(self.runs_for(text, REFERENCE_HIGHLIGHT, kept=True)))
             else:
                 self.body(text)
         if self.report.draft is not None and "如下" not in preamble[-1]:
@@ -136,7 +158,7 @@ class _Body:
                 return
             paragraphs = [marker]
         if heading:
-            heading_runs = self.runs_for(heading, self._heading_tint(node, status, level))
+            heading_runs = self.runs_for(heading, self._heading_tint(node, status, level), kept=reference and level > 1)
             runs = Runs().add(number, anchor=anchor).extend(heading_runs)
             if mark and not paragraphs and not children(node) and level > 1:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
@@ -151,7 +173,7 @@ class _Body:
             runs = Runs().add(number, anchor=anchor)
             if mark and i == 0:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
-            self.add_block("body", runs.extend(self.runs_for(text, tint)), level)
+            self.add_block("body", runs.extend(self.runs_for(text, tint, kept=reference)), level)
             number, anchor = "", None
 
     @staticmethod

@@ -12,6 +12,7 @@ STANDARD_SENTENCES = "standard.j2"  # beside a template, it replaces the bundled
 REFERENCE_MARK = "【上年参考，请确认或改写】"
 TODO_HIGHLIGHT = "yellow"  # 待填: text or figures still missing
 REFERENCE_HIGHLIGHT = "lightGray"  # last year's text, not yet confirmed for this year
+YEAR_HIGHLIGHT = "green"  # a year drafter moved inside last year's text: confirm the fact
 MARK_HIGHLIGHT = "cyan"  # the 【上年参考…】 mark itself (Word calls cyan "turquoise")
 COMMENT_AUTHOR = "drafter"
 COMMENT_INITIALS = "DR"
