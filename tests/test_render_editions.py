@@ -226,3 +226,14 @@ def _green_in(paragraph) -> list:
 def test_text_the_clerk_confirmed_carries_no_year_mark():
     draft = ready()  # every item done: the clerk has confirmed or rewritten last year's words
     assert not _green(body(render_bytes(draft)))
+
+
+def test_items_of_one_group_share_one_layout():
+    """鹤庆's 7.1 has a heading, 7.2–7.4 run in: all four run in, numbered at their paragraph's start."""
+    draft = make_draft("heqing")
+    group = draft.holder(next(item for _, item in draft.walk() if item.id == "measures.7.1"))
+    assert group[0].heading and not any(item.heading for item in group[1:])
+    document = body(render_bytes(draft))
+    paragraphs = [p for p in document.paragraphs if "积极推进行政执法规范化" in p.text]
+    assert len(paragraphs) == 1 and paragraphs[0].style.name == "Normal"
+    assert paragraphs[0].text.startswith(f"1.{REFERENCE_MARK}积极推进行政执法规范化。")

@@ -15,6 +15,7 @@ from drafter.model.report import Item, Node, Report, Section
 from drafter.render.editions import EDITION_NAMES, PUBLIC, REVIEW, has_banner, marked
 from drafter.render.patterns import (
     ATTACHMENT_INDENT,
+    LEAD_ENDS,
     MARK_HIGHLIGHT,
     MARKUP_RE,
     REFERENCE_HIGHLIGHT,
@@ -157,6 +158,10 @@ class _Body:
                 self.add_block(kind, Runs().add(number, anchor=anchor).add(marker, TODO_HIGHLIGHT), level)
                 return
             paragraphs = [marker]
+        if heading and paragraphs and self._runs_in(node, level):
+            # Its group's other items run in: this one too, its heading leading its first paragraph.
+            paragraphs = [heading + ("" if heading[-1] in LEAD_ENDS else "。") + paragraphs[0], *paragraphs[1:]]
+            heading = ""
         if heading:
             heading_runs = self.runs_for(heading, self._heading_tint(node, status, level), kept=reference and level > 1)
             runs = Runs().add(number, anchor=anchor).extend(heading_runs)
@@ -175,6 +180,13 @@ class _Body:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
             self.add_block("body", runs.extend(self.runs_for(text, tint, kept=reference)), level)
             number, anchor = "", None
+
+    def _runs_in(self, node: Node, level: int) -> bool:
+        """A third-level (or deeper) item among siblings written without headings, which run in."""
+        if level < 3 or not isinstance(node, Item):
+            return False
+        group = self.report.holder(node) or []
+        return any(not clean(item.heading).strip() and lines_of(item.paragraphs) for item in group)
 
     @staticmethod
     def _heading_tint(node: Node, status: str, level: int) -> str | None:

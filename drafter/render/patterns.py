@@ -19,6 +19,8 @@ COMMENT_INITIALS = "DR"
 # A run to anchor a comment on carries this character style until the second pass removes it.
 ANCHOR_STYLE = "drafterAnchor"
 
+# A heading run in before its text ends with one of these, else gets 。
+LEAD_ENDS = frozenset("。！？；：!?;:")
 # Later attachment lines (2.…) align under the first one's number, after "附件：".
 ATTACHMENT_INDENT = "\u3000" * 3
 
