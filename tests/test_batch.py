@@ -270,7 +270,7 @@ def test_bad_arguments_refused_before_work(tmp_path, drafts):
 def test_run_cli_exit_codes(tmp_path, drafts, capsys):
     src = _save(drafts["heqing"], tmp_path / "h.yaml")
     args = Namespace(inputs=[str(src)], output=str(tmp_path / "out"), jobs=1, template=None,
-                     appendix=False, force=False, report=None)
+                     appendix=False, force=False, report=None, edition="review")
     assert run_cli(args) == 0
     assert "成功 1 份，失败 0 份" in capsys.readouterr().out
     assert run_cli(args) == 1  # the output exists now
@@ -361,7 +361,7 @@ def test_file_names_in_gbk_bytes_are_rendered_and_reported_readably(tmp_path, dr
         fh.write("schema_version: 2\n")
     out = tmp_path / "out"
     args = Namespace(inputs=[good, bad], output=str(out), jobs=2, template=None,
-                     appendix=False, force=False, report=None)
+                     appendix=False, force=False, report=None, edition="review")
 
     assert run_cli(args) == 1
 

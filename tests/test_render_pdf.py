@@ -84,3 +84,29 @@ def test_a_drafted_report_converts_with_its_text(pdfs):
     first = _pdf_text(pdfs / "yingkou.pdf", 1)
     assert re.search(r"—\s*1\s*—", first)
     assert re.search(rf"—\s*{pages}\s*—", _pdf_text(pdfs / "yingkou.pdf", pages))
+
+
+def test_render_pdf_writes_each_edition_beside_the_docx(tmp_path, capsys):
+    from test_render_editions import DOC_NUMBER, SIGNER, ready
+
+    from drafter.cli import main as cli
+    from drafter.model.files import save_report
+
+    src = tmp_path / "d.yaml"
+    save_report(ready(), src)
+    for edition in ("review", "submit", "public"):
+        out = tmp_path / f"{edition}.docx"
+        assert cli.main(["render", str(src), "-o", str(out), "--edition", edition, "--pdf"]) == 0
+        pdf = out.with_suffix(".pdf")
+        assert f"PDF → {pdf}" in capsys.readouterr().out and pdf.read_bytes().startswith(b"%PDF")
+        first = _pdf_text(pdf, 1)
+        if first is None:
+            continue
+        flat = re.sub(r"\s+", "", first)
+        assert ("讨论稿" in flat) == (edition == "review")
+        banner = ("营口市人民政府文件" in flat, DOC_NUMBER in flat, f"签发人：{SIGNER}" in flat)
+        assert banner == ((edition != "public"),) * 3, edition
+    # An existing PDF needs --force, and then nothing is written.
+    (tmp_path / "again.pdf").write_bytes(b"keep")
+    assert cli.main(["render", str(src), "-o", str(tmp_path / "again.docx"), "--pdf"]) == 2
+    assert not (tmp_path / "again.docx").exists() and (tmp_path / "again.pdf").read_bytes() == b"keep"

@@ -57,6 +57,9 @@ LINE = 579  # exact line pitch 28.95 pt: 22 lines in the 225 mm text block
 BODY_SZ, TITLE_SZ, PAGE_SZ, TABLE_SZ = 32, 44, 28, 24  # half-points: 三号, 二号, 四号, 小四
 CONDENSE = -5  # 1/20 pt: 16 pt less 0.25 pt gives 28 characters in the 156 mm line (Word and LibreOffice)
 INDENT_2 = 640  # two 三号 characters
+TEXT_W = 8844  # the 156 mm text block
+RED = "FF0000"
+BANNER_BEFORE = mm(35)  # the 发文机关标志's top edge 35 mm below the top of the text block
 
 
 def rfonts(face: str, hint: str | None = None) -> str:
@@ -87,16 +90,16 @@ def style(kind: str, sid: str, name: str, ppr: str = "", rpr_xml: str = "", base
 
 
 def styles_xml(fonts: dict) -> str:
-    heading = '<w:keepNext/><w:keepLines/><w:outlineLvl w:val="{}"/>'
+    heading = '<w:keepNext/><w:keepLines/><w:widowControl/><w:outlineLvl w:val="{}"/>'
     parts = [
         # docDefaults: every run falls back to the body face, never to a theme font.
         "<w:docDefaults><w:rPrDefault><w:rPr>" + rfonts(fonts["body"])
         + f'<w:kern w:val="0"/><w:sz w:val="{BODY_SZ}"/><w:szCs w:val="{BODY_SZ}"/>'
         + '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-        + f'<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/></w:pPr></w:pPrDefault>'
+        + f'<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/></w:pPr></w:pPrDefault>'
         + "</w:docDefaults>",
         style("paragraph", "Normal", "Normal", based=None, default=True,
-              ppr=f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
+              ppr=f'<w:widowControl/><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
                   f'<w:ind w:firstLine="{INDENT_2}" w:firstLineChars="200"/><w:jc w:val="both"/>',
               rpr_xml=rpr(fonts["body"], BODY_SZ, spacing=CONDENSE)),
         # The title's 22 pt would take two grid lines in LibreOffice: it keeps its exact line, off the grid.
@@ -110,8 +113,21 @@ def styles_xml(fonts: dict) -> str:
               ppr=heading.format(2), rpr_xml=rpr(fonts["h3"], BODY_SZ, bold=True)),
         style("paragraph", "Heading4", "heading 4", extra='<w:next w:val="Normal"/>',
               ppr=heading.format(3), rpr_xml=rpr(fonts["h4"], BODY_SZ)),
-        style("paragraph", "DocNumber", "发文字号", ppr=NO_INDENT + '<w:jc w:val="center"/>',
+        # The 版头 (GB/T 9704 7.2): the red 发文机关标志 (drafter sizes it to its line), then the
+        # 文号 one character in from the left and 签发人 one in from the right (a right tab), with
+        # the red separator line under them as wide as the text block (left indent 0).
+        style("paragraph", "BannerMark", "发文机关标志",
+              ppr=f'<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="{BANNER_BEFORE}" w:after="0" '
+                  'w:line="240" w:lineRule="auto"/>' + NO_INDENT + '<w:jc w:val="center"/>',
+              rpr_xml=rpr(fonts["title"], 84, spacing=0).replace("</w:rPr>", f'<w:color w:val="{RED}"/></w:rPr>')),
+        style("paragraph", "DocNumber", "发文字号",
+              ppr=f'<w:keepNext/><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="6" w:color="{RED}"/></w:pBdr>'
+                  f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W - INDENT_2 // 2}"/></w:tabs>'
+                  f'<w:ind w:left="0" w:right="0" w:firstLine="{INDENT_2 // 2}" w:firstLineChars="100"/><w:jc w:val="left"/>',
               rpr_xml=rpr(fonts["body"], BODY_SZ)),
+        style("paragraph", "Header", "header",
+              ppr='<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>' + NO_INDENT + '<w:jc w:val="right"/>',
+              rpr_xml=rpr(fonts["h1"], BODY_SZ, spacing=0)),
         style("paragraph", "Recipient", "主送机关", ppr=NO_INDENT + '<w:jc w:val="left"/>',
               rpr_xml=rpr(fonts["body"], BODY_SZ)),
         # Signature two characters in from the right; the renderer adjusts both indents to the
@@ -134,6 +150,8 @@ def styles_xml(fonts: dict) -> str:
               ppr='<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>' + NO_INDENT + '<w:jc w:val="left"/>',
               rpr_xml=rpr(fonts["comment"], 21, spacing=0)),
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
+        '<w:style w:type="character" w:styleId="SignerName"><w:name w:val="签发人姓名"/><w:basedOn w:val="DefaultParagraphFont"/>'
+        f'<w:rPr>{rfonts(fonts["h2"])}</w:rPr></w:style>',
         '<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>',
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/>'
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
@@ -189,14 +207,24 @@ def footer_xml(fonts: dict, side: str) -> str:
             f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{ind}<w:jc w:val="{side}"/></w:pPr>{runs}</w:p></w:ftr>')
 
 
+def header_xml() -> str:
+    # The edition's mark (讨论稿) at the top right of every page; empty in the clean editions.
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W}" xmlns:r="{R}">'
+            '<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:t>{{ edition_mark }}</w:t></w:r></w:p></w:hdr>')
+
+
 def para(text: str = "", style_id: str | None = None, fonts: dict | None = None, face: str | None = None,
          keep_next: bool = False) -> str:
     keep = "<w:keepNext/>" if keep_next else ""
     ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>' if style_id else ""
     if not text:
         return f"<w:p>{ppr}</w:p>"
+    return f"<w:p>{ppr}{run(text, face)}</w:p>"
+
+
+def run(text: str, face: str | None = None) -> str:
     run_pr = f"<w:rPr>{rfonts(face)}</w:rPr>" if face else ""
-    return f'<w:p>{ppr}<w:r>{run_pr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    return f'<w:r>{run_pr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
 def tag(text: str) -> str:
@@ -238,12 +266,19 @@ def document_xml(fonts: dict) -> str:
         tag('{%p elif b.kind == "h2" %}'), para("{{r b.runs }}", "Heading2"),
         tag('{%p elif b.kind == "h3" %}'), para("{{r b.runs }}", "Heading3"),
         tag('{%p elif b.kind == "h4" %}'), para("{{r b.runs }}", "Heading4"),
+        # The last paragraph of the body keeps with 特此报告 and the closing block.
+        tag("{%p elif loop.last %}"), para("{{r b.runs }}", "Normal", keep_next=True),
         tag("{%p else %}"), para("{{r b.runs }}", "Normal"),
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
     ])
     body = "".join([
-        tag("{%p if doc_number %}"), para("{{ doc_number }}", "DocNumber"), para("", "DocNumber"), tag("{%p endif %}"),
+        tag("{%p if banner %}"), para("{{ banner_mark }}", "BannerMark"),
+        para("", "Normal", keep_next=True), para("", "Normal", keep_next=True),  # the 文号 two lines under it
+        '<w:p><w:pPr><w:pStyle w:val="DocNumber"/></w:pPr>'
+        + run("{{ doc_number }}") + "<w:r><w:tab/></w:r>" + run("签发人：") + run("{{r signer }}") + "</w:p>",
+        para("", "Normal", keep_next=True), para("", "Normal", keep_next=True),  # the title two lines under the line
+        tag("{%p endif %}"),
         tag("{%p for line in title_lines %}"), para("{{ line }}", "Title"), tag("{%p endfor %}"),
         para("", "Title"),  # one blank line under the title
         tag("{%p if recipient %}"), para("{{ recipient }}", "Recipient"), tag("{%p endif %}"),
@@ -270,7 +305,8 @@ def document_xml(fonts: dict) -> str:
         tag("{%p endif %}"),
     ])
     sect = (
-        '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderOdd"/>'
+        '<w:headerReference w:type="even" r:id="rIdHeaderEven"/><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
         '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
         f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
         f'<w:pgMar w:top="{MARGINS["top"]}" w:right="{MARGINS["right"]}" w:bottom="{MARGINS["bottom"]}" '
@@ -283,19 +319,19 @@ def document_xml(fonts: dict) -> str:
 
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
 
 PACKAGE_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"""
 
 DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>"""
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdHeaderOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/><Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>"""
 
 CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{ document_title }}</dc:title><dc:creator>drafter</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created></cp:coreProperties>"""
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{ document_title }}</dc:title><dc:creator></dc:creator></cp:coreProperties>"""
 
 APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>drafter</Application></Properties>"""
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>drafter</Application><Company></Company></Properties>"""
 
 
 def build(fonts: dict) -> bytes:
@@ -311,6 +347,8 @@ def build(fonts: dict) -> bytes:
         ("word/styles.xml", styles_xml(fonts)),
         ("word/settings.xml", settings_xml()),
         ("word/fontTable.xml", font_table_xml(fonts)),
+        ("word/header1.xml", header_xml()),
+        ("word/header2.xml", header_xml()),
         ("word/footer1.xml", footer_xml(fonts, "right")),
         ("word/footer2.xml", footer_xml(fonts, "left")),
     ]

@@ -112,7 +112,8 @@ def render_one(task: Task) -> Row:
         from drafter.render.document import render_model
 
         report = load_report(task.src)
-        render_model(report, task.out, template=task.template, appendix=task.appendix, force=task.force)
+        render_model(report, task.out, template=task.template, appendix=task.appendix, force=task.force,
+                     edition=task.edition)
         row = Row(src, OK, "", str(task.out))
     except DrafterError as exc:
         # The row already names the input; keep only the place and the message.

@@ -59,6 +59,7 @@ def run_batch(
     force: bool = False,
     report: str | Path | None = None,
     on_progress: OnProgress | None = None,
+    edition: str = "review",
 ) -> BatchResult:
     """Render every draft among inputs into outdir; the report lists each input's fate.
 
@@ -116,7 +117,7 @@ def _run(files: list[Path], rows: list, outdir: Path, template, appendix: bool, 
         if reason:
             rows[i] = Row(str(src), FAILED, reason)
         else:
-            tasks.append(Task(i, src, out, template, appendix, force))
+            tasks.append(Task(i, src, out, template, appendix, force, edition))
 
     counts = {OK: 0, FAILED: sum(1 for r in rows if r is not None)}
 

@@ -18,6 +18,7 @@ class Task:
     template: str | None = None
     appendix: bool = False
     force: bool = False
+    edition: str = "review"
 
 
 @dataclass

@@ -71,7 +71,7 @@ def paragraph_kinds(doc) -> list[tuple[int, object, str]]:
             role = "title"
         elif role is None and not recipient_done and RECIPIENT_END_RE.search(text) and len(text) <= 40:
             role = "recipient"  # the first line under the title, ending with a colon
-        in_title = in_title and role in ("title", "centered")
+        in_title = in_title and role in ("title", "centered", "banner")
         recipient_done = recipient_done or not in_title
         if role:
             out.append((n, paragraph, role))

@@ -90,9 +90,10 @@ RUNS_ON_RE = re.compile(r"[。；【]")
 # The face family each style of the built-in template stands for.
 TEMPLATE_ROLES = {"Normal": "仿宋", "Heading 1": "黑体", "Heading 2": "楷体", "Title": "小标宋"}
 KIND_NAMES = {"title": "标题", "h1": "一级标题", "h2": "二级标题", "attachment": "附件标识", "recipient": "主送机关",
-              "closing": "署名和日期", "centered": "居中行"}
+              "closing": "署名和日期", "centered": "居中行", "banner": "版头"}
 # Styles of the built-in template (and Word's Title) that say what a paragraph is.
-ROLE_STYLES = {"Title": "title", "标题": "title", "发文字号": "centered", "主送机关": "recipient",
+# The 版头 (发文机关标志 and the 文号/签发人 line) has its own faces, sizes and colour (GB/T 9704 7.2).
+ROLE_STYLES = {"Title": "title", "标题": "title", "发文机关标志": "banner", "发文字号": "banner", "主送机关": "recipient",
                "发文机关署名": "closing", "成文日期": "closing", "附件标识": "attachment"}
 DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
 ATTACHMENT_MARK_RE = re.compile(r"附件\s*\d*")  # the 附件 mark atop an attachment, 黑体

@@ -62,6 +62,7 @@ def run(args) -> int:
         result = run_batch(
             args.inputs, args.output, jobs=args.jobs, template=args.template,
             appendix=args.appendix, force=args.force, report=args.report, on_progress=bar.update,
+            edition=args.edition,
         )
     except Interrupted as stop:
         bar.stop()

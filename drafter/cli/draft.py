@@ -1,4 +1,4 @@
-"""`drafter draft`: parse, new, answers and render in one go."""
+"""`drafter draft`: parse, new, answers and render in one go; the draft YAML is kept beside the .docx."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from drafter.files import check_output
 
 
 def run(args) -> int:
+    from drafter.model.files import save_report
     from drafter.render.document import render_model
     from drafter.render.template import resolve_template
 
@@ -15,11 +16,16 @@ def run(args) -> int:
     out = check_output(args.output, args.force, inputs=(args.prior, args.answers, args.template))
     if out.suffix.lower() != ".docx":
         raise DrafterError("输出文件应以 .docx 结尾", out)
+    # The clerk goes on from the draft YAML (drafter fill): it stands beside the .docx, same name.
+    kept = check_output(out.with_suffix(".yaml"), args.force)
     resolve_template(args.template)  # a wrong template name fails before the parse
     draft = make_draft(args.prior, args.year, args.answers)
     render_model(draft, out, args.template, args.appendix, args.force)
+    save_report(draft, kept, force=args.force)
     figures = sum(1 for f in draft.figures if f.value is None)
     meta = draft.meta
     print(f"已生成 {out}：{meta.title or ''}（{meta.year}年）；待填数字 {figures} 个，待写 {todo_count(draft)} 项。"
-          "黄色底纹为待填内容，灰色底纹为沿用上年、需确认或改写的内容。")
+          "黄色突出显示为待填内容，灰色突出显示为沿用上年、需确认或改写的内容。")
+    print(f"草稿已保存为 {kept}。下一步：drafter fill {kept}（逐项填报），"
+          f"再 drafter render {kept} -o {out} --force 重新排版。")
     return 0

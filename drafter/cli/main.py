@@ -65,6 +65,12 @@ def _jobs(text: str) -> int:
     return jobs
 
 
+def _edition(p) -> None:
+    p.add_argument("--edition", choices=["review", "submit", "public"], default="review",
+                   help="review：讨论稿（突出显示待填和沿用内容，附批注；默认）；submit：送审稿（干净，有文号时带版头；"
+                        "仍有错误或未填内容时拒绝排版）；public：公开版（干净，无版头和文号）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="drafter",
@@ -103,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="输出.docx", help="输出的 Word 文件")
     p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径（默认：内置公文模板）")
     p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
+    _edition(p)
+    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 生成同名 PDF")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
     p = sub.add_parser("draft", help="一步完成：解析往年报告 → 生成草稿 → （应用答案）→ 排版", description="一步完成：解析往年报告、生成本年度草稿、应用答案（可选）并排版为 Word 文档。")
@@ -120,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="并行进程数（默认：CPU 核数）")
     p.add_argument("--template", metavar="模板", help="模板名称或 .docx 模板路径")
     p.add_argument("--appendix", action="store_true", help="附上全部数字的上年/本年对照表")
+    _edition(p)
     p.add_argument("--report", metavar="报告文件", help="逐项结果写入的 CSV 或 JSON 文件（默认：输出文件夹/batch-report.csv）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 

@@ -54,3 +54,24 @@ def new_title(prior_title: str | None, region: str | None, prior_year: int, year
         if prior_title and written + "年" in prior_title:
             return prior_title.replace(written + "年", to_chinese_digits(year, zero) + "年")
     return f"{region or ''}{year}年法治政府建设情况报告"
+
+
+def advanced_years(text: str, prior_year: int, year: int) -> list[tuple[int, int, int]]:
+    """(start, end, last year's value) of each year YearShift(prior_year, year) moved in `text`.
+
+    Known from the text alone: YearShift moves every report year and plan year outside 《》 and 〔〕,
+    so a year it yields (the report year, the year after, the year before beside the report year)
+    stands in kept text only because it was moved. (Last year's text naming two years ahead is the
+    one case marked wrongly: rare, and the reviewer confirms the mark anyway.)"""
+    shift = year - prior_year
+    out, pos = [], 0
+    for sentence in SENTENCE_END_RE.split(text):
+        plain = QUOTED_RE.sub(lambda m: " " * len(m.group(0)), sentence)  # same offsets, quotes blanked
+        moved = {year, year + 1}
+        if re.search(rf"(?<!\d){year}(?=年)", plain):
+            moved.add(year - 1)
+        for match in YEAR_RE.finditer(plain):
+            if int(match.group(1)) in moved:
+                out.append((pos + match.start(1), pos + match.end(1), int(match.group(1)) - shift))
+        pos += len(sentence)
+    return out

@@ -9,21 +9,27 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from drafter.draft.placeholders import TODO_RE, printed_date, todo_marker, unfilled_marker
+from drafter.draft.years import advanced_years
 from drafter.model.numbering import Entry, children, outline
 from drafter.model.report import Item, Node, Report, Section
+from drafter.render.editions import EDITION_NAMES, PUBLIC, REVIEW, has_banner, marked
 from drafter.render.patterns import (
     ATTACHMENT_INDENT,
+    LEAD_ENDS,
     MARK_HIGHLIGHT,
     MARKUP_RE,
     REFERENCE_HIGHLIGHT,
     REFERENCE_MARK,
     SIGNATURE_SPLIT_RE,
+    SIGNER_STYLE,
     TODO_HIGHLIGHT,
+    YEAR_HIGHLIGHT,
 )
 from drafter.render.runs import Runs
 from drafter.render.sentences import Sentences
 from drafter.render.titles import break_title
 from drafter.render.wording import (
+    advanced_comment,
     figure_comment,
     figure_shown,
     reference_comment,
@@ -47,8 +53,9 @@ class Built:
 class _Body:
     """Walks the report into blocks of runs, collecting the comments they anchor."""
 
-    def __init__(self, report: Report, sentences: Sentences):
+    def __init__(self, report: Report, sentences: Sentences, marked: bool = True):
         self.report = report
+        self.marked = marked  # a clean edition shows no 【上年参考】 mark (highlights and comments go in _finish)
         self.sentences = sentences
         self.year = report.meta.year
         self.prior_year = report.prior_year
@@ -61,13 +68,32 @@ class _Body:
         self.comments.append(paragraphs)
         return len(self.comments) - 1
 
-    def runs_for(self, text: str, highlight: str | None = None) -> Runs:
-        """Text with figures written in (commented), unfilled ones and 【待填：…】 highlighted."""
+    def kept(self, runs: Runs, text: str, highlight: str | None) -> None:
+        """Last year's kept words: each year drafter moved in a run of its own, commented (review only)."""
+        pos = 0
+        if self.marked and self.year and self.prior_year:
+            for start, end, old in advanced_years(text, self.prior_year, self.year):
+                runs.add(text[pos:start], highlight)
+                anchor = self.comment([advanced_comment(old, int(text[start:end]))])
+                runs.add(text[start:end], YEAR_HIGHLIGHT, anchor=anchor)
+                pos = end
+        runs.add(text[pos:], highlight)
+
+    def runs_for(self, text: str, highlight: str | None = None, kept: bool = False) -> Runs:
+        """Text with figures written in (commented), unfilled ones and 【待填：…】 highlighted;
+        in `kept` text (last year's, years moved) the moved years marked."""
         runs = Runs()
         text = clean(text)
         pos = 0
+
+        def plain(segment: str) -> None:
+            if kept:
+                self.kept(runs, segment, highlight)
+            else:
+                runs.add(segment, highlight)
+
         for match in MARKUP_RE.finditer(text):
-            runs.add(text[pos:match.start()], highlight)
+            plain(text[pos:match.start()])
             pos = match.end()
             fid = match.group(1)
             figure = self.figures.get(fid) if fid is not None else None
@@ -78,7 +104,7 @@ class _Body:
             else:
                 anchor = self.comment([figure_comment(figure, self.prior_year)])
                 runs.add(figure_shown(figure), highlight, anchor=anchor)
-        runs.add(text[pos:], highlight)
+        plain(text[pos:])
         return runs
 
     def add_block(self, kind: str, runs: Runs, level: int = 0) -> None:
@@ -97,8 +123,8 @@ class _Body:
                                                        self.year)], None
         for i, text in enumerate(preamble):
             if status == REFERENCE:
-                runs = Runs().add(REFERENCE_MARK, MARK_HIGHLIGHT) if i == 0 else Runs()
-                self.add_block("body", runs.extend(self.runs_for(text, REFERENCE_HIGHLIGHT)))
+                runs = Runs().add(REFERENCE_MARK, MARK_HIGHLIGHT) if i == 0 and self.marked else Runs()
+                self.add_block("body", runs.extend(self.runs_for(text, REFERENCE_HIGHLIGHT, kept=True)))
             else:
                 self.body(text)
         if self.report.draft is not None and "如下" not in preamble[-1]:
@@ -119,17 +145,27 @@ class _Body:
             if not (lines_of(node.paragraphs) or node.items):
                 status = TODO  # a part the document prints must say what is missing
         reference = status == REFERENCE
+        mark = reference and self.marked
         tint = REFERENCE_HIGHLIGHT if reference else None
         anchor = self.comment(reference_comment(node.reference, self.prior_year)) if node.reference else None
         heading = clean(heading_text).strip()
         paragraphs = lines_of(node.paragraphs)
-        if status == TODO and not paragraphs and not children(node):
-            paragraphs = [todo_marker(clean(node.prompt) or prompt_default or heading or "本项内容")]
         kind = f"h{min(level, 4)}"
+        if status == TODO and not paragraphs and not children(node):
+            marker = todo_marker(clean(node.prompt) or prompt_default or heading or "本项内容")
+            if not heading and number:
+                # A numbered item still to write stands where its heading goes, in the heading's font.
+                self.add_block(kind, Runs().add(number, anchor=anchor).add(marker, TODO_HIGHLIGHT), level)
+                return
+            paragraphs = [marker]
+        if heading and paragraphs and self._runs_in(node, level):
+            # Its group's other items run in: this one too, its heading leading its first paragraph.
+            paragraphs = [heading + ("" if heading[-1] in LEAD_ENDS else "。") + paragraphs[0], *paragraphs[1:]]
+            heading = ""
         if heading:
-            heading_runs = self.runs_for(heading, self._heading_tint(node, status, level))
+            heading_runs = self.runs_for(heading, self._heading_tint(node, status, level), kept=reference and level > 1)
             runs = Runs().add(number, anchor=anchor).extend(heading_runs)
-            if reference and not paragraphs and not children(node) and level > 1:
+            if mark and not paragraphs and not children(node) and level > 1:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
             self.add_block(kind, runs, level)
             number, anchor = "", None
@@ -140,10 +176,17 @@ class _Body:
             number, anchor = "", None
         for i, text in enumerate(paragraphs):
             runs = Runs().add(number, anchor=anchor)
-            if reference and i == 0:
+            if mark and i == 0:
                 runs.add(REFERENCE_MARK, MARK_HIGHLIGHT)
-            self.add_block("body", runs.extend(self.runs_for(text, tint)), level)
+            self.add_block("body", runs.extend(self.runs_for(text, tint, kept=reference)), level)
             number, anchor = "", None
+
+    def _runs_in(self, node: Node, level: int) -> bool:
+        """A third-level (or deeper) item among siblings written without headings, which run in."""
+        if level < 3 or not isinstance(node, Item):
+            return False
+        group = self.report.holder(node) or []
+        return any(not clean(item.heading).strip() and lines_of(item.paragraphs) for item in group)
 
     @staticmethod
     def _heading_tint(node: Node, status: str, level: int) -> str | None:
@@ -200,11 +243,20 @@ def _figure_rows(report: Report) -> list[dict]:
     return rows
 
 
-def build_context(report: Report, sentences: Sentences, appendix: bool = False) -> Built:
-    """The template's variables for one report or draft, and the comments its anchors refer to."""
+def _signer(report: Report) -> Runs:
+    """签发人's name(s) in the 版头, in 楷体 (a character style of the template)."""
+    runs = Runs(SIGNER_STYLE)
+    name = clean(report.meta.signer).strip()
+    return runs.add(name) if name else runs.add(todo_marker("签发人"), TODO_HIGHLIGHT)
+
+
+def build_context(report: Report, sentences: Sentences, appendix: bool = False, edition: str = REVIEW) -> Built:
+    """The template's variables for one report or draft in one edition, and the comments its anchors refer to."""
     meta = report.meta
     issuer, region, year = clean(meta.issuer).strip(), clean(meta.region).strip(), meta.year
-    body = _Body(report, sentences)
+    doc_number = clean(meta.doc_number).strip() if edition != PUBLIC else ""
+    banner = has_banner(edition, doc_number)
+    body = _Body(report, sentences, marked(edition))
     body.preamble()
     body.parts()
     signature = _signature(report, body)
@@ -214,7 +266,12 @@ def build_context(report: Report, sentences: Sentences, appendix: bool = False) 
         "blocks": body.blocks,
         "title_lines": [part for line in written for part in break_title(line)],
         "document_title": " ".join(written),
-        "doc_number": clean(meta.doc_number).strip(),
+        "doc_number": doc_number,
+        "edition": edition,
+        "edition_mark": EDITION_NAMES[edition] if marked(edition) else "",
+        "banner": banner,
+        "banner_mark": sentences.banner(issuer) if banner else "",
+        "signer": _signer(report),
         "recipient": _recipient(clean(meta.recipient).strip()),
         "closing_sentence": sentences.closing(),  # in place of the report's own 特此报告 or 以上报告，请审阅。
         "attachments": _attachments(report, body),

@@ -12,12 +12,15 @@ STANDARD_SENTENCES = "standard.j2"  # beside a template, it replaces the bundled
 REFERENCE_MARK = "【上年参考，请确认或改写】"
 TODO_HIGHLIGHT = "yellow"  # 待填: text or figures still missing
 REFERENCE_HIGHLIGHT = "lightGray"  # last year's text, not yet confirmed for this year
+YEAR_HIGHLIGHT = "green"  # a year drafter moved inside last year's text: confirm the fact
 MARK_HIGHLIGHT = "cyan"  # the 【上年参考…】 mark itself (Word calls cyan "turquoise")
 COMMENT_AUTHOR = "drafter"
 COMMENT_INITIALS = "DR"
 # A run to anchor a comment on carries this character style until the second pass removes it.
 ANCHOR_STYLE = "drafterAnchor"
 
+# A heading run in before its text ends with one of these, else gets 。
+LEAD_ENDS = frozenset("。！？；：!?;:")
 # Later attachment lines (2.…) align under the first one's number, after "附件：".
 ATTACHMENT_INDENT = "\u3000" * 3
 
@@ -25,6 +28,11 @@ ATTACHMENT_INDENT = "\u3000" * 3
 MARKUP_RE = re.compile(f"{PLACEHOLDER_RE.pattern}|{TODO_RE.pattern}")
 # The signature lines and the date in the template (paragraph style ids): drafter sets their indents.
 SIGNATURE_STYLE, DATE_STYLE = "Signature", "DocDate"
+# The 版头: the 发文机关标志 paragraph (drafter sizes it to fit) and the 签发人's names (楷体).
+BANNER_STYLE, SIGNER_STYLE = "BannerMark", "SignerName"
+BANNER_MAX_PT = 42  # 初号: a character stays within the standard's 15 mm height
+TEXT_BLOCK_PT = 442  # the 156 mm line
+BANNER_RED = "FF0000"
 BODY_CHAR_TWIPS = 320  # a 三号 (16 pt) character
 # Word's own styles of a comment's text and of the mark that refers to it.
 COMMENT_TEXT_STYLE, COMMENT_REFERENCE_STYLE = "CommentText", "CommentReference"
@@ -33,7 +41,7 @@ COMMENT_TEXT_STYLE, COMMENT_REFERENCE_STYLE = "CommentText", "CommentReference"
 CONTEXT_KEYS = frozenset({
     "blocks", "title_lines", "document_title", "doc_number", "recipient", "closing_sentence", "attachments",
     "signature_lines", "date", "notes", "appendix", "appendix_title", "figure_rows", "prior_label",
-    "current_label", "meta", "year", "region", "issuer",
+    "current_label", "meta", "year", "region", "issuer", "edition", "edition_mark", "banner", "banner_mark", "signer",
 })
 
 # Jinja tags in a template's text, and their openings (an opening without its tag is incomplete).

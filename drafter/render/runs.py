@@ -9,10 +9,11 @@ from drafter.render.patterns import ANCHOR_STYLE
 class Runs:
     """Text pieces to write as runs; docxtpl inserts what __html__ gives."""
 
-    __slots__ = ("_pieces", "_pending")
+    __slots__ = ("_pieces", "_pending", "_style")
 
-    def __init__(self):
+    def __init__(self, style: str | None = None):
         self._pieces: list[list] = []  # [text, highlight, anchor]
+        self._style = style  # a character style for every piece (the 签发人's 楷体)
         # An anchor given with no text (an unnumbered item) goes on the next piece of text.
         self._pending: int | None = None
 
@@ -43,8 +44,10 @@ class Runs:
         out = []
         for text, highlight, anchor in self._pieces:
             props = ""
-            if anchor is not None:
+            if anchor is not None:  # the second pass removes it; an anchored piece keeps no style of its own
                 props += f'<w:rStyle w:val="{ANCHOR_STYLE}{anchor}"/>'
+            elif self._style:
+                props += f'<w:rStyle w:val="{self._style}"/>'
             if highlight:
                 props += f'<w:highlight w:val="{highlight}"/>'
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""

@@ -31,3 +31,8 @@ def figure_comment(figure: Figure, prior_year: int | None) -> str:
 def reference_comment(reference: list[str], prior_year: int | None) -> list[str]:
     """Last year's words of an item, as a comment's paragraphs: they are never printed in the body."""
     return [f"{year_label(prior_year, '上年')}原文（供参考，不会印入正文）："] + lines_of(reference)
+
+
+def advanced_comment(old: int, new: int) -> str:
+    """On a year drafter moved inside last year's text: the reviewer confirms the fact, not only the year."""
+    return f"此处年份由上年原文的“{old}年”自动改为“{new}年”，请核实{new}年确有此事、名称和年份无误。"
