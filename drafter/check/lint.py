@@ -29,14 +29,14 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _text_checks(blocks: list[Block], year: int | None, prior: Report | None, draft: bool,
-                 measures: tuple[str, str | None]) -> list[Problem]:
+                 measures: tuple[str, str | None], figures: dict | None = None) -> list[Problem]:
     """What the words say, in a report or a .docx alike; `measures`: the measures part's place and id."""
     problems = check_markers(blocks, skip_figure_markers=draft)
     problems += check_prior_year(blocks, year)
     problems += check_numbers(blocks)
     if prior is not None:
-        problems += check_copied(blocks, prior)
-    problems += check_coverage(blocks, *measures)
+        problems += check_copied(blocks, prior, figures)
+    problems += check_coverage(blocks, *measures, year=year)
     return problems
 
 
@@ -48,7 +48,8 @@ def check_model(report: Report, prior: Report | None = None) -> list[Problem]:
     problems += check_statuses(report, places)
     problems += check_figures(report, blocks)
     measures = (places.name(report.sections["measures"]), "measures")
-    problems += _text_checks(blocks, report.meta.year, prior, draft=True, measures=measures)
+    problems += _text_checks(blocks, report.meta.year, prior, draft=True, measures=measures,
+                             figures=report.figures_by_id())
     return dedupe(problems)
 
 

@@ -5,15 +5,24 @@ from __future__ import annotations
 import re
 
 from drafter.check.blocks import Block
-from drafter.check.patterns import BLANK_RE, FIGURE, FIGURE_MARKER_RE, LATIN_RE, PREAMBLE, REFERENCE_MARK_RE
+from drafter.check.patterns import (
+    BLANK_RE,
+    FIGURE,
+    FIGURE_MARKER_RE,
+    FIXED_LABEL_RE,
+    LATIN_RE,
+    PREAMBLE,
+    REFERENCE_MARK_RE,
+    REQUIRED_APPROX,
+)
 from drafter.check.problems import ERROR, WARNING, Problem, excerpt
 from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE, prior_text, split_placeholders
 from drafter.model.numbering import Places
-from drafter.model.report import DRAFT, Item, Report, Section
+from drafter.model.report import DRAFT, Figure, Item, Report, Section
 from drafter.text.amounts import format_figure
 from drafter.text.change import change_text
 from drafter.text.clean import lines_of
-from drafter.vocab import MANDATORY, PART, REFERENCE, TODO
+from drafter.vocab import MANDATORY, PART, PERCENT_UNITS, REFERENCE, TODO
 
 
 def written(node: Item) -> bool:
@@ -95,12 +104,23 @@ def check_figures(report: Report, blocks: list[Block]) -> list[Problem]:
             problems.append(Problem("unfilled_figure", severity, place,
                                     f"“{figure.label}”尚未填写（{prior_text(figure, report.prior_year)}）{where}",
                                     fid))
-        elif report.kind == DRAFT and figure.prior is not None and figure.value == figure.prior:
+        elif (report.kind == DRAFT and figure.prior is not None and figure.value == figure.prior
+              and not figure.confirmed and not stays_the_same(figure)):
             value = format_figure(figure.value, figure.unit, figure.approx)
             problems.append(Problem("same_as_prior", WARNING, place,
                                     f"“{figure.label}”本年数值{change_text(figure.value, figure.prior, figure.unit)}"
-                                    f"（{value}），请确认不是沿用上年{where}", fid))
+                                    f"（{value}）{where}：数字与上年完全相同，审阅者会怀疑是照抄上年；"
+                                    "请核实本年数字，确属相同可在向导中确认（confirmed: true）", fid))
     return problems
+
+
+def stays_the_same(figure: Figure) -> bool:
+    """A 100% rate, a count of fixed things (6个县（市）区, 9个乡镇), a required minimum (不少于60学时)."""
+    if figure.unit in PERCENT_UNITS and figure.value == 100:
+        return True
+    if figure.approx in REQUIRED_APPROX:
+        return True
+    return bool(FIXED_LABEL_RE.search((figure.label or "").strip()))
 
 
 def _in_latin_word(text: str, m: re.Match) -> bool:

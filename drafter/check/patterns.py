@@ -11,6 +11,9 @@ TITLE, PREAMBLE, CLOSING, WHOLE, FIGURE = "报告标题", "开头", "结尾", "�
 
 # What clerks type for a number or name still unknown: XX件, ××单位, 某某.
 BLANK_RE = re.compile(r"[XＸ×xｘ]{2,}|某某|＊{2,}|\*{2,}|□{2,}|○{2,}")
+# A value that stays the same by nature: a full rate, a count of a region's divisions, a required minimum.
+FIXED_LABEL_RE = re.compile(r"(?:县[（(]市[）)]区|县[（(]区[）)]|县区|县市区|乡镇|乡[（(]镇[）)]|街道|村[（(]社区[）)]|园区)(?:政府)?$")
+REQUIRED_APPROX = ("不少于", "不低于")
 # The renderer's mark before last year's text kept for the clerk to confirm.
 REFERENCE_MARK_RE = re.compile(r"【上年参考[^】]*】")
 # 【待填：审核规范性文件（2023年：71件）】 is an unfilled figure, not text still to write.
@@ -25,7 +28,8 @@ REFER_AFTER = re.compile(r"^(?:年度?)?(?:同期|全年|底|末|初)?\s*(?:以�
 RANGE_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 RANGE_AFTER = re.compile(r"^\s*(?:年度?)?\s*[—–\-~～至到]\s*\d{4}")
 CLAUSE_REFERS = re.compile(r"相比|同比|对比|相较|以来|环比")
-ASSESSED = re.compile(r"^年度.{0,20}?(考核|考评|评估|评议|评选|表彰|测评|评价|验收|督察)")
+# Last year assessed, or its accounts (2019年度部门决算) published this year.
+ASSESSED = re.compile(r"^年度.{0,20}?(考核|考评|评估|评议|评选|表彰|测评|评价|验收|督察|决算)")
 CLAUSE_STOPS = "，,。；;！!？?\n"
 CLAUSE_SPLIT = re.compile(f"[{CLAUSE_STOPS}]")
 SENTENCE_STOPS = "。！？!?\n"
