@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from drafter.check.blocks import Block
-from drafter.check.patterns import DIGIT_RE, WORD_RE
 from drafter.check.parts import stays_the_same
+from drafter.check.patterns import DIGIT_RE, WORD_RE
 from drafter.check.problems import WARNING, Problem, excerpt
 from drafter.draft.placeholders import TODO_RE
 from drafter.model.report import Figure, Report

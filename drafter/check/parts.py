@@ -6,11 +6,14 @@ import re
 
 from drafter.check.blocks import Block
 from drafter.check.patterns import (
+    BARE_TODO_RE,
     BLANK_RE,
+    DUTIES_LEAD_RE,
     FIGURE,
     FIGURE_MARKER_RE,
     FIXED_LABEL_RE,
     LATIN_RE,
+    LEAD_END_RE,
     PREAMBLE,
     REFERENCE_MARK_RE,
     REQUIRED_APPROX,
@@ -34,14 +37,29 @@ def _has_todo(section: Section) -> bool:
     return any(item.status == TODO for item in section.walk())
 
 
+def reported_inside(report: Report, key: str) -> bool:
+    """The duties reported as an item of another part (营口 一、（五）2. …第一责任人…, 驻马店 一、（三）1.)."""
+    if key != "duties":
+        return False
+    for section in report.parts():
+        for node in section.walk():
+            leads = [node.heading or ""] + [LEAD_END_RE.split(p, maxsplit=1)[0] for p in node.paragraphs[:1]]
+            if any(len(lead) <= 60 and DUTIES_LEAD_RE.search(lead) for lead in leads):
+                return True
+    return False
+
+
 def check_parts(report: Report, places: Places) -> list[Problem]:
     problems = []
     for key in MANDATORY:
         section = report.sections[key]
         name = PART[key].short
+        if not section.paragraphs and not section.items and reported_inside(report, key):
+            continue
         if not section.paragraphs and not section.items:
             hint = f"（{section.prompt}）" if section.prompt else ""
-            problems.append(Problem("missing_part", ERROR, places.name(section), f"缺少必须报告的部分“{name}”{hint}", key))
+            problems.append(Problem("missing_part", ERROR, places.name(section), f"缺少必须报告的部分“{name}”{hint}：国家规定报告须包含这部分，"
+                                    f"缺少会被退回；请补写", key))
         elif (not written(section) and not any(item.has_text() for item in section.walk())
               and section.status != TODO and not _has_todo(section)):
             problems.append(Problem("missing_part", ERROR, places.name(section), f"“{name}”部分没有内容", key))
@@ -148,7 +166,10 @@ def check_markers(blocks: list[Block], skip_figure_markers: bool) -> list[Proble
             add("unfilled_text", ERROR, f"仍有待填内容：{m.group(0)}")
         for m in REFERENCE_MARK_RE.finditer(block.text):
             add("reference_unconfirmed", WARNING, f"沿用了上年的表述，尚未确认：“{excerpt(block.text[m.end():], 30)}”")
-        if "【待填" in block.text and not spans:
+        for m in BARE_TODO_RE.finditer(block.text):
+            add("unfilled_text", ERROR, f"仍有待填标记{m.group(0)}：“{excerpt(block.text[max(0, m.start() - 10):], 30)}”，"
+                                        "印发前必须补上；请填写这里的内容并删去标记")
+        if "【待填" in block.text and not spans and not BARE_TODO_RE.search(block.text):
             add("unfilled_text", ERROR, f"仍有未完成的待填标记：“{excerpt(block.text)}”")
         for m in BLANK_RE.finditer(block.text):
             if not any(s <= m.start() < e for s, e in spans) and not _in_latin_word(block.text, m):
