@@ -18,6 +18,7 @@ from drafter.check.layout import layout_problems
 from drafter.check.numbers import check_numbers
 from drafter.check.parts import check_figures, check_markers, check_parts, check_statuses
 from drafter.check.problems import Problem, dedupe
+from drafter.check.sums import check_sums
 from drafter.check.years import check_prior_year
 from drafter.errors import DrafterError
 from drafter.model.files import load_report
@@ -34,6 +35,7 @@ def _text_checks(blocks: list[Block], year: int | None, prior: Report | None, dr
     problems = check_markers(blocks, skip_figure_markers=draft)
     problems += check_prior_year(blocks, year)
     problems += check_numbers(blocks)
+    problems += check_sums(blocks)
     if prior is not None:
         problems += check_copied(blocks, prior, figures)
     problems += check_coverage(blocks, *measures, year=year)
