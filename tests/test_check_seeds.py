@@ -5,7 +5,6 @@ fixed things (6个县（市）区, 100%, 不少于60学时) kept, a rate the dou
 year's paragraphs rewritten around their new figures, every text written, the date set.
 """
 
-import copy
 import re
 
 import pytest
@@ -14,7 +13,6 @@ from helpers import SEEDS, make_draft, parsed_report
 from drafter.check.areas import AREAS
 from drafter.check.lint import check_model
 from drafter.check.parts import stays_the_same
-from drafter.check.problems import ERROR
 from drafter.vocab import DONE, PERCENT_UNITS, REFERENCE, TODO
 
 PLACEHOLDER = re.compile(r"\{F\d+\}")

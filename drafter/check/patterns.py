@@ -88,6 +88,14 @@ IMPLAUSIBLE_RATIO = 100
 WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 DIGIT_RE = re.compile(r"\d")
 
+# ------------------------------------------------------------------ dates
+
+# An event's date in the text: 2025年3月, 2025年3月18日.
+EVENT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+# Who reports by when (法治政府建设与责任落实督察工作规定): a government by 1 April, its departments by 1 March.
+GOVERNMENT_RE = re.compile(r"人民政府$|政府$")
+GOVERNMENT_DEADLINE, DEPARTMENT_DEADLINE = (4, 1), (3, 1)
+
 # ------------------------------------------------------------------ a .docx
 
 # GB/T 9704-2012 faces and the names Word and WPS know them by; the built-in template's names join them.

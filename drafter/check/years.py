@@ -41,7 +41,7 @@ class Positions:
         return bisect_left(self.at, pos)
 
 
-def _refers_back(text: str, start: int, end: int, clauses: Positions, quotes: dict[str, Positions]) -> bool:
+def refers_back(text: str, start: int, end: int, clauses: Positions, quotes: dict[str, Positions]) -> bool:
     """The year is named as the past (较2023年, 2023年以来, 《…2023年…》, a range), not reported as this year."""
     clause_start = clauses.last_before(start) + 1
     clause_end = CLAUSE_SPLIT.search(text, end, end + 80)
@@ -69,7 +69,7 @@ def check_prior_year(blocks: list[Block], year: int | None) -> list[Problem]:
         quotes = {ch: Positions(text, ch) for pair in QUOTES for ch in pair}
         for m in matches:
             start = m.start()
-            if _refers_back(text, start, m.end(), clauses, quotes):
+            if refers_back(text, start, m.end(), clauses, quotes):
                 continue
             sentence_start = sentences.last_before(start) + 1
             leads = not text[max(sentence_start, start - 4):start].strip(" 　,，") and start - sentence_start <= 4
