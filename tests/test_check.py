@@ -103,7 +103,7 @@ def test_a_figure_equal_to_last_year_asks_for_confirmation(filled):
     same = of_kind(check_model(filled), "same_as_prior")
     assert [p.place for p in same if p.place == f"数字 {figure.id}"]
     assert all(p.severity == "warning" for p in same)
-    assert any("与上年持平" in p.message for p in same)
+    assert any("与上年持平" in p.message and "confirmed" in p.message for p in same)
 
 
 def test_unknown_placeholder_and_typed_blanks(filled):
@@ -467,7 +467,7 @@ def test_docx_whose_duties_part_was_deleted(tmp_path):
     path = tmp_path / "no-duties.docx"
     doc.save(path)
     missing = of_kind(check_docx(path), "missing_part")
-    assert [(p.place, p.message) for p in missing] == [("全文", "没有找到“第一责任人职责”部分，请确认报告包含这部分内容")]
+    assert [(p.place, p.message) for p in missing] == [("全文", "没有找到“第一责任人职责”部分：国家规定报告须包含这部分；请确认报告包含这部分内容")]
 
 
 def test_cli_prior_must_be_yaml(tmp_path, skeleton, rendered, capsys):

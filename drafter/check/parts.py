@@ -63,7 +63,7 @@ def check_parts(report: Report, places: Places) -> list[Problem]:
                                     f"缺少会被退回；请补写", key))
         elif (not written(section) and not any(item.has_text() for item in section.walk())
               and section.status != TODO and not _has_todo(section)):
-            problems.append(Problem("missing_part", ERROR, places.name(section), f"“{name}”部分没有内容", key))
+            problems.append(Problem("missing_part", ERROR, places.name(section), f"“{name}”部分没有内容：国家规定报告须包含这部分；请补写", key))
     return problems
 
 
@@ -72,7 +72,7 @@ def check_statuses(report: Report, places: Places) -> list[Problem]:
     problems = []
     if report.draft and report.draft.preamble_status == REFERENCE and report.preamble:
         problems.append(Problem("reference_unconfirmed", WARNING, PREAMBLE,
-                                "开头沿用了上年的表述（年份已推进），请核实并改写为本年度的情况", "preamble"))
+                                "开头沿用了上年的表述（年份已推进）：照搬上年会被看作应付；请核实并改写为本年度的情况", "preamble"))
 
     def judge(node: Item, item_id: str | None, is_item: bool) -> bool:
         """Report the node's status; True when its sub-items need no report of their own."""
@@ -80,13 +80,13 @@ def check_statuses(report: Report, places: Places) -> list[Problem]:
         if node.status == TODO:
             if written(node):
                 problems.append(Problem("unfilled_text", WARNING, places.name(node),
-                                        f"已有文字，但状态仍为待填（status: todo），确认后请改为 done：{prompt}", item_id))
+                                        f"已有文字，但状态仍为待填（status: todo），生成的文档会把它当作未完成：{prompt}；确认后请改为 done", item_id))
             elif is_item and not node.items:
-                problems.append(Problem("unfilled_text", ERROR, places.name(node), f"尚未填写：{prompt}", item_id))
+                problems.append(Problem("unfilled_text", ERROR, places.name(node), f"尚未填写，印发的报告不能留空：{prompt}", item_id))
             return False
         if node.status == REFERENCE:
             problems.append(Problem("reference_unconfirmed", WARNING, places.name(node),
-                                    f"沿用了上年的表述，尚未确认：{prompt}", item_id))
+                                    f"沿用了上年的表述，尚未确认，照搬上年会被看作应付：{prompt}；请核实后改写或确认", item_id))
             return is_item  # an item's sub-items came with it from last year
         return False
 
@@ -113,7 +113,7 @@ def check_figures(report: Report, blocks: list[Block]) -> list[Problem]:
             used.setdefault(fid, block.place)
             if fid not in known:
                 problems.append(Problem("unknown_placeholder", ERROR, block.place,
-                                        f"占位符 {{{fid}}} 没有对应的数字（figures 中没有 {fid}），请改正或删除", block.item_id))
+                                        f"占位符 {{{fid}}} 没有对应的数字（figures 中没有 {fid}），文档里会缺一个数：请改正或删除", block.item_id))
     for figure in report.figures:
         fid = figure.id
         place = f"{FIGURE} {fid}"
@@ -121,7 +121,8 @@ def check_figures(report: Report, blocks: list[Block]) -> list[Problem]:
         if figure.value is None:
             severity = ERROR if fid in used else WARNING
             problems.append(Problem("unfilled_figure", severity, place,
-                                    f"“{figure.label}”尚未填写（{prior_text(figure, report.prior_year)}）{where}",
+                                    f"“{figure.label}”尚未填写（{prior_text(figure, report.prior_year)}）{where}：文档里会留下待填标记；"
+                                    "请用 drafter fill 或答案文件填写",
                                     fid))
         elif (report.kind == DRAFT and figure.prior is not None and figure.value == figure.prior
               and not figure.confirmed and not stays_the_same(figure)):
@@ -177,22 +178,22 @@ def check_markers(blocks: list[Block], skip_figure_markers: bool) -> list[Proble
         for m in TODO_RE.finditer(block.text):
             if FIGURE_MARKER_RE.search(m.group(0)):
                 if not skip_figure_markers:
-                    add("unfilled_figure", ERROR, f"数字尚未填写：{m.group(0)}")
+                    add("unfilled_figure", ERROR, f"数字尚未填写：{m.group(0)}，印发前必须补上；请填入本年数字")
                 continue
-            add("unfilled_text", ERROR, f"仍有待填内容：{m.group(0)}")
+            add("unfilled_text", ERROR, f"仍有待填内容：{m.group(0)}，印发前必须补上；请填写并删去标记")
         for m in REFERENCE_MARK_RE.finditer(block.text):
-            add("reference_unconfirmed", WARNING, f"沿用了上年的表述，尚未确认：“{excerpt(block.text[m.end():], 30)}”")
+            add("reference_unconfirmed", WARNING, f"沿用了上年的表述，尚未确认：“{excerpt(block.text[m.end():], 30)}”；请核实后改写，并删去标记")
         for m in BARE_TODO_RE.finditer(block.text):
             add("unfilled_text", ERROR, f"仍有待填标记{m.group(0)}：“{excerpt(block.text[max(0, m.start() - 10):], 30)}”，"
                                         "印发前必须补上；请填写这里的内容并删去标记")
         if "【待填" in block.text and not spans and not BARE_TODO_RE.search(block.text):
-            add("unfilled_text", ERROR, f"仍有未完成的待填标记：“{excerpt(block.text)}”")
+            add("unfilled_text", ERROR, f"仍有未完成的待填标记：“{excerpt(block.text)}”；请补全内容并删去标记")
         for m in BLANK_RE.finditer(block.text):
             if not any(s <= m.start() < e for s, e in spans) and not _in_latin_word(block.text, m):
                 add("unfilled_text", ERROR,
-                    f"“{m.group(0)}”像是尚未填写的空白：“{excerpt(block.text[max(0, m.start() - 10):], 30)}”")
+                    f"“{m.group(0)}”像是尚未填写的空白：“{excerpt(block.text[max(0, m.start() - 10):], 30)}”；请填入实际内容")
         if skip_figure_markers:
             continue
         for m in PLACEHOLDER_RE.finditer(block.text):
-            add("unknown_placeholder", ERROR, f"文中留有占位符 {m.group(0)}，未被替换为数字")
+            add("unknown_placeholder", ERROR, f"文中留有占位符 {m.group(0)}，未被替换为数字：请在草稿中填写该数字后重新生成")
     return problems

@@ -74,7 +74,8 @@ def check_prior_year(blocks: list[Block], year: int | None) -> list[Problem]:
             sentence_start = sentences.last_before(start) + 1
             leads = not text[max(sentence_start, start - 4):start].strip(" 　,，") and start - sentence_start <= 4
             severity = ERROR if leads else WARNING
-            how = "写在句首，像是把上年的情况当作本年度来写" if leads else "请确认这里说的是上年的情况，而不是本年度"
+            how = ("写在句首，像是把上年的情况当作本年度来写；请改为本年度" if leads
+               else "审阅者会以为写的是上年的工作；请确认这里说的是上年的情况，否则改为本年度")
             problems.append(Problem("prior_year", severity, block.place,
                                     f"出现上一年度“{m.group(0)}年”（本报告为{year}年度）：{how}："
                                     f"“{excerpt(text[sentence_start:sentence_start + 40], 30)}”", block.item_id))
