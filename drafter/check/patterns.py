@@ -87,6 +87,9 @@ IMPLAUSIBLE_RATIO = 100
 
 WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 DIGIT_RE = re.compile(r"\d")
+NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d{2}")
+ITEM_NUMBER_RE = re.compile(r"^\s*[（(]?\d{1,2}\s*[)）.．、]")
 
 # ------------------------------------------------------------------ dates
 
