@@ -10,13 +10,16 @@ import datetime as dt
 import re
 
 import pytest
+from docx import Document
 from helpers import SEEDS, make_draft, parsed_report
 
 from drafter.check.areas import AREAS
-from drafter.check.lint import check_model
+from drafter.check.lint import check_docx, check_model
 from drafter.check.parts import stays_the_same
+from drafter.check.problems import ERROR
 from drafter.model.numbering import Places
 from drafter.model.report import Section
+from drafter.render.document import render_model
 from drafter.vocab import DONE, PERCENT_UNITS, REFERENCE, TODO
 
 PLACEHOLDER = re.compile(r"\{F\d+\}")
@@ -203,3 +206,38 @@ def test_a_planted_defect_is_caught_where_it_was_planted(seed, defect):
     assert all(p.message.count("：") >= 1 and ("请" in p.message) for p in found)  # why, then the fix
     if defect in SAID:
         assert any(SAID[defect] in p.message for p in found), [p.message for p in found]
+
+
+# -- the same in a .docx -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rendered(seed, tmp_path_factory):
+    name, draft, prior = seed
+    path = tmp_path_factory.mktemp("docx") / f"{name}.docx"
+    render_model(draft, path, appendix=True)
+    return path, prior
+
+
+def test_a_clean_docx_raises_nothing(rendered):
+    path, prior = rendered
+    assert [(p.kind, p.place, p.message) for p in check_docx(path, prior)] == []
+
+
+def _plant_everywhere(doc):
+    doc.tables[0].rows[1].cells[3].paragraphs[0].add_run("【待填】")
+    doc.sections[0].header.paragraphs[0].add_run("XX县司法局")
+    doc.sections[0].footer.add_paragraph("联系人：___")
+    anchor = next(p for p in doc.paragraphs if len(p.text) > 20).runs[0]
+    doc.add_comment(anchor, text="数字待核实【待填】", author="科员")
+
+
+def test_a_docx_is_read_in_its_tables_headers_footers_and_comments(rendered, tmp_path):
+    path, prior = rendered
+    doc = Document(path)
+    comments = len(list(doc.comments))
+    _plant_everywhere(doc)
+    planted = tmp_path / "planted.docx"
+    doc.save(planted)
+    found = {(p.place, p.kind, p.severity) for p in check_docx(planted, prior)}
+    assert {("表格1 第2行第4列", "unfilled_text", ERROR), ("第1节页眉", "unfilled_text", ERROR),
+            ("第1节页脚", "unfilled_text", ERROR), (f"批注{comments + 1}", "unfilled_text", ERROR)} <= found

@@ -15,7 +15,14 @@ from drafter.check.blocks import Block, model_blocks
 from drafter.check.copied import check_copied
 from drafter.check.coverage import check_coverage
 from drafter.check.dates import check_event_dates, check_plan_year, check_report_date
-from drafter.check.docx import docx_blocks, docx_missing_parts, docx_year, open_docx, paragraph_kinds
+from drafter.check.docx import (
+    docx_blocks,
+    docx_missing_parts,
+    docx_year,
+    open_docx,
+    other_blocks,
+    paragraph_kinds,
+)
 from drafter.check.layout import layout_problems
 from drafter.check.numbers import check_numbers
 from drafter.check.parts import check_figures, check_markers, check_parts, check_statuses
@@ -98,6 +105,8 @@ def _check_document(doc, prior: Report | None, path) -> list[Problem]:
         problems = docx_missing_parts(blocks, found_parts)
     problems += _text_checks(blocks, year, prior, draft=False, measures=(PART["measures"].short, None),
                              written=dt.date.today())
+    # Tables, headers, footers and comments: left markers and blanks, with the body's severities.
+    problems += check_markers(other_blocks(doc), skip_figure_markers=False)
     problems += layout_problems(doc, kinds)
     return dedupe(problems)
 
