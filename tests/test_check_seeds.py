@@ -7,6 +7,7 @@ year's paragraphs rewritten around their new figures, every text written, the da
 
 import copy
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -17,6 +18,8 @@ from drafter.check.areas import AREAS
 from drafter.check.lint import check_docx, check_model
 from drafter.check.parts import stays_the_same
 from drafter.check.problems import ERROR
+from drafter.cli.main import main
+from drafter.model.files import save_report
 from drafter.model.numbering import Places
 from drafter.model.report import Section
 from drafter.render.document import render_model
@@ -241,3 +244,31 @@ def test_a_docx_is_read_in_its_tables_headers_footers_and_comments(rendered, tmp
     found = {(p.place, p.kind, p.severity) for p in check_docx(planted, prior)}
     assert {("表格1 第2行第4列", "unfilled_text", ERROR), ("第1节页眉", "unfilled_text", ERROR),
             ("第1节页脚", "unfilled_text", ERROR), (f"批注{comments + 1}", "unfilled_text", ERROR)} <= found
+
+
+def test_exit_code_is_1_for_errors_and_for_warnings_only_with_strict(tmp_path, capsys):
+    draft = clean_draft("yingkou")
+    path = tmp_path / "clean.yaml"
+    save_report(draft, path)
+    assert main(["check", str(path)]) == 0 and "未发现问题" in capsys.readouterr().out
+    _same_value(draft, None)  # a warning only
+    save_report(draft, path, force=True)
+    assert main(["check", str(path)]) == 0
+    assert "[提醒]" in capsys.readouterr().out
+    assert main(["check", str(path), "--strict"]) == 1
+    capsys.readouterr()
+    _append("全年开展培训12场，其中线上5场、线下8场。")(draft, None)  # an error
+    save_report(draft, path, force=True)
+    assert main(["check", str(path), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert {(p["kind"], p["severity"]) for p in problems} == {("same_as_prior", "warning"), ("sum_mismatch", "error")}
+
+
+def test_a_department_reports_by_1_march():
+    draft = clean_draft("yingkou")
+    draft.meta.issuer = "营口市司法局"
+    draft.meta.date = f"{draft.meta.year + 1}-03-15"
+    late = [p for p in check_model(draft) if p.kind == "late_date"]
+    assert len(late) == 1 and "政府部门应在3月1日前报送" in late[0].message
+    draft.meta.issuer = "营口市人民政府"
+    assert not [p for p in check_model(draft) if p.kind == "late_date"]
