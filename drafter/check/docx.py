@@ -30,7 +30,7 @@ from drafter.check.patterns import (
     WHOLE,
     YEAR_RE,
 )
-from drafter.check.problems import WARNING, Problem
+from drafter.check.problems import ERROR, Problem
 from drafter.errors import DrafterError
 from drafter.files import MAX_DOCX_BYTES, read_input_bytes
 from drafter.model.report import Report
@@ -175,7 +175,7 @@ def docx_missing_parts(blocks: list[Block], found: set[str]) -> list[Problem]:
         present.add("shortcomings")  # 虽然取得…成绩，但也还存在一些不足…
     if any(split_paragraph(t, False, True)[2] for t in texts):
         present.add("plan")  # 下一步，我们将…
-    return [Problem("missing_part", WARNING, WHOLE, f"没有找到“{PART[key].short}”部分：国家规定报告须包含这部分；请确认报告包含这部分内容")
+    return [Problem("missing_part", ERROR, WHOLE, f"没有找到“{PART[key].short}”部分：国家规定报告须包含这部分；请确认报告包含这部分内容")
             for key in MANDATORY if key not in present]
 
 
