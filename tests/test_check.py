@@ -103,7 +103,7 @@ def test_a_figure_equal_to_last_year_asks_for_confirmation(filled):
     same = of_kind(check_model(filled), "same_as_prior")
     assert [p.place for p in same if p.place == f"数字 {figure.id}"]
     assert all(p.severity == "warning" for p in same)
-    assert any("与上年持平" in p.message for p in same)
+    assert any("与上年持平" in p.message and "confirmed" in p.message for p in same)
 
 
 def test_unknown_placeholder_and_typed_blanks(filled):
@@ -134,9 +134,14 @@ def test_todo_items_reference_items_and_the_date_are_reported(skeleton):
 
 def test_missing_duties_part(filled):
     filled.sections["duties"] = Section(key="duties")
+    # 一、（五）2. 深入推进党政主要负责人履行推进法治建设第一责任人职责 reports the duties inside the measures.
+    assert not of_kind(check_model(filled), "missing_part")
+    for section in filled.parts():
+        for node in [section, *section.walk()]:
+            node.items = [i for i in node.items if "第一责任人" not in (i.heading or "")]
     missing = of_kind(check_model(filled), "missing_part")
     assert [(p.place, p.severity, p.item_id) for p in missing] == [("三、 第一责任人职责", "error", "duties")]
-    assert missing[0].message == "缺少必须报告的部分“第一责任人职责”"
+    assert missing[0].message.startswith("缺少必须报告的部分“第一责任人职责”：")
 
 
 # -- contradictions ------------------------------------------------------------------------------
@@ -462,7 +467,7 @@ def test_docx_whose_duties_part_was_deleted(tmp_path):
     path = tmp_path / "no-duties.docx"
     doc.save(path)
     missing = of_kind(check_docx(path), "missing_part")
-    assert [(p.place, p.message) for p in missing] == [("全文", "没有找到“第一责任人职责”部分，请确认报告包含这部分内容")]
+    assert [(p.place, p.message) for p in missing] == [("全文", "没有找到“第一责任人职责”部分：国家规定报告须包含这部分；请确认报告包含这部分内容")]
 
 
 def test_cli_prior_must_be_yaml(tmp_path, skeleton, rendered, capsys):

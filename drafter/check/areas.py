@@ -6,6 +6,9 @@ touches. The words come from how the genre writes about each area; a word may se
 
 from __future__ import annotations
 
+# The outline applies from its first year; a report on an earlier year is not judged by it.
+OUTLINE_FIRST_YEAR = 2021
+
 # (slug, the area as the outline names it, words that show a measure in that area)
 AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("functions", "依法全面履行政府职能", (

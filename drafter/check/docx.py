@@ -30,7 +30,7 @@ from drafter.check.patterns import (
     WHOLE,
     YEAR_RE,
 )
-from drafter.check.problems import WARNING, Problem
+from drafter.check.problems import ERROR, Problem
 from drafter.errors import DrafterError
 from drafter.files import MAX_DOCX_BYTES, read_input_bytes
 from drafter.model.report import Report
@@ -175,5 +175,41 @@ def docx_missing_parts(blocks: list[Block], found: set[str]) -> list[Problem]:
         present.add("shortcomings")  # 虽然取得…成绩，但也还存在一些不足…
     if any(split_paragraph(t, False, True)[2] for t in texts):
         present.add("plan")  # 下一步，我们将…
-    return [Problem("missing_part", WARNING, WHOLE, f"没有找到“{PART[key].short}”部分，请确认报告包含这部分内容")
+    return [Problem("missing_part", ERROR, WHOLE, f"没有找到“{PART[key].short}”部分：国家规定报告须包含这部分；请确认报告包含这部分内容")
             for key in MANDATORY if key not in present]
+
+
+def other_blocks(doc) -> list[Block]:
+    """What a reader sees outside the body's paragraphs: tables (the appendix), headers, footers, comments."""
+    blocks: list[Block] = []
+
+    def add(place: str, section: str, paragraphs) -> None:
+        for paragraph in paragraphs:
+            text = paragraph.text.strip()
+            if text:
+                blocks.append(Block(place, section, text, raw=text))
+
+    for t, table in enumerate(doc.tables, 1):
+        seen = set()  # the cells' elements, held so that each keeps its identity
+        for r, row in enumerate(table.rows, 1):
+            for c, cell in enumerate(row.cells, 1):
+                if cell._tc in seen:
+                    continue  # a merged cell comes back for each column it spans
+                seen.add(cell._tc)
+                add(f"表格{t} 第{r}行第{c}列", "table", cell.paragraphs)
+    for s, section in enumerate(doc.sections, 1):
+        for where, part in (("页眉", section.header), ("页脚", section.footer),
+                            ("首页页眉", section.first_page_header), ("首页页脚", section.first_page_footer)):
+            if not part.is_linked_to_previous:
+                add(f"第{s}节{where}", "margin", part.paragraphs)
+    for comment in _comments(doc):
+        add(f"批注{comment.comment_id + 1}", "comment", comment.paragraphs)
+    return blocks
+
+
+def _comments(doc) -> list:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    if not any(rel.reltype == RT.COMMENTS for rel in doc.part.rels.values()):
+        return []  # asking for doc.comments would add an empty part
+    return list(doc.comments)

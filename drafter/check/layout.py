@@ -192,5 +192,6 @@ def layout_problems(doc, paragraphs: list[tuple[int, object, str]]) -> list[Prob
         numbers = sorted(set(numbers))
         shown = "、".join(str(n) for n in numbers[:8])
         place = f"第{shown}段" + (f"等共{len(numbers)}段" if len(numbers) > 8 else "")
-        problems.append(Problem(kind, ERROR, place, message))
+        problems.append(Problem(kind, ERROR, place,
+                                f"{message}：不合 GB/T 9704-2012 的公文格式，会被退回修改；请在 Word 中改正"))
     return problems

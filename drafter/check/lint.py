@@ -8,16 +8,26 @@ document numbers them (model/numbering.py); a .docx's by its paragraphs, counted
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from drafter.check.blocks import Block, model_blocks
 from drafter.check.copied import check_copied
 from drafter.check.coverage import check_coverage
-from drafter.check.docx import docx_blocks, docx_missing_parts, docx_year, open_docx, paragraph_kinds
+from drafter.check.dates import check_event_dates, check_plan_year, check_report_date
+from drafter.check.docx import (
+    docx_blocks,
+    docx_missing_parts,
+    docx_year,
+    open_docx,
+    other_blocks,
+    paragraph_kinds,
+)
 from drafter.check.layout import layout_problems
 from drafter.check.numbers import check_numbers
 from drafter.check.parts import check_figures, check_markers, check_parts, check_statuses
 from drafter.check.problems import Problem, dedupe
+from drafter.check.sums import check_sums
 from drafter.check.years import check_prior_year
 from drafter.errors import DrafterError
 from drafter.model.files import load_report
@@ -29,26 +39,41 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _text_checks(blocks: list[Block], year: int | None, prior: Report | None, draft: bool,
-                 measures: tuple[str, str | None]) -> list[Problem]:
-    """What the words say, in a report or a .docx alike; `measures`: the measures part's place and id."""
+                 measures: tuple[str, str | None], written: dt.date, figures: dict | None = None) -> list[Problem]:
+    """What the words say, in a report or a .docx alike; `measures`: the measures part's place and id;
+    `written`: when the report was (or is being) written."""
     problems = check_markers(blocks, skip_figure_markers=draft)
     problems += check_prior_year(blocks, year)
+    problems += check_plan_year(blocks, year)
+    problems += check_event_dates(blocks, written)
     problems += check_numbers(blocks)
+    problems += check_sums(blocks)
     if prior is not None:
-        problems += check_copied(blocks, prior)
-    problems += check_coverage(blocks, *measures)
+        problems += check_copied(blocks, prior, figures)
+    problems += check_coverage(blocks, *measures, year=year)
     return problems
 
 
-def check_model(report: Report, prior: Report | None = None) -> list[Problem]:
-    """Every problem of a parsed report or a draft, in the order a reviewer reads them."""
+def _written(report: Report, today: dt.date) -> dt.date:
+    try:
+        return min(dt.date.fromisoformat(report.meta.date), today) if report.meta.date else today
+    except ValueError:
+        return today
+
+
+def check_model(report: Report, prior: Report | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Every problem of a parsed report or a draft, in the order a reviewer reads them; `today`: the date
+    it is checked (rendered) on."""
+    today = today or dt.date.today()
     places = Places(report)
     blocks = model_blocks(report, places)
     problems = check_parts(report, places)
     problems += check_statuses(report, places)
     problems += check_figures(report, blocks)
+    problems += check_report_date(report, today)
     measures = (places.name(report.sections["measures"]), "measures")
-    problems += _text_checks(blocks, report.meta.year, prior, draft=True, measures=measures)
+    problems += _text_checks(blocks, report.meta.year, prior, draft=True, measures=measures,
+                             written=_written(report, today), figures=report.figures_by_id())
     return dedupe(problems)
 
 
@@ -78,7 +103,10 @@ def _check_document(doc, prior: Report | None, path) -> list[Problem]:
         problems = []
     else:
         problems = docx_missing_parts(blocks, found_parts)
-    problems += _text_checks(blocks, year, prior, draft=False, measures=(PART["measures"].short, None))
+    problems += _text_checks(blocks, year, prior, draft=False, measures=(PART["measures"].short, None),
+                             written=dt.date.today())
+    # Tables, headers, footers and comments: left markers and blanks, with the body's severities.
+    problems += check_markers(other_blocks(doc), skip_figure_markers=False)
     problems += layout_problems(doc, kinds)
     return dedupe(problems)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from drafter.check.blocks import Block, blank_markers
 from drafter.check.patterns import (
     ACCEPT,
+    AFTER_MIN,
     BACKLOG,
     CASE_UNITS,
     CLOSE,
@@ -30,6 +31,8 @@ from drafter.check.patterns import (
     SENTENCE_END,
     SENTENCE_END_CHARS,
     SHARE,
+    SHORT_LABEL,
+    SUMMED_RATES,
 )
 from drafter.check.problems import ERROR, WARNING, Problem, excerpt
 from drafter.text.quantities import MULTIPLIERS, find_quantities
@@ -51,6 +54,7 @@ class Mention:
     sentence: int
     fid: str | None
     listed: bool = False  # the label follows 、: a list member whose verb came earlier
+    after: str = ""  # the words right after the number, up to the next stop (行政复议案件)
 
     @property
     def delta(self) -> bool:
@@ -103,7 +107,9 @@ def mentions(blocks: list[Block]) -> list[Mention]:
             approx = bool(q.approx or q.multiplier)
             fid = next((f for s, e, f in block.spans if s <= q.number_start < e), None)
             listed = 0 < label_start <= q.start and text[label_start - 1] == "、"
-            out.append(Mention(value, q.unit, approx, q.text, label, q.start, q.end, b, sentence, fid, listed))
+            stop = next((i for i in range(q.end, min(len(text), q.end + 16)) if text[i] in LABEL_STOP), q.end + 16)
+            out.append(Mention(value, q.unit, approx, q.text, label, q.start, q.end, b, sentence, fid, listed,
+                               text[q.end:stop]))
             label_start = q.end  # 受理112件审结87件: the next label starts after this number
     return out
 
@@ -169,7 +175,10 @@ def check_numbers(blocks: list[Block]) -> list[Problem]:
 
 def _check_closed(out: _Found, sentences, closed: Mention) -> None:
     close_subject = closed.subject(CLOSE + ACCEPT)
-    for other in _near(sentences, closed):
+    # The accepted count usually comes first; 审结130件，受理112件 names it after.
+    after = [m for m in sentences.get((closed.block, closed.sentence), []) if m.start > closed.start
+             and close_subject and m.subject(CLOSE + ACCEPT) == close_subject]
+    for other in _near(sentences, closed) + after[:NEAREST]:
         if other.delta or not _units_match(other, closed) or other.kind() != "accept":
             continue
         if not _same_subject(close_subject, other.subject(CLOSE + ACCEPT)):
@@ -180,14 +189,15 @@ def _check_closed(out: _Found, sentences, closed: Mention) -> None:
         if BACKLOG.search(sentence):
             return  # cases carried over from last year may be closed this year
         out.add("closed_exceeds_accepted", ERROR,
-                f"{closed.role(CLOSE)}数（{closed.text}）多于{other.role(ACCEPT)}数（{other.text}）：“{excerpt(sentence, 40)}”",
+                f"{closed.role(CLOSE)}数（{closed.text}）多于{other.role(ACCEPT)}数（{other.text}）：“{excerpt(sentence, 40)}”；"
+                "结案不能多于收案（上年结转的除外），请核对两个数字，有结转的请写明",
                 other, closed)
         return
 
 
 def _check_percent(out: _Found, sentences, rate: Mention) -> None:
     if rate.value > 100 and SHARE.search(rate.label) and not NOT_SHARE.search(rate.label):
-        out.add("percent_over_100", ERROR, f"比例超过100%：“{rate.label}{rate.text}”", rate)
+        out.add("percent_over_100", ERROR, f"比例超过100%：“{rate.label}{rate.text}”，占比不可能超过100%；请核对数字", rate)
     name_m = RATE_NAME.search(rate.label)
     rule = next((r for r in RATE_RULES if name_m and name_m.group(1).endswith(r[0])), None)
     if rule is None:
@@ -196,20 +206,53 @@ def _check_percent(out: _Found, sentences, rate: Mention) -> None:
     pairs = []
     for scope in _rate_scopes(sentences, rate):
         pairs = [(n, d) for n in scope if n.role(numerator_words)
-                 for d in scope if d is not n and d.role(denominator_words) and not d.role(numerator_words)
+                 for d in scope if d is not n and d.start < rate.start
+                 and _counts_as(d, denominator_words, numerator_words)
                  and _units_match(n, d) and not n.approx and not d.approx and d.value]
         if pairs:
             break
     if not pairs:
         return
     decimals = len(re.sub(r"[^\d]", "", rate.text.split(".")[1])) if "." in rate.text else 0
-    computed = [n.value / d.value * 100 for n, d in pairs]
+    pairs = _summed(pairs, name, numerator_words)
+    computed = [sum(n.value for n in ns) / d.value * 100 for ns, d in pairs]
     if any(_rate_agrees(c, rate, decimals) for c in computed):
         return  # some reading of the counts gives the stated rate
-    numerator, denominator = pairs[0]
+    numerators, denominator = pairs[0]
+    added = "（" + "＋".join(n.text for n in numerators) + "）" if len(numerators) > 1 else numerators[0].text
     out.add("rate_mismatch", ERROR,
-            f"{name}{rate.text}与所列数字不符：{numerator.text}÷{denominator.text}＝{computed[0]:.1f}%"
-            f"：“{excerpt(out.sentence_of(rate), 40)}”", denominator, numerator, rate)
+            f"{name}{rate.text}与所列数字不符：{added}÷{denominator.text}＝{computed[0]:.1f}%"
+            f"：“{excerpt(out.sentence_of(rate), 40)}”；比率与数字矛盾会让审阅者怀疑全部数字，请核对后改正其一",
+            denominator, *numerators, rate)
+
+
+def _counts_as(m: Mention, words, others) -> bool:
+    """A word of `words` is nearer the number than any of `others` (调解组织共调处纠纷: 调处, not 调解)."""
+    mine, theirs = m.role(words), m.role(others)
+    if not mine:
+        return False
+    if not theirs:
+        return True
+    mine_end, theirs_end = m.label.rfind(mine) + len(mine), m.label.rfind(theirs) + len(theirs)
+    return mine_end > theirs_end or (mine_end == theirs_end and len(mine) > len(theirs))
+
+
+def _summed(pairs, name: str, numerator_words) -> list[tuple[list[Mention], Mention]]:
+    """Each pair's numerator as a list; for 纠错率 without a 纠错 count, the kinds (撤销, 变更) added up."""
+    whole = next((w for rate, w in SUMMED_RATES.items() if name.endswith(rate)), None)
+    if whole is None:
+        return [([n], d) for n, d in pairs]
+    by_denominator: dict[int, list[Mention]] = defaultdict(list)
+    for n, d in pairs:
+        by_denominator[id(d)].append(n)
+    out = []
+    for n, d in pairs:
+        kinds = by_denominator[id(d)]
+        if any(k.role(numerator_words) == whole for k in kinds) or len(kinds) < 2:
+            out.append(([n], d))
+        elif all(d is not other for _ns, other in out):
+            out.append((sorted(kinds, key=lambda k: k.start), d))
+    return out
 
 
 def _rate_scopes(sentences, rate: Mention):
@@ -242,9 +285,12 @@ def _conflict_label(m: Mention) -> str | None:
     if m.delta or m.listed or NOT_ONE_VALUE.search(m.label):
         return None
     label = FILLER.sub("", m.label)
-    if len(HAN_RE.findall(label)) < 6:
-        return None
-    return label
+    if len(HAN_RE.findall(label)) >= SHORT_LABEL:
+        return label
+    after = m.after.strip()
+    if len(HAN_RE.findall(after)) >= AFTER_MIN and HAN_RE.match(after):
+        return f"{label}…{after}"  # 办理115起行政复议案件: the words after name it
+    return None
 
 
 def _check_conflicts(out: _Found, found: list[Mention]) -> None:
@@ -258,6 +304,8 @@ def _check_conflicts(out: _Found, found: list[Mention]) -> None:
         for other in group[1:]:
             close = abs(other.value - first.value) <= 0.05 * max(abs(first.value), abs(other.value))
             if other.value != first.value and not ((first.approx or other.approx) and close):
-                out.add("conflicting_values", WARNING, f"同一数字前后不一致：“{label}”先写{first.text}，后写{other.text}",
+                out.add("conflicting_values", WARNING,
+                        f"同一数字前后不一致：“{label}”先写{first.text}，后写{other.text}；审阅者无法判断哪个对，"
+                        "请核对后统一为一个数",
                         first, other)
                 break

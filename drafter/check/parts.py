@@ -5,15 +5,28 @@ from __future__ import annotations
 import re
 
 from drafter.check.blocks import Block
-from drafter.check.patterns import BLANK_RE, FIGURE, FIGURE_MARKER_RE, LATIN_RE, PREAMBLE, REFERENCE_MARK_RE
+from drafter.check.patterns import (
+    BARE_TODO_RE,
+    BLANK_RE,
+    DUTIES_LEAD_RE,
+    FIGURE,
+    FIGURE_MARKER_RE,
+    FIXED_LABEL_RE,
+    IMPLAUSIBLE_RATIO,
+    LATIN_RE,
+    LEAD_END_RE,
+    PREAMBLE,
+    REFERENCE_MARK_RE,
+    REQUIRED_APPROX,
+)
 from drafter.check.problems import ERROR, WARNING, Problem, excerpt
 from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE, prior_text, split_placeholders
 from drafter.model.numbering import Places
-from drafter.model.report import DRAFT, Item, Report, Section
+from drafter.model.report import DRAFT, Figure, Item, Report, Section
 from drafter.text.amounts import format_figure
 from drafter.text.change import change_text
 from drafter.text.clean import lines_of
-from drafter.vocab import MANDATORY, PART, REFERENCE, TODO
+from drafter.vocab import MANDATORY, PART, PERCENT_UNITS, REFERENCE, TODO
 
 
 def written(node: Item) -> bool:
@@ -25,17 +38,32 @@ def _has_todo(section: Section) -> bool:
     return any(item.status == TODO for item in section.walk())
 
 
+def reported_inside(report: Report, key: str) -> bool:
+    """The duties reported as an item of another part (营口 一、（五）2. …第一责任人…, 驻马店 一、（三）1.)."""
+    if key != "duties":
+        return False
+    for section in report.parts():
+        for node in section.walk():
+            leads = [node.heading or ""] + [LEAD_END_RE.split(p, maxsplit=1)[0] for p in node.paragraphs[:1]]
+            if any(len(lead) <= 60 and DUTIES_LEAD_RE.search(lead) for lead in leads):
+                return True
+    return False
+
+
 def check_parts(report: Report, places: Places) -> list[Problem]:
     problems = []
     for key in MANDATORY:
         section = report.sections[key]
         name = PART[key].short
+        if not section.paragraphs and not section.items and reported_inside(report, key):
+            continue
         if not section.paragraphs and not section.items:
             hint = f"（{section.prompt}）" if section.prompt else ""
-            problems.append(Problem("missing_part", ERROR, places.name(section), f"缺少必须报告的部分“{name}”{hint}", key))
+            problems.append(Problem("missing_part", ERROR, places.name(section), f"缺少必须报告的部分“{name}”{hint}：国家规定报告须包含这部分，"
+                                    f"缺少会被退回；请补写", key))
         elif (not written(section) and not any(item.has_text() for item in section.walk())
               and section.status != TODO and not _has_todo(section)):
-            problems.append(Problem("missing_part", ERROR, places.name(section), f"“{name}”部分没有内容", key))
+            problems.append(Problem("missing_part", ERROR, places.name(section), f"“{name}”部分没有内容：国家规定报告须包含这部分；请补写", key))
     return problems
 
 
@@ -44,7 +72,7 @@ def check_statuses(report: Report, places: Places) -> list[Problem]:
     problems = []
     if report.draft and report.draft.preamble_status == REFERENCE and report.preamble:
         problems.append(Problem("reference_unconfirmed", WARNING, PREAMBLE,
-                                "开头沿用了上年的表述（年份已推进），请核实并改写为本年度的情况", "preamble"))
+                                "开头沿用了上年的表述（年份已推进）：照搬上年会被看作应付；请核实并改写为本年度的情况", "preamble"))
 
     def judge(node: Item, item_id: str | None, is_item: bool) -> bool:
         """Report the node's status; True when its sub-items need no report of their own."""
@@ -52,13 +80,13 @@ def check_statuses(report: Report, places: Places) -> list[Problem]:
         if node.status == TODO:
             if written(node):
                 problems.append(Problem("unfilled_text", WARNING, places.name(node),
-                                        f"已有文字，但状态仍为待填（status: todo），确认后请改为 done：{prompt}", item_id))
+                                        f"已有文字，但状态仍为待填（status: todo），生成的文档会把它当作未完成：{prompt}；确认后请改为 done", item_id))
             elif is_item and not node.items:
-                problems.append(Problem("unfilled_text", ERROR, places.name(node), f"尚未填写：{prompt}", item_id))
+                problems.append(Problem("unfilled_text", ERROR, places.name(node), f"尚未填写，印发的报告不能留空：{prompt}", item_id))
             return False
         if node.status == REFERENCE:
             problems.append(Problem("reference_unconfirmed", WARNING, places.name(node),
-                                    f"沿用了上年的表述，尚未确认：{prompt}", item_id))
+                                    f"沿用了上年的表述，尚未确认，照搬上年会被看作应付：{prompt}；请核实后改写或确认", item_id))
             return is_item  # an item's sub-items came with it from last year
         return False
 
@@ -85,7 +113,7 @@ def check_figures(report: Report, blocks: list[Block]) -> list[Problem]:
             used.setdefault(fid, block.place)
             if fid not in known:
                 problems.append(Problem("unknown_placeholder", ERROR, block.place,
-                                        f"占位符 {{{fid}}} 没有对应的数字（figures 中没有 {fid}），请改正或删除", block.item_id))
+                                        f"占位符 {{{fid}}} 没有对应的数字（figures 中没有 {fid}），文档里会缺一个数：请改正或删除", block.item_id))
     for figure in report.figures:
         fid = figure.id
         place = f"{FIGURE} {fid}"
@@ -93,14 +121,41 @@ def check_figures(report: Report, blocks: list[Block]) -> list[Problem]:
         if figure.value is None:
             severity = ERROR if fid in used else WARNING
             problems.append(Problem("unfilled_figure", severity, place,
-                                    f"“{figure.label}”尚未填写（{prior_text(figure, report.prior_year)}）{where}",
+                                    f"“{figure.label}”尚未填写（{prior_text(figure, report.prior_year)}）{where}：文档里会留下待填标记；"
+                                    "请用 drafter fill 或答案文件填写",
                                     fid))
-        elif report.kind == DRAFT and figure.prior is not None and figure.value == figure.prior:
+        elif (report.kind == DRAFT and figure.prior is not None and figure.value == figure.prior
+              and not figure.confirmed and not stays_the_same(figure)):
             value = format_figure(figure.value, figure.unit, figure.approx)
             problems.append(Problem("same_as_prior", WARNING, place,
                                     f"“{figure.label}”本年数值{change_text(figure.value, figure.prior, figure.unit)}"
-                                    f"（{value}），请确认不是沿用上年{where}", fid))
+                                    f"（{value}）{where}：数字与上年完全相同，审阅者会怀疑是照抄上年；"
+                                    "请核实本年数字，确属相同可在向导中确认（confirmed: true）", fid))
+        elif report.kind == DRAFT and _implausible(figure):
+            value = format_figure(figure.value, figure.unit, figure.approx)
+            last = format_figure(figure.prior, figure.unit, figure.prior_approx)
+            times = figure.value / figure.prior
+            how = f"是上年（{last}）的{times:.0f}倍" if times > 1 else f"只有上年（{last}）的{times:.2%}"
+            problems.append(Problem("implausible_change", WARNING, place,
+                                    f"“{figure.label}”本年{value}，{how}{where}：多半是多打或少打了几位数；"
+                                    "请核对，确属如此可在向导中确认（confirmed: true）", fid))
     return problems
+
+
+def _implausible(figure: Figure) -> bool:
+    if figure.confirmed or not figure.prior or not figure.value or figure.prior < 0 or figure.value < 0:
+        return False
+    ratio = figure.value / figure.prior
+    return ratio >= IMPLAUSIBLE_RATIO or ratio <= 1 / IMPLAUSIBLE_RATIO
+
+
+def stays_the_same(figure: Figure) -> bool:
+    """A 100% rate, a count of fixed things (6个县（市）区, 9个乡镇), a required minimum (不少于60学时)."""
+    if figure.unit in PERCENT_UNITS and figure.value == 100:
+        return True
+    if figure.approx in REQUIRED_APPROX:
+        return True
+    return bool(FIXED_LABEL_RE.search((figure.label or "").strip()))
 
 
 def _in_latin_word(text: str, m: re.Match) -> bool:
@@ -123,19 +178,22 @@ def check_markers(blocks: list[Block], skip_figure_markers: bool) -> list[Proble
         for m in TODO_RE.finditer(block.text):
             if FIGURE_MARKER_RE.search(m.group(0)):
                 if not skip_figure_markers:
-                    add("unfilled_figure", ERROR, f"数字尚未填写：{m.group(0)}")
+                    add("unfilled_figure", ERROR, f"数字尚未填写：{m.group(0)}，印发前必须补上；请填入本年数字")
                 continue
-            add("unfilled_text", ERROR, f"仍有待填内容：{m.group(0)}")
+            add("unfilled_text", ERROR, f"仍有待填内容：{m.group(0)}，印发前必须补上；请填写并删去标记")
         for m in REFERENCE_MARK_RE.finditer(block.text):
-            add("reference_unconfirmed", WARNING, f"沿用了上年的表述，尚未确认：“{excerpt(block.text[m.end():], 30)}”")
-        if "【待填" in block.text and not spans:
-            add("unfilled_text", ERROR, f"仍有未完成的待填标记：“{excerpt(block.text)}”")
+            add("reference_unconfirmed", WARNING, f"沿用了上年的表述，尚未确认：“{excerpt(block.text[m.end():], 30)}”；请核实后改写，并删去标记")
+        for m in BARE_TODO_RE.finditer(block.text):
+            add("unfilled_text", ERROR, f"仍有待填标记{m.group(0)}：“{excerpt(block.text[max(0, m.start() - 10):], 30)}”，"
+                                        "印发前必须补上；请填写这里的内容并删去标记")
+        if "【待填" in block.text and not spans and not BARE_TODO_RE.search(block.text):
+            add("unfilled_text", ERROR, f"仍有未完成的待填标记：“{excerpt(block.text)}”；请补全内容并删去标记")
         for m in BLANK_RE.finditer(block.text):
             if not any(s <= m.start() < e for s, e in spans) and not _in_latin_word(block.text, m):
                 add("unfilled_text", ERROR,
-                    f"“{m.group(0)}”像是尚未填写的空白：“{excerpt(block.text[max(0, m.start() - 10):], 30)}”")
+                    f"“{m.group(0)}”像是尚未填写的空白：“{excerpt(block.text[max(0, m.start() - 10):], 30)}”；请填入实际内容")
         if skip_figure_markers:
             continue
         for m in PLACEHOLDER_RE.finditer(block.text):
-            add("unknown_placeholder", ERROR, f"文中留有占位符 {m.group(0)}，未被替换为数字")
+            add("unknown_placeholder", ERROR, f"文中留有占位符 {m.group(0)}，未被替换为数字：请在草稿中填写该数字后重新生成")
     return problems

@@ -10,7 +10,12 @@ TITLE, PREAMBLE, CLOSING, WHOLE, FIGURE = "报告标题", "开头", "结尾", "�
 # ------------------------------------------------------------------ markers left in text
 
 # What clerks type for a number or name still unknown: XX件, ××单位, 某某.
-BLANK_RE = re.compile(r"[XＸ×xｘ]{2,}|某某|＊{2,}|\*{2,}|□{2,}|○{2,}")
+BLANK_RE = re.compile(r"[XＸ×xｘ]{2,}|某某|＊{2,}|\*{2,}|□{2,}|○{2,}|_{3,}|＿{2,}")
+# A 待填 mark without its colon (【待填】, 【待填 】), wherever it stands.
+BARE_TODO_RE = re.compile(r"【\s*待填\s*】")
+# A value that stays the same by nature: a full rate, a count of a region's divisions, a required minimum.
+FIXED_LABEL_RE = re.compile(r"(?:县[（(]市[）)]区|县[（(]区[）)]|县区|县市区|乡镇|乡[（(]镇[）)]|街道|村[（(]社区[）)]|园区)(?:政府)?$")
+REQUIRED_APPROX = ("不少于", "不低于")
 # The renderer's mark before last year's text kept for the clerk to confirm.
 REFERENCE_MARK_RE = re.compile(r"【上年参考[^】]*】")
 # 【待填：审核规范性文件（2023年：71件）】 is an unfilled figure, not text still to write.
@@ -25,7 +30,8 @@ REFER_AFTER = re.compile(r"^(?:年度?)?(?:同期|全年|底|末|初)?\s*(?:以�
 RANGE_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 RANGE_AFTER = re.compile(r"^\s*(?:年度?)?\s*[—–\-~～至到]\s*\d{4}")
 CLAUSE_REFERS = re.compile(r"相比|同比|对比|相较|以来|环比")
-ASSESSED = re.compile(r"^年度.{0,20}?(考核|考评|评估|评议|评选|表彰|测评|评价|验收|督察)")
+# Last year assessed, or its accounts (2019年度部门决算) published this year.
+ASSESSED = re.compile(r"^年度.{0,20}?(考核|考评|评估|评议|评选|表彰|测评|评价|验收|督察|决算)")
 CLAUSE_STOPS = "，,。；;！!？?\n"
 CLAUSE_SPLIT = re.compile(f"[{CLAUSE_STOPS}]")
 SENTENCE_STOPS = "。！？!?\n"
@@ -53,21 +59,45 @@ POINTS = "个百分点"
 RATE_RULES = (
     (("结案率", "审结率", "办结率"), ("审结", "办结", "结案"), ACCEPT),
     (("化解率", "调解成功率", "调处成功率", "调解率", "成功率"),
-     ("化解", "调解成功", "成功调解", "调处成功", "成功调处", "调解"), ACCEPT + ("审结", "办结", "结案")),
+     ("化解", "调解成功", "成功调解", "调处成功", "成功调处", "调解"),
+     ACCEPT + ("审结", "办结", "结案", "调处", "调解纠纷", "排查纠纷")),
     (("纠错率",), ("纠错", "撤销", "变更", "确认违法"), ("审结", "办结", "结案")),
     (("败诉率",), ("败诉",), ("审结", "结案", "判决", "应诉", "办结")),
     (("出庭应诉率", "出庭率"), ("出庭",), ("应诉", "开庭", "应出庭")),
 )
+# Rates whose numerator is the sum of its kinds: 纠错率 = (撤销 + 变更 + 确认违法) ÷ 审结.
+SUMMED_RATES = {"纠错率": "纠错"}
 RATE_NAME = re.compile(r"([\u4e00-\u9fff]{0,6}率)(?:[\u4e00-\u9fff]{0,4})$")
 SHARE = re.compile(r"率|占比|比例|比重|覆盖|满意度|知晓|参与度|占")
 NOT_SHARE = re.compile(r"完成|超额|增长率|增速")
 NOT_ONE_VALUE = re.compile(r"其中|分别|以上|以下|累计")  # a label that does not name one quantity
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# A label this short names its quantity only with the words after the number (办理115起行政复议案件).
+SHORT_LABEL = 6
+AFTER_MIN = 4
+# ------------------------------------------------------------------ sums
+
+# The parts of a total: 全年开展培训12场，其中线上5场、线下4场.
+PARTS_LEAD = re.compile(r"^[，,]?\s*(?:其中|包括|含)[：:，,]?")
+PARTS_SEPARATORS = "、，,和及与"
+# A value this many times last year's, or this small a share of it, is most likely a slip of the keys.
+IMPLAUSIBLE_RATIO = 100
 
 # ------------------------------------------------------------------ copied text
 
 WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 DIGIT_RE = re.compile(r"\d")
+NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+YEAR_NUMBER_RE = re.compile(r"(?:19|20)\d{2}")
+ITEM_NUMBER_RE = re.compile(r"^\s*[（(]?\d{1,2}\s*[)）.．、]")
+
+# ------------------------------------------------------------------ dates
+
+# An event's date in the text: 2025年3月, 2025年3月18日.
+EVENT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+# Who reports by when (法治政府建设与责任落实督察工作规定): a government by 1 April, its departments by 1 March.
+GOVERNMENT_RE = re.compile(r"人民政府$|政府$")
+GOVERNMENT_DEADLINE, DEPARTMENT_DEADLINE = (4, 1), (3, 1)
 
 # ------------------------------------------------------------------ a .docx
 
@@ -110,7 +140,9 @@ LEAD_END_RE = re.compile(r"[。；]")
 GROUPS = (
     ("缺项与未填", ("missing_part", "unfilled_figure", "unfilled_text", "unknown_placeholder")),
     ("沿用上年", ("reference_unconfirmed", "prior_year", "same_as_prior", "copied_paragraph")),
-    ("数字矛盾", ("closed_exceeds_accepted", "rate_mismatch", "percent_over_100", "conflicting_values")),
+    ("数字矛盾", ("closed_exceeds_accepted", "rate_mismatch", "percent_over_100", "conflicting_values", "sum_mismatch",
+                  "implausible_change")),
+    ("日期与年度", ("date_out_of_range", "late_date", "future_event", "plan_year")),
     ("纲要领域覆盖", ("uncovered_area",)),
     ("版式", ("docx_font", "docx_indent")),
 )

@@ -41,7 +41,7 @@ class Positions:
         return bisect_left(self.at, pos)
 
 
-def _refers_back(text: str, start: int, end: int, clauses: Positions, quotes: dict[str, Positions]) -> bool:
+def refers_back(text: str, start: int, end: int, clauses: Positions, quotes: dict[str, Positions]) -> bool:
     """The year is named as the past (较2023年, 2023年以来, 《…2023年…》, a range), not reported as this year."""
     clause_start = clauses.last_before(start) + 1
     clause_end = CLAUSE_SPLIT.search(text, end, end + 80)
@@ -69,12 +69,13 @@ def check_prior_year(blocks: list[Block], year: int | None) -> list[Problem]:
         quotes = {ch: Positions(text, ch) for pair in QUOTES for ch in pair}
         for m in matches:
             start = m.start()
-            if _refers_back(text, start, m.end(), clauses, quotes):
+            if refers_back(text, start, m.end(), clauses, quotes):
                 continue
             sentence_start = sentences.last_before(start) + 1
             leads = not text[max(sentence_start, start - 4):start].strip(" 　,，") and start - sentence_start <= 4
             severity = ERROR if leads else WARNING
-            how = "写在句首，像是把上年的情况当作本年度来写" if leads else "请确认这里说的是上年的情况，而不是本年度"
+            how = ("写在句首，像是把上年的情况当作本年度来写；请改为本年度" if leads
+               else "审阅者会以为写的是上年的工作；请确认这里说的是上年的情况，否则改为本年度")
             problems.append(Problem("prior_year", severity, block.place,
                                     f"出现上一年度“{m.group(0)}年”（本报告为{year}年度）：{how}："
                                     f"“{excerpt(text[sentence_start:sentence_start + 40], 30)}”", block.item_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from drafter.check.lint import check_path
-from drafter.check.problems import format_text
+from drafter.check.problems import ERROR, format_text
 
 
 def run(args) -> int:
@@ -14,4 +14,6 @@ def run(args) -> int:
         print(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
         print(format_text(problems, args.target))
-    return 1 if problems else 0
+    # Errors fail the check; warnings are for the reviewer to judge, unless --strict.
+    failing = problems if getattr(args, "strict", False) else [p for p in problems if p.severity == ERROR]
+    return 1 if failing else 0

@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="草稿或文档", help="草稿 YAML 或 .docx")
     p.add_argument("--prior", metavar="上年YAML", help="上一年度 YAML，用于查找照搬的段落")
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    p.add_argument("--strict", action="store_true", help="有提醒时也以退出码 1 结束（默认只有错误才是 1）")
     # --debug is accepted after the command too; SUPPRESS keeps the top-level value when absent here.
     for p in sub.choices.values():
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="出错时显示完整的技术细节（供开发者排查）")
