@@ -82,7 +82,7 @@ def run_batch(
     try:
         files, early_rows = collect_inputs(inputs)
         rows = [None] * len(files)
-        _run(files, rows, outdir, template, appendix, force, jobs, on_progress)
+        _run(files, rows, outdir, template, appendix, force, edition, jobs, on_progress)
     except KeyboardInterrupt:
         done = [row or Row(str(src), FAILED, NOT_RUN) for src, row in zip(files, rows or [None] * len(files))]
         result = BatchResult(early_rows + done, report_file, round(time.perf_counter() - start, 3))
@@ -107,8 +107,8 @@ def _sigterm_as_interrupt():
     return signal.signal(signal.SIGTERM, interrupt)
 
 
-def _run(files: list[Path], rows: list, outdir: Path, template, appendix: bool, force: bool, jobs: int,
-         on_progress: OnProgress | None) -> None:
+def _run(files: list[Path], rows: list, outdir: Path, template, appendix: bool, force: bool, edition: str,
+         jobs: int, on_progress: OnProgress | None) -> None:
     """Name the outputs, refuse what cannot be rendered, render the rest; each input's row goes into rows."""
     outputs = assign_outputs([output_stem(f, peek_meta(f)) for f in files], outdir)
     tasks = []
