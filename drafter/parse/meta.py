@@ -16,8 +16,8 @@ from drafter.parse.patterns import (
     YEAR_RE,
     ZONE_RE,
 )
-from drafter.text.closing import is_signature
 from drafter.text import divisions
+from drafter.text.closing import is_signature
 from drafter.text.dates import iso_from_chinese
 from drafter.text.docnum import normalize_doc_number
 from drafter.text.words import cut as cut_words
@@ -160,3 +160,17 @@ def extract_meta(raw: RawDoc, frame: Frame, preamble: list[str]) -> Meta:
         source=raw.source,
         published=raw.hints.get("published"),
     )
+
+
+def identity_notes(meta: Meta, closing: Closing) -> list[str]:
+    """What the parse summary tells the clerk about the region's source and the text's conversion."""
+    notes = ["原文为繁体字，已转为简体"] if meta.source and meta.source.converted_from == "traditional" else []
+    if not meta.region:
+        return notes
+    signature = " ".join(closing.signature)
+    title_region = (zone(meta.title) or (None,))[0] or find_region(meta.title) or listed_region(meta.title)
+    if title_region and signature and meta.region in signature and meta.region not in (meta.title or ""):
+        notes.append(f"标题（{title_region}）与落款地区不一致，地区取自落款")
+    elif meta.region not in (meta.title or "") and meta.region not in signature:
+        notes.append("标题和落款未写明地区，地区取自正文或网页")
+    return notes
