@@ -82,3 +82,13 @@ def test_summary_says_where_the_region_came_from():
     assert identity_notes(report.meta, report.closing) == ["标题和落款未写明地区，地区取自正文或网页"]
     report = parse_file(DATA / "openings" / "gulou-recurring-2023.txt")
     assert identity_notes(report.meta, report.closing) == []
+
+
+def test_title_and_signature_disagree_signature_wins_and_summary_says_so(tmp_path):
+    lines = (DATA / "openings" / "lixia-title-year.txt").read_text(encoding="utf-8").splitlines()
+    lines[-2] = "济南市市中区人民政府"  # a signature naming another district than the title
+    path = tmp_path / "disagree.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    assert (report.meta.region, report.meta.issuer) == ("市中区", "济南市市中区人民政府")
+    assert identity_notes(report.meta, report.closing) == ["标题（历下区）与落款地区不一致，地区取自落款"]
