@@ -8,6 +8,7 @@ from pathlib import Path
 from drafter.errors import DrafterError
 from drafter.files import readable_name
 from drafter.model.files import save_report
+from drafter.parse.meta import identity_notes
 from drafter.parse.report import SUPPORTED, parse_file
 
 
@@ -44,7 +45,8 @@ def run(args) -> int:
             f"{name}{len(report.sections[key].items)}项" for key, name in (("measures", "举措"), ("plan", "安排"))
         )
         meta = report.meta
-        print(f"已解析 {src} → {dst}（{meta.region or '地区未识别'} {meta.year or '年度未识别'}年；{counts}；数字 {len(report.figures)} 个）")
+        notes = "".join(f"；{note}" for note in identity_notes(meta, report.closing))
+        print(f"已解析 {src} → {dst}（{meta.region or '地区未识别'} {meta.year or '年度未识别'}年；{counts}；数字 {len(report.figures)} 个{notes}）")
     if failed:
         names = "、".join(readable_name(str(p)) for p in failed)
         print(f"drafter：共 {len(inputs)} 份，已解析 {len(inputs) - len(failed)} 份，失败 {len(failed)} 份：{names}",

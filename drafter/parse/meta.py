@@ -14,7 +14,9 @@ from drafter.parse.patterns import (
     PARTY_COMMITTEE_RE,
     PLACE_RE,
     YEAR_RE,
+    ZONE_RE,
 )
+from drafter.text import divisions
 from drafter.text.closing import is_signature
 from drafter.text.dates import iso_from_chinese
 from drafter.text.docnum import normalize_doc_number
@@ -52,6 +54,35 @@ def find_region(text: str | None, organs: bool = False) -> str | None:
             break
         end, region = next_end, word
     return region
+
+
+def listed_region(text: str | None) -> str | None:
+    """The lowest of the first adjacent divisions of the bundled list text names (济南市历下区 → 历下区)."""
+    found = divisions.find(text or "")
+    if not found:
+        return None
+    run = [found[0]]
+    for m in found[1:]:
+        if m.start != run[-1].end:
+            break
+        run.append(m)
+    return run[-1].text
+
+
+def zone(text: str | None) -> tuple[str, str] | None:
+    """A development zone text names as an organ, and that organ (营口经济技术开发区, …管委会).
+
+    The province and city written in front belong to the address, not to the zone's name.
+    """
+    m = ZONE_RE.search(text or "")
+    if not m:
+        return None
+    name, start = m.group(1), 0
+    for found in divisions.find(m.group(1)):
+        if found.start != start or found.end >= len(name):
+            break
+        start = found.end
+    return name[start:], name[start:] + m.group(2)
 
 
 def _year(title: str | None, lead: str, hints: dict, date: str | None) -> int | None:
@@ -105,9 +136,13 @@ def extract_meta(raw: RawDoc, frame: Frame, preamble: list[str]) -> Meta:
     """The report's metadata, from its frame, its preamble and the hints its page noise gave."""
     lead = "\n".join(preamble[:2]) if preamble else "\n".join(p.text for p in frame.body[:1])
     signature = " ".join(frame.closing.signature)
+    zoned = zone(frame.title) or zone(signature)
     region = (
-        find_region(signature, organs=True)
+        (zoned[0] if zoned else None)
+        or find_region(signature, organs=True)
+        or listed_region(signature)
         or find_region(frame.title)
+        or listed_region(frame.title)
         or find_region(raw.hints.get("issuing_org"), organs=True)
         or find_region(lead)
         or find_region(raw.hints.get("source_org"), organs=True)
@@ -118,10 +153,24 @@ def extract_meta(raw: RawDoc, frame: Frame, preamble: list[str]) -> Meta:
         region=region,
         year=_year(frame.title, lead, raw.hints, date),
         title=frame.title,
-        issuer=_issuer(frame.title, frame.closing, raw.hints, region),
+        issuer=_issuer(frame.title, frame.closing, raw.hints, region) if not zoned or signature else zoned[1],
         date=date,
         recipient=frame.recipient,
         doc_number=_doc_number(raw),
         source=raw.source,
         published=raw.hints.get("published"),
     )
+
+
+def identity_notes(meta: Meta, closing: Closing) -> list[str]:
+    """What the parse summary tells the clerk about the region's source and the text's conversion."""
+    notes = ["原文为繁体字，已转为简体"] if meta.source and meta.source.converted_from == "traditional" else []
+    if not meta.region:
+        return notes
+    signature = " ".join(closing.signature)
+    title_region = (zone(meta.title) or (None,))[0] or find_region(meta.title) or listed_region(meta.title)
+    if title_region and signature and meta.region in signature and meta.region not in (meta.title or ""):
+        notes.append(f"标题（{title_region}）与落款地区不一致，地区取自落款")
+    elif meta.region not in (meta.title or "") and meta.region not in signature:
+        notes.append("标题和落款未写明地区，地区取自正文或网页")
+    return notes

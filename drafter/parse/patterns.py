@@ -39,6 +39,11 @@ YEAR_RE = re.compile(r"((?:19|20|21)\d{2})\s*年")
 # Where a preamble names the year reported on, surest first: 现将2019年度…报告如下, 2019年度, any year.
 LEAD_YEAR_RES = (re.compile(r"现将\D{0,6}((?:19|20|21)\d{2})\s*年"), re.compile(r"((?:19|20|21)\d{2})\s*年度"), YEAR_RE)
 GOVERNMENT_RE = re.compile(r"^(\S+?人民政府)")
+# A development zone and its 管委会, the province and city often in front: 辽宁省营口市营口经济技术开发区管委会
+ZONE_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,30}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|产业园区|新区))"
+    r"(管委会|管理委员会)"
+)
 
 # ---------------------------------------------------------------- outline
 

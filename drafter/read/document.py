@@ -12,6 +12,7 @@ from drafter.parse.nodes import Para, RawDoc
 from drafter.read.docx import docx_paras
 from drafter.read.html import html_paras
 from drafter.read.noise import clean_paras
+from drafter.read.traditional import simplified
 from drafter.read.wrapped import join_wrapped_lines
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -40,7 +41,9 @@ def read_document(path: str | Path) -> RawDoc:
         data = read_input_bytes(p)
         # Text copied out of a PDF comes cut into lines: join them back first.
         paras = [Para(line) for line in join_wrapped_lines(decode_text(data, p, lenient=True).split("\n"))]
+    paras, converted_from = simplified(paras, hints)
     paras = clean_paras(paras, hints)
     if not paras:
         raise DrafterError("文件里没有找到正文文字", p)
-    return RawDoc(paras=paras, hints=hints, source=Source(file=readable_name(p.name), sha256=hashlib.sha256(data).hexdigest()))
+    return RawDoc(paras=paras, hints=hints, source=Source(
+        file=readable_name(p.name), sha256=hashlib.sha256(data).hexdigest(), converted_from=converted_from))
