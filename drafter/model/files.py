@@ -121,8 +121,8 @@ def _fast_valid(data: dict) -> bool:
     return True
 
 
-# The test fastjsonschema's code adds to every integer type check.
-_FLOAT_AS_INTEGER = " and not (isinstance(data, float) and data.is_integer())"
+# The test fastjsonschema's code adds to every integer type check (data__meta__year is one variable).
+_FLOAT_AS_INTEGER = re.compile(r" and not \(isinstance\((\w+), float\) and \1\.is_integer\(\)\)")
 
 
 @lru_cache(maxsize=1)
@@ -140,12 +140,12 @@ def _fast_validator():
         # use_default=False: validating must never fill in the schema's defaults.
         source = fastjsonschema.compile_to_code(schema, use_default=False)
         # Like _validator, an integer is an int: fastjsonschema also takes 2023.0.
-        source = source.replace(_FLOAT_AS_INTEGER, "")
+        source = _FLOAT_AS_INTEGER.sub("", source)
         root = RefResolver.from_schema(schema, store={}).get_scope_name()  # the root's function, named from $id
         return compile(f"{source}\nvalidate = {root}\n", "<drafter.schema.json validator>", "exec")
 
     namespace: dict = {}
-    exec(cached_code("schema", f"{fastjsonschema.VERSION}\0{_FLOAT_AS_INTEGER}\0{text}", build), namespace)
+    exec(cached_code("schema", f"{fastjsonschema.VERSION}\0{_FLOAT_AS_INTEGER.pattern}\0{text}", build), namespace)
     return namespace["validate"]
 
 
