@@ -137,3 +137,14 @@ def test_group_skip_delete_needs_yes_refused_text_reopens_and_merge(draft_path):
     assert draft.figure("F002").value == 777
     assert draft.find("measures.3.1").paragraphs == ["全年开展述法{F003}。"]
     assert draft.find("measures.4") is not None
+
+
+def test_document_number_example_is_the_drafts_own_region(tmp_path):
+    from helpers import make_draft
+
+    from drafter.cli.wizard import Wizard
+
+    path = tmp_path / "tongzhou.yaml"
+    draft = make_draft("tongzhou")
+    save_report(draft, path)
+    assert Wizard(draft, path).doc_number_example() == "通政发〔2025〕3号"
