@@ -115,7 +115,7 @@ def test_group_skip_delete_needs_yes_refused_text_reopens_and_merge(draft_path):
     child.send("n")
     child.expect_exact("一、（四） 健全依法行政制度体系")
     wait_prompt(child, "请选择")
-    child.send("\x1b[A\x1b[A\x1b[A\r")  # 上一项 …
+    child.send("b")  # 上一项, by its key: back into the group that was skipped
     child.expect_exact("一、（三）1. 深入学习贯彻习近平法治思想")
     wait_prompt(child, "请选择")
     child.send("j\r")  # 改写
@@ -131,7 +131,7 @@ def test_group_skip_delete_needs_yes_refused_text_reopens_and_merge(draft_path):
     child.send("\x15" + "全年开展述法{F003}。\x1b\r")
     child.expect_exact("已读入新的版本，并把本次的答案加在上面保存")
     wait_prompt(child, "请选择")
-    child.send("\x1b[A\r")
+    child.send("q")  # 保存退出, by its key
     finish(child)
     draft = load_report(draft_path)
     assert draft.figure("F002").value == 777

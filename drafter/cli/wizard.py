@@ -252,7 +252,7 @@ class Wizard(ClosingQuestions):
     def select(self, choices: list) -> str:
         question = self.q.select("请选择：", choices=choices, qmark="?", instruction=say.SELECT_HINT)
         keys = question.application.key_bindings
-        for key, result in (("?", "help"), ("m", "contents")):
+        for key, result in (("?", "help"), ("m", "contents"), ("b", "back"), ("s", "skip"), ("q", "quit")):
             keys.add(key, eager=True)(lambda event, result=result: event.app.exit(result=result))
         return question.unsafe_ask()
 
