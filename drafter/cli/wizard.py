@@ -14,8 +14,9 @@ from pathlib import Path
 
 from drafter.cli import wizard_nav as nav
 from drafter.cli import wizard_words as say
-from drafter.draft.edits import PREAMBLE, add_item, mark_done, set_date, settle, text_to_paragraphs
-from drafter.draft.figure_input import figure_prompt, implausible, parse_figure_input, set_figure, valid_date
+from drafter.cli.wizard_meta import BACK, DOWN, END, NEXT, QUIT, STAY, ClosingQuestions
+from drafter.draft.edits import PREAMBLE, add_item, mark_done, settle, text_to_paragraphs
+from drafter.draft.figure_input import figure_prompt, implausible, parse_figure_input, set_figure
 from drafter.draft.placeholders import check_placeholders, fill_text
 from drafter.errors import DrafterError
 from drafter.model.files import ChangedOnDisk, file_digest, load_report, save_report
@@ -27,7 +28,6 @@ from drafter.text.width import clip
 from drafter.vocab import PART
 
 WIDTH = 78  # an 80-column terminal, less a margin
-NEXT, DOWN, BACK, STAY, QUIT, END = "next", "down", "back", "stay", "quit", "end"  # moves; or a Stop to go to
 Edit = Callable[[Report], None]
 
 
@@ -55,7 +55,7 @@ def _figure(report: Report, key: str):
     return figure
 
 
-class Wizard:
+class Wizard(ClosingQuestions):
     def __init__(self, draft: Report, path: Path, at: str | None = None):
         import questionary
 
@@ -252,7 +252,7 @@ class Wizard:
     def select(self, choices: list) -> str:
         question = self.q.select("请选择：", choices=choices, qmark="?", instruction=say.SELECT_HINT)
         keys = question.application.key_bindings
-        for key, result in (("?", "help"), ("m", "contents")):
+        for key, result in (("?", "help"), ("m", "contents"), ("b", "back"), ("s", "skip"), ("q", "quit")):
             keys.add(key, eager=True)(lambda event, result=result: event.app.exit(result=result))
         return question.unsafe_ask()
 
@@ -379,63 +379,3 @@ class Wizard:
             print(clip(("" if n else f"{label}：") + fill_text(line, figures, self.report.prior_year), WIDTH * 2))
         if len(shown) > 4:
             print(f"（另有 {len(shown) - 4} 段）")
-
-    # -- the closing questions ----------------------------------------------------------------
-    def ask_meta(self, stop: nav.Stop, stops: list[nav.Stop]):
-        """成文日期, 文号 and 签发人 once the body is through; walked onto, only what is still empty is asked."""
-        meta = self.report.meta
-        fields = [("date", "成文日期", "2025-01-20", valid_date),
-                  ("doc_number", "发文字号", self.doc_number_example(), None),
-                  ("signer", "签发人", "张三；没有的可不填", None)]
-        fields = [f for f in fields if self.explicit or getattr(meta, f[0]) is None]
-        if fields:
-            print(f"\n── {say.META_NAME} ──")
-        for key, label, example, check in fields:
-            move = self.ask_field(stop, stops, key, label, example, check)
-            if move is not None:
-                return move
-        return END
-
-    def doc_number_example(self) -> str:
-        """The region's own 文号 form: 通政发〔2025〕3号 for 通州区."""
-        meta = self.report.meta
-        place = (meta.region or meta.issuer or "").strip()
-        year = meta.year + 1 if meta.year else 2025
-        return f"{place[:1] or '×'}政发〔{year}〕3号"
-
-    def ask_field(self, stop, stops, key: str, label: str, example: str, check):
-        current = getattr(self.report.meta, key)
-
-        def validate(text: str):
-            if not text.strip() or text.strip().lower() in say.COMMANDS or check is None:
-                return True
-            try:
-                return bool(check(text))
-            except ValueError as exc:
-                return str(exc)
-
-        keep = f"回车保留 {current}" if current else "回车暂不填"
-        while True:
-            typed = self.q.text(f"{label}（如 {example}；{keep}）：", validate=validate, qmark="?",
-                                reserve_space_for_menu=0).unsafe_ask().strip()
-            move = self.command(typed, stops)
-            if move == STAY:
-                continue  # the help was shown: ask again
-            if move == NEXT:
-                return None  # s: the next question
-            if move is not None:
-                return move
-            break
-        if not typed:
-            print(f"{label}：{'保留 ' + current if current else '暂不填'}。")
-            return None
-        value = check(typed) if check else typed
-
-        def edit(report: Report) -> None:
-            if key == "date":
-                set_date(report, value)
-            else:
-                setattr(report.meta, key, value)
-
-        self.commit(edit, stop)
-        return None

@@ -97,9 +97,12 @@ def contents(q, report: Report, all_stops: list[Stop]) -> int | None:
     """The 目录: parts with open/done counts, then a part's items and figures; the chosen stop's index."""
     Choice = q.Choice
     places = Places(report)
-    groups: dict[str, list[int]] = {}
+    # In document order: the preamble, the parts, the closing questions (the figures come first in the walk).
+    order = [PREAMBLE, *report.sections, "meta"]
+    groups: dict[str, list[int]] = {part: [] for part in order}
     for i, stop in enumerate(all_stops):
         groups.setdefault(stop.part if stop.kind != META else "meta", []).append(i)
+    groups = {part: indexes for part, indexes in groups.items() if indexes}
     while True:
         choices = []
         for part, indexes in groups.items():
@@ -112,10 +115,10 @@ def contents(q, report: Report, all_stops: list[Stop]) -> int | None:
                     places.name(report.sections[part]) if part in report.sections else part)
                 counts = []
                 if texts:
-                    counts.append(f"文字 待办 {sum(is_open(report, all_stops[i]) for i in texts)}/{len(texts)}")
+                    counts.append(f"文字待办{sum(is_open(report, all_stops[i]) for i in texts)}/{len(texts)}")
                 if figures:
-                    counts.append(f"数字 待填 {sum(is_open(report, all_stops[i]) for i in figures)}/{len(figures)}")
-                label = f"{title}  （{'；'.join(counts)}）"
+                    counts.append(f"数字待填{sum(is_open(report, all_stops[i]) for i in figures)}/{len(figures)}")
+                label = f"{title}（{'，'.join(counts)}）"
             choices.append(Choice(label, part))
         choices += [Choice(say.BY_ID, "id"), Choice(say.BACK_TO_WORK, None)]
         picked = q.select(say.CONTENTS_TITLE, choices=choices, qmark="≡", instruction=say.CONTENTS_HINT).unsafe_ask()
@@ -159,12 +162,16 @@ def summary(report: Report) -> list[str]:
     all_stops = stops(report)
     places = Places(report)
     lines = []
-    left = [s for s in all_stops if s.kind != META and is_open(report, s)]
-    if left:
-        lines.append(f"尚未完成（{len(left)} 项）：")
-        lines += [f"  ○ {name(report, s, places)}" for s in left[:12]]
-        if len(left) > 12:
-            lines.append(f"  （另有 {len(left) - 12} 项，见目录）")
+    figures = [s.key for s in all_stops if s.kind == FIGURE and is_open(report, s)]
+    if figures:
+        more = f" 等 {len(figures)} 个" if len(figures) > 8 else ""
+        lines.append(f"尚未填写的数字：{'、'.join(figures[:8])}{more}")
+    texts = [s for s in all_stops if s.kind == TEXT and is_open(report, s)]
+    if texts:
+        lines.append(f"尚未完成的文字（{len(texts)} 项）：")
+        lines += [f"  ○ {name(report, s, places)}" for s in texts[:8]]
+        if len(texts) > 8:
+            lines.append(f"  （另有 {len(texts) - 8} 项，输入 m 打开目录可查看）")
     meta = report.meta
     missing = [word for word, value in (("成文日期", meta.date), ("发文字号", meta.doc_number), ("签发人", meta.signer))
                if value is None]
