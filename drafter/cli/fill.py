@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from drafter.cli.wizard import Wizard, load_draft
-from drafter.draft.answers import apply_answers, implausible
+from drafter.draft.answers import apply_answers
+from drafter.draft.figure_input import implausible
 from drafter.draft.placeholders import prior_text, used_figures
 from drafter.errors import DrafterError
 from drafter.model.files import ChangedOnDisk, file_digest, save_report
@@ -46,7 +47,7 @@ def _answers(path: Path, answers: str) -> int:
     changed = [f for f in draft.figures if f.value != before.get(f.id)]
     left = sum(1 for f in used_figures(draft) if not f.filled)
     print(f"已应用 {answers}：更新 {len(changed)} 个数字；尚有 {left} 个数字未填。已保存到 {path}。")
-    odd = [f for f in changed if implausible(f)]
+    odd = [f for f in changed if not f.confirmed and implausible(f)]
     if odd:
         print(f"以下 {len(odd)} 个数字与上年相差超过 5 倍，请核对（确认无误可在答案中写 confirmed: true）：")
         for f in odd:

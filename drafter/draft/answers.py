@@ -19,8 +19,6 @@ from drafter.vocab import PARTS
 ITEM_ACTIONS = ("keep", "drop")
 _META_KEYS = ("date", "doc_number", "title", "issuer", "recipient", "signer")
 _FIGURE_KEYS = ("value", "confirmed")
-# A value this many times last year's, or this fraction of it, is reported unless confirmed.
-IMPLAUSIBLE_RATIO = 5
 
 
 class _Problems:
@@ -105,9 +103,8 @@ def _figures(draft: Report, located: Located, bad: _Problems) -> list:
 
 def _set(figure, value, approx, confirmed: bool) -> None:
     # A confirmation is of one value: a new value is unconfirmed unless the answer confirms it again.
-    if value != figure.value or approx != figure.approx or confirmed:
-        figure.confirmed = confirmed
-    set_figure(figure, value, approx)
+    kept = figure.confirmed and (value, approx) == (figure.value, figure.approx)
+    set_figure(figure, value, approx, confirmed or kept)
 
 
 def _as_typed(located, keys: list, value):
@@ -121,14 +118,6 @@ def _as_typed(located, keys: list, value):
     if isinstance(node, yaml.ScalarNode) and not node.style and isinstance(value, (int, float)) and not isinstance(value, bool):
         return node.value
     return value
-
-
-def implausible(figure) -> bool:
-    """A filled value more than 5 times, or less than a fifth of, last year's, not confirmed by the clerk."""
-    if figure.confirmed or figure.value is None or not figure.prior:
-        return False
-    ratio = figure.value / figure.prior
-    return ratio > IMPLAUSIBLE_RATIO or ratio < 1 / IMPLAUSIBLE_RATIO
 
 
 def _meta(draft: Report, located: Located, bad: _Problems) -> list:
