@@ -243,4 +243,4 @@ def test_terminal_escapes_in_a_draft_are_shown_not_obeyed(tmp_path, capsys):
     assert load_report(path).sections["measures"].items[0].heading.startswith("\x1b[8m")
     assert main(["check", str(path)]) == 1
     printed = capsys.readouterr().out
-    assert "\x1b" not in printed and "隐藏" + heading in printed
+    assert "\x1b" not in printed and "隐藏[0m" + heading in printed
