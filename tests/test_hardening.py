@@ -244,3 +244,20 @@ def test_terminal_escapes_in_a_draft_are_shown_not_obeyed(tmp_path, capsys):
     assert main(["check", str(path)]) == 1
     printed = capsys.readouterr().out
     assert "\x1b" not in printed and "隐藏[0m" + heading in printed
+
+
+def test_a_yaml_too_large_for_the_next_step_is_refused_when_written(tmp_path, capsys):
+    from drafter.errors import DrafterError
+    from drafter.model.yamltext import MAX_YAML_BYTES
+
+    draft = make_draft("yingkou")
+    item = draft.sections["measures"].items[0]
+    item.paragraphs = [f"第{n}段：" + "依法行政工作扎实推进。" * 40 for n in range(MAX_YAML_BYTES // 800)]
+    out = tmp_path / "草稿.yaml"
+    with pytest.raises(DrafterError, match=r"生成的 YAML 过大（\d+\.\d MB，上限 4 MB），下一步将无法读取"):
+        save_report(draft, out)
+    assert not out.exists()
+    # Just under the cap it is written, and the next step reads it.
+    item.paragraphs = item.paragraphs[: len(item.paragraphs) // 3]
+    save_report(draft, out)
+    assert load_report(out).sections["measures"].items[0].paragraphs[-1] == item.paragraphs[-1]
