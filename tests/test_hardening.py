@@ -222,3 +222,42 @@ def test_jieba_cache_lives_in_the_users_cache_folder_and_is_verified(tmp_path, m
     assert words._read_cache(str(cache)) is None
     assert words._load_dictionary(jieba.Tokenizer())[0] == total
     assert cache.stat().st_mode & 0o022 == 0
+
+
+def test_terminal_escapes_in_a_draft_are_shown_not_obeyed(tmp_path, capsys):
+    from drafter.check.problems import ERROR, Problem, excerpt, format_text
+    from drafter.model.data import to_data
+    from drafter.model.yamltext import dump_yaml
+
+    # A message quoting draft text (an excerpt) prints the escape as text, not as a command to the terminal.
+    hidden = "\x1b[8m隐藏的字\x1b[0m\u202e倒序"
+    out = format_text([Problem("prior_year", ERROR, "第1段\x1b[2J", f"仍写着上年：“{excerpt(hidden, 40)}”")], "草稿.yaml")
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "\\x1b[8m隐藏的字\\x1b[0m\\u202e倒序" in out and "第1段\\x1b[2J" in out
+    # Through the command: a heading written with YAML's \e escape.
+    data = to_data(make_draft("yingkou"))
+    heading = data["sections"]["measures"]["items"][0]["heading"]
+    text = dump_yaml(data).replace(f"heading: {heading}\n", 'heading: "\\e[8m隐藏\\e[0m' + heading + '"\n', 1)
+    path = tmp_path / "草稿.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_report(path).sections["measures"].items[0].heading.startswith("\x1b[8m")
+    assert main(["check", str(path)]) == 1
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "隐藏[0m" + heading in printed
+
+
+def test_a_yaml_too_large_for_the_next_step_is_refused_when_written(tmp_path, capsys):
+    from drafter.errors import DrafterError
+    from drafter.model.yamltext import MAX_YAML_BYTES
+
+    draft = make_draft("yingkou")
+    item = draft.sections["measures"].items[0]
+    item.paragraphs = [f"第{n}段：" + "依法行政工作扎实推进。" * 40 for n in range(MAX_YAML_BYTES // 800)]
+    out = tmp_path / "草稿.yaml"
+    with pytest.raises(DrafterError, match=r"生成的 YAML 过大（\d+\.\d MB，上限 4 MB），下一步将无法读取"):
+        save_report(draft, out)
+    assert not out.exists()
+    # Just under the cap it is written, and the next step reads it.
+    item.paragraphs = item.paragraphs[: len(item.paragraphs) // 3]
+    save_report(draft, out)
+    assert load_report(out).sections["measures"].items[0].paragraphs[-1] == item.paragraphs[-1]

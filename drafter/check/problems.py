@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafter.check.patterns import GROUPS
@@ -40,12 +41,21 @@ def dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+# Controls a terminal acts on (ESC starts sequences that hide or rewrite text) and direction overrides.
+_TERMINAL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text from a draft fit to print: each control character shown as its escape (\\x1b), not obeyed."""
+    return _TERMINAL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
 def format_text(problems: list[Problem], target: str) -> str:
     """The listing `drafter check` prints: a count, then the problems by group, errors first."""
     if not problems:
-        return f"{target}：未发现问题。"
+        return f"{visible(target)}：未发现问题。"
     errors = sum(1 for p in problems if p.severity == ERROR)
-    lines = [f"{target}：发现 {len(problems)} 个问题（错误 {errors} 个，提醒 {len(problems) - errors} 个）"]
+    lines = [f"{visible(target)}：发现 {len(problems)} 个问题（错误 {errors} 个，提醒 {len(problems) - errors} 个）"]
     for title, kinds in GROUPS:
         group = [p for p in problems if p.kind in kinds]
         if not group:
@@ -53,5 +63,5 @@ def format_text(problems: list[Problem], target: str) -> str:
         lines.append("")
         lines.append(f"【{title}】{len(group)} 个")
         for p in sorted(group, key=lambda p: p.severity != ERROR):
-            lines.append(f"  [{SEVERITY_NAMES[p.severity]}] {p.place}：{p.message}")
+            lines.append(f"  [{SEVERITY_NAMES[p.severity]}] {visible(p.place)}：{visible(p.message)}")
     return "\n".join(lines)

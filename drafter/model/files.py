@@ -15,7 +15,7 @@ from drafter.files import atomic_write
 from drafter.model.comments import merged_text
 from drafter.model.data import KNOWN_VERSIONS, SCHEMA_VERSION, from_data, migrate, to_data
 from drafter.model.report import Report
-from drafter.model.yamltext import Located, dump_yaml, read_yaml
+from drafter.model.yamltext import MAX_YAML_BYTES, Located, dump_yaml, read_yaml
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
@@ -53,6 +53,11 @@ def save_report(report: Report, path: str | Path, force: bool = False, keep_comm
             text = merged_text(Path(path).read_text(encoding="utf-8"), text) or text
         except (OSError, UnicodeDecodeError):
             pass  # nothing readable to keep: the file is written afresh
+    size = len(text.encode("utf-8"))
+    if size > MAX_YAML_BYTES:
+        # The next step would refuse the file as too large: refuse it here, with the reason.
+        raise DrafterError(f"生成的 YAML 过大（{size / 1048576:.1f} MB，上限 {MAX_YAML_BYTES / 1048576:.0f} MB），"
+                           "下一步将无法读取；原文可能不是一份报告，或含有大量重复内容", path)
     return atomic_write(path, text, force=force)
 
 

@@ -7,12 +7,17 @@ from drafter.codecache import cached_code
 
 
 def _settings(env) -> str:
-    """What besides the source shapes the code Jinja generates."""
+    """What besides the source shapes the code Jinja generates, the environment's own module included
+    (its code generator bounds the template's output)."""
+    import os
+    import sys
+
     import jinja2
 
     kind = type(env)
+    module = os.stat(sys.modules[kind.__module__].__file__)
     return repr((
-        jinja2.__version__, f"{kind.__module__}.{kind.__qualname__}", env.autoescape, env.optimized, env.is_async,
+        jinja2.__version__, f"{kind.__module__}.{kind.__qualname__}", module.st_size, module.st_mtime_ns, env.autoescape, env.optimized, env.is_async,
         env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
         env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
         env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.finalize is not None,

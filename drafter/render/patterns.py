@@ -57,3 +57,9 @@ NO_LINE_START = frozenset("）》”’)〕】、，。：；！？%")
 NO_LINE_END = frozenset("（《“‘(〔【")
 # What separates the organs of a joint signature (中共鹤庆县委 鹤庆县人民政府): one a line.
 SIGNATURE_SPLIT_RE = re.compile(r"[\s\u3000]+")
+
+# The document properties docxtpl renders as templates (docProps/core.xml).
+RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+# A relationship in a part's .rels, and the external targets a template may keep (clicked, never fetched).
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+SAFE_LINK_RE = re.compile(r"(?i)^(?:https?://|mailto:)")

@@ -9,7 +9,16 @@ from pathlib import Path
 from drafter.errors import DrafterError
 from drafter.files import MAX_DOCX_BYTES, read_input_bytes
 from drafter.render.ooxml import RPR, P, R, T, w
-from drafter.render.patterns import CONTEXT_KEYS, DEFAULT_TEMPLATE, NOT_FORMATTING, OPEN_RE, TAG_RE
+from drafter.render.patterns import (
+    CONTEXT_KEYS,
+    DEFAULT_TEMPLATE,
+    NOT_FORMATTING,
+    OPEN_RE,
+    REL,
+    RENDERED_PROPERTIES,
+    SAFE_LINK_RE,
+    TAG_RE,
+)
 
 _NOT_FORMATTING = frozenset(w(tag) for tag in NOT_FORMATTING)
 
@@ -93,11 +102,13 @@ def check_template(path: Path, data: bytes) -> None:
                 parts.append((label, hf._element))
     for label, element in parts:
         _check_tags(label, element, path)
+    _check_external(data, path)
     tpl = DocxTemplate(io.BytesIO(data))
     try:
         names = tpl.get_undeclared_template_variables(jinja_env=jinja_env())
     except TemplateSyntaxError as exc:
         raise DrafterError(f"模板的标签写法有误：{exc.message}", path) from None
+    names = names | _property_names(document, path)
     unknown = sorted(names - CONTEXT_KEYS)
     if unknown:
         known = "、".join(sorted(CONTEXT_KEYS))
@@ -106,6 +117,43 @@ def check_template(path: Path, data: bytes) -> None:
         # A plain Word file (often last year's report) given as template would come out unchanged.
         raise DrafterError("这不是 drafter 的模板：其中没有放正文的标签（{%p for b in blocks %}），"
                            "排版结果将不含本年度的内容；请以内置模板（templates/report.docx）为底修改", path)
+
+
+def _property_names(document, path: Path) -> set[str]:
+    """The variables the tags in the document properties (docProps/core.xml) use: docxtpl renders
+    them too, so they are checked here like the body's."""
+    from jinja2 import TemplateSyntaxError, meta
+
+    env = jinja_env()
+    names: set[str] = set()
+    for prop in RENDERED_PROPERTIES:
+        text = getattr(document.core_properties, prop) or ""
+        try:
+            names |= meta.find_undeclared_variables(env.parse(text))
+        except TemplateSyntaxError as exc:
+            raise DrafterError(f"模板的文档属性（{prop}）中的标签写法有误：{exc.message}", path) from None
+    return names
+
+
+def _check_external(data: bytes, path: Path) -> None:
+    """Links to outside files or sites (a linked picture, an attached template) that Word would fetch
+    on opening are refused; a plain web or mail hyperlink, followed only when clicked, stays."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in zf.namelist():
+            if not name.endswith(".rels"):
+                continue
+            for rel in etree.fromstring(zf.read(name)).iter(REL):
+                if rel.get("TargetMode") != "External":
+                    continue
+                target = rel.get("Target", "")
+                if rel.get("Type", "").endswith("/hyperlink") and SAFE_LINK_RE.match(target):
+                    continue
+                raise DrafterError(f"模板含有指向外部的链接或资源（{target[:80]}），Word 打开文档时可能去访问它；"
+                                   "请在模板中删去（如链接的图片、附加的模板）后再用", path)
 
 
 @lru_cache(maxsize=8)
@@ -127,42 +175,13 @@ def load_template(template: str | Path | None) -> tuple[Path, bytes]:
 
 
 def jinja_env():
-    """A new sandbox for a template's tags: no internals, no huge repeats, values always as text."""
+    """A new sandbox for a template's tags: no internals, bounded text and time, values always as text."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    from drafter.render.jinjacode import template_from_string
-
-    class Env(SandboxedEnvironment):
-        """Compiles each template XML once per process: a batch renders the same template often."""
-
-        compiled: dict = {}
-        # `'x' * 10**9` in a template must fail at once, not eat the clerk's memory.
-        intercepted_binops = frozenset({"*", "**"})
-
-        def call_binop(self, context, operator, left, right):
-            from jinja2.exceptions import SecurityError
-
-            if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-                raise SecurityError("模板中的乘方过大")
-            if operator == "*":
-                for seq, times in ((left, right), (right, left)):
-                    if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > 100_000:
-                        raise SecurityError("模板中的重复次数过大")
-            return super().call_binop(context, operator, left, right)
-
-        def from_string(self, source, globals=None, template_class=None):
-            if globals is not None or template_class is not None:
-                return super().from_string(source, globals, template_class)
-            template = self.compiled.get(source)
-            if template is None:
-                if len(self.compiled) > 16:
-                    self.compiled.clear()
-                template = self.compiled[source] = template_from_string(self, source)
-            return template
+    from drafter.render.sandbox import Sandbox
 
     # autoescape: a value with & or < must come out as text, never as (broken) markup.
-    return Env(autoescape=True, undefined=StrictUndefined)
+    return Sandbox(autoescape=True, undefined=StrictUndefined)
 
 
 @lru_cache(maxsize=1)
