@@ -187,3 +187,18 @@ def test_console_entry_flushes_and_keeps_exit_codes(tmp_path):
     assert "文件不存在" in bad.stderr.decode()
     wrong = _drafter("parse")
     assert wrong.returncode == 2 and "缺少必需的参数" in wrong.stderr.decode()
+
+
+def test_cached_standard_sentences_follow_the_file(cache, tmp_path):
+    from drafter.render.sentences import Sentences
+
+    text = (templates_dir() / "standard.j2").read_text(encoding="utf-8")
+    assert Sentences(templates_dir()).closing() == "特此报告。"
+    (tmp_path / "standard.j2").write_text(text.replace("特此报告。", "特此报告，请审阅。"), encoding="utf-8")
+    assert Sentences(tmp_path).closing() == "特此报告，请审阅。"
+    (tmp_path / "standard.j2").write_text(text.replace("特此报告。", "以上报告，请审阅。"), encoding="utf-8")
+    assert Sentences(tmp_path).closing() == "以上报告，请审阅。"
+    assert Sentences(templates_dir()).closing() == "特此报告。"  # from the cache, still the bundled wording
+    (tmp_path / "standard.j2").write_text("{% macro closing() %}{{ 1 +", encoding="utf-8")
+    with pytest.raises(DrafterError, match="标准语句模板有误"):
+        Sentences(tmp_path)

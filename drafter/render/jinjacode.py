@@ -30,3 +30,11 @@ def template_from_string(env, source: str):
     code = cached_code("jinja", f"{_settings(env)}\0{source}", lambda: env.compile(source))
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
+
+
+def template_from_file(env, path):
+    """`env.get_template` for the file at `path` (standard.j2), its compiled code taken from the cache
+    when it is there; errors still name the file."""
+    source = path.read_text(encoding="utf-8")
+    code = cached_code("jinja", f"{_settings(env)}\0{path}\0{source}", lambda: env.compile(source, path.name, str(path)))
+    return env.template_class.from_code(env, code, env.make_globals(None), None)

@@ -17,6 +17,7 @@ class Sentences:
         from jinja2 import FileSystemLoader, StrictUndefined
         from jinja2.sandbox import SandboxedEnvironment
 
+        from drafter.render.jinjacode import template_from_file
         from drafter.resources import templates_dir
 
         path = folder / STANDARD_SENTENCES
@@ -26,7 +27,7 @@ class Sentences:
                                    autoescape=False, keep_trailing_newline=False)
         self.path = path
         try:
-            self.module = env.get_template(path.name).module
+            self.module = template_from_file(env, path).module
         except Exception as exc:  # jinja2 syntax errors and the like, in a file a bureau edits
             raise DrafterError(f"标准语句模板有误：{exc}", path) from None
 
