@@ -32,8 +32,30 @@ import re
 from collections.abc import Iterator
 
 from drafter.model.report import Figure, Item, Report
-from drafter.parse.figure_words import CLAUSE_STOPS, COMPARED_RE, GROWTH_RE, PEOPLE_UNITS, RATE_UNITS, SENTENCE_END_RE
-from drafter.parse.labels import bare_verb, clean_pre, head_verbs, object_of, post_noun, post_verb, shorten, tokens_of
+from drafter.parse.figure_words import (
+    BARE_ASPECT_RE,
+    BARE_PLACE_RE,
+    CLAUSE_STOPS,
+    COMPARED_RE,
+    COVER_VERBS,
+    GROWTH_RE,
+    JOINERS,
+    PEOPLE_UNITS,
+    RATE_UNITS,
+    SENTENCE_END_RE,
+)
+from drafter.parse.labels import (
+    bare_verb,
+    clause_tail,
+    clean_pre,
+    head_verbs,
+    object_of,
+    post_noun,
+    post_verb,
+    shorten,
+    tokens_of,
+    topic_of,
+)
 from drafter.parse.numbers import find_numbers
 
 
@@ -84,6 +106,7 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
     objects: dict[str | None, str] = {}  # unit -> what the last verb-object label counted
     groups: list[str] = []  # the label part before each number, shared by the numbers of one clause
     nouns: list[str] = []  # the noun phrase after each number
+    noun_ends: list[int] = []  # where that noun phrase ends in the sentence
     stops = [j for j, ch in enumerate(sentence) if ch in CLAUSE_STOPS]
     post_stops = [j for j, ch in enumerate(sentence) if ch in CLAUSE_STOPS or ch == "、"]
     for i, num in enumerate(numbers):
@@ -120,7 +143,8 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
                 label = pre + noun
                 if len(label) > 24:  # 建立健全区委编办、区司法局…3家试点单位 -> 建立健全试点单位
                     label = "".join(w for w, _ in head_verbs(tokens_of(pre))) + noun
-                if not pre and len(noun) <= 2 and len(rest) <= 10 and not re.search(r"\d", rest):
+                if (not pre and len(noun) <= 2 and len(rest) <= 10 and not re.search(r"\d", rest)
+                        and rest.strip() not in JOINERS):
                     label += rest  # 1125项事项实现一门办理
             else:
                 label = pre.rstrip("的") or subject
@@ -147,9 +171,44 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
             objects[num.unit] = obj
         groups.append(pre)
         nouns.append(noun)
+        found = sentence.find(noun, post_start) if noun else -1
+        noun_ends.append(found + len(noun) if found >= 0 else end)
         out.append(Figure(id="", label=label, value=num.value, unit=num.unit, approx=num.approx,
                           sentence=_excerpt(sentence, start, end), section=section, item=item, text=num.text))
+    _name_bare_labels(sentence, numbers, out, nouns, noun_ends, stops)
     return out
+
+
+def _name_bare_labels(sentence: str, numbers: list, out: list[Figure], nouns: list[str], noun_ends: list[int],
+                      stops: list[int]) -> None:
+    """A label whose counted noun is only a place or an aspect gets what that place or aspect is of.
+
+    部署10个方面、94项任务举措 -> 部署任务涉及方面; 选取两个县（市）区、两个市直部门进行现场述法 ->
+    选取市直部门进行现场述法; 32家区级部门共确认行政权力事项 -> 确认行政权力事项的区级部门;
+    首创…述法个性化清单，涵盖8个园区 -> 述法个性化清单涵盖园区."""
+    for i, (figure, noun) in enumerate(zip(out, nouns)):
+        if not noun or not figure.label.endswith(noun):
+            continue
+        k = bisect.bisect_left(stops, numbers[i].start)
+        clause_end = stops[k] if k < len(stops) else len(sentence)
+        if BARE_ASPECT_RE.match(noun):
+            if i + 1 < len(out) and numbers[i + 1].start < clause_end:
+                figure.label = out[i + 1].label + "涉及" + noun
+            continue
+        if not BARE_PLACE_RE.match(noun):
+            continue
+        # Past the places listed with it (6个县（市）区、8个园区) to the words that close the clause.
+        j, pos = i, noun_ends[i]
+        while j + 1 < len(numbers) and numbers[j + 1].start < clause_end \
+                and sentence[pos:numbers[j + 1].start].strip() in JOINERS:
+            j += 1
+            pos = noun_ends[j]
+        stop = numbers[j + 1].start if j + 1 < len(numbers) and numbers[j + 1].start < clause_end else clause_end
+        tail = clause_tail(sentence[pos:stop])
+        if tail:
+            figure.label = figure.label + tail if figure.label != noun else tail + "的" + figure.label
+        elif figure.label.startswith(COVER_VERBS) and k:
+            figure.label = topic_of(sentence[stops[k - 2] + 1 if k > 1 else 0:stops[k - 1]]) + figure.label
 
 
 # Real sentences stay under ~250 characters; a run-on one (no 。 for pages) would otherwise be
