@@ -17,7 +17,9 @@ A figure is a number with a measure word: 71件, 4420余人次, 近32770件, 1.1
 - label: what is counted, from the clause around the number (年度审核规范性文件71件 -> 审核规范性文件;
   5件案件 -> 案件). In an enumeration a bare verb takes the object of the figure before it
   (新收行政复议案件148件，受理112件 -> 行政复议案件受理). One number shared by several rates
-  (报备率、及时率、合法合规率均达100%) is one figure labelled with all of them.
+  (报备率、及时率、合法合规率均达100%) is one figure labelled with all of them. A counted place or
+  aspect says what it is of: the verb phrase closing its clause (选取两个市直部门进行现场述法), the
+  noun counted next (3个方面93个问题 -> 督察反馈问题涉及方面), or, after 涵盖/覆盖, the earlier clause's object.
 Not figures: years and dates (no 年/月/日 unit), ordinals (第一批, 第45次, 十三届六次全会), numbers in
 《titles》 or quotes (“1211”机制, “15分钟”政务服务圈), codes and versions (4.0版, 5G, 7*24, 3-11岁),
 a lone 一 (一站式, 一窗受理, 一次告知, 一张营业执照), a lone 百/千/万 without 余/多 (千家万户), vague
