@@ -232,6 +232,7 @@ def test_subject_before_total_is_dropped():
 BARE_BEFORE_AFTER = [
     ("heqing", "9个", "乡镇", "全覆盖的乡镇"),
     ("tongzhou", "32家", "区级部门", "确认行政权力事项的区级部门"),
+    ("tongzhou", "24个", "村居建成", "建成应急物资储备库的村居"),
     ("yingkou", "6个", "涵盖县（市）区", "述法个性化清单涵盖县（市）区"),
     ("yingkou", "8个", "涵盖园区", "述法个性化清单涵盖园区"),
     ("yingkou", "两个", "选取县（市）区", "选取县（市）区进行现场述法"),
@@ -255,6 +256,11 @@ def test_place_labels_from_the_clause_around_them():
     # A place named with its own thing, or with nothing closing the clause, keeps its label.
     assert [f.label for f in _figures_of("共有105个行政执法部门纳入监管平台，共纳入19个部门、580个政务服务事项。")] == [
         "行政执法部门", "纳入部门", "纳入政务服务事项"]
+
+
+def test_covered_places_take_what_the_clause_before_counted():
+    figs = _figures_of("培育“法律明白人”2650名，覆盖全县656个行政村（社区）。")
+    assert [f.label for f in figs] == ["培育“法律明白人”", "培育“法律明白人”覆盖全县行政村（社区）"]
 
 
 def test_figure_opening_a_sentence():

@@ -189,15 +189,26 @@ def _name_bare_labels(sentence: str, numbers: list, out: list[Figure], nouns: li
     选取市直部门进行现场述法; 32家区级部门共确认行政权力事项 -> 确认行政权力事项的区级部门;
     首创…述法个性化清单，涵盖8个园区 -> 述法个性化清单涵盖园区."""
     for i, (figure, noun) in enumerate(zip(out, nouns)):
-        if not noun or not figure.label.endswith(noun):
+        if not noun or not figure.label.endswith(noun) and not figure.label.startswith(noun):
             continue
         k = bisect.bisect_left(stops, numbers[i].start)
         clause_end = stops[k] if k < len(stops) else len(sentence)
         if BARE_ASPECT_RE.match(noun):
-            if i + 1 < len(out) and numbers[i + 1].start < clause_end:
+            if i + 1 < len(out) and numbers[i + 1].start < clause_end and figure.label.endswith(noun):
                 figure.label = out[i + 1].label + "涉及" + noun
             continue
         if not BARE_PLACE_RE.match(noun):
+            continue
+        if not figure.label.endswith(noun):
+            # 24个村居建成40平米的应急物资储备库: the verb after the place, its object past the figure.
+            later = [n for n in numbers[i + 1:] if n.start < clause_end]
+            text = sentence[noun_ends[i]:clause_end]
+            for n in reversed(later):
+                cut = n.end - noun_ends[i] + (sentence[n.end:n.end + 1] == "的")
+                text = text[:n.start - noun_ends[i]] + text[cut:]
+            tail = clause_tail(text)
+            if tail:
+                figure.label = tail + "的" + noun
             continue
         # Past the places listed with it (6个县（市）区、8个园区) to the words that close the clause.
         j, pos = i, noun_ends[i]
@@ -210,7 +221,16 @@ def _name_bare_labels(sentence: str, numbers: list, out: list[Figure], nouns: li
         if tail:
             figure.label = figure.label + tail if figure.label != noun else tail + "的" + figure.label
         elif figure.label.startswith(COVER_VERBS) and k:
-            figure.label = topic_of(sentence[stops[k - 2] + 1 if k > 1 else 0:stops[k - 1]]) + figure.label
+            figure.label = _topic(sentence, numbers, out, nouns, stops[k - 2] + 1 if k > 1 else 0, stops[k - 1]) \
+                + figure.label
+
+
+def _topic(sentence: str, numbers: list, out: list[Figure], nouns: list[str], start: int, end: int) -> str:
+    """What the clause sentence[start:end] made or counted (培育“法律明白人”2650名 -> “法律明白人”)."""
+    inside = [m for m, n in enumerate(numbers) if start <= n.start < end]
+    if inside:
+        return nouns[inside[-1]] or object_of(out[inside[-1]].label)
+    return topic_of(sentence[start:end])
 
 
 # Real sentences stay under ~250 characters; a run-on one (no 。 for pages) would otherwise be
