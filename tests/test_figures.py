@@ -70,7 +70,7 @@ def test_yingkou(seed_figures):
 def test_tongzhou(seed_figures):
     _, figs = seed_figures["tongzhou"]
     _find(figs, "确认行政权力事项", 6401, "项", exact=True)
-    _find(figs, "区级部门", 32, "家", exact=True)
+    _find(figs, "确认行政权力事项的区级部门", 32, "家", exact=True)
     case = _find(figs, "办理案件", 32770, "件", "近", text="近32770件")
     growth = _find(figs, "同比增长", 23.7, "%", text="23.7%")
     assert growth.sentence == case.sentence
@@ -224,8 +224,43 @@ def test_total_glued_to_a_verb_and_inherited_objects_with_modifiers():
 
 def test_subject_before_total_is_dropped():
     figs = _figures_of("32家区级部门共确认行政权力事项6401项，累计开展执法检查1,250次。")
-    assert [(f.label, f.value) for f in figs] == [("区级部门", 32), ("确认行政权力事项", 6401),
+    assert [(f.label, f.value) for f in figs] == [("确认行政权力事项的区级部门", 32), ("确认行政权力事项", 6401),
                                                         ("开展执法检查", 1250)]
+
+
+# Seed labels that once named only a place or an aspect (乡镇, 涵盖园区, 部署方面), as they read now.
+BARE_BEFORE_AFTER = [
+    ("heqing", "9个", "乡镇", "全覆盖的乡镇"),
+    ("tongzhou", "32家", "区级部门", "确认行政权力事项的区级部门"),
+    ("tongzhou", "24个", "村居建成", "建成应急物资储备库的村居"),
+    ("yingkou", "6个", "涵盖县（市）区", "述法个性化清单涵盖县（市）区"),
+    ("yingkou", "8个", "涵盖园区", "述法个性化清单涵盖园区"),
+    ("yingkou", "两个", "选取县（市）区", "选取县（市）区进行现场述法"),
+    ("yingkou", "10个", "部署方面", "部署任务涉及方面"),
+    ("yingkou", "3个", "督察反馈方面", "督察反馈问题涉及方面"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "before", "after"), BARE_BEFORE_AFTER)
+def test_place_and_aspect_labels_say_what_is_counted(seed_figures, name, text, before, after):
+    _, figs = seed_figures[name]
+    labels = [f.label for f in figs if f.text == text]
+    assert after in labels and before not in labels, labels
+
+
+def test_place_labels_from_the_clause_around_them():
+    figs = _figures_of("选取两个县（市）区、两个市直部门进行现场述法。全区27个部门和12个镇街主要负责人在年终开展述法。"
+                       "印发实施方案，部署10个方面、94项任务举措。")
+    assert [f.label for f in figs] == ["选取县（市）区进行现场述法", "选取市直部门进行现场述法", "开展述法的部门",
+                                       "镇街主要负责人", "部署任务涉及方面", "部署任务"]
+    # A place named with its own thing, or with nothing closing the clause, keeps its label.
+    assert [f.label for f in _figures_of("共有105个行政执法部门纳入监管平台，共纳入19个部门、580个政务服务事项。")] == [
+        "行政执法部门", "纳入部门", "纳入政务服务事项"]
+
+
+def test_covered_places_take_what_the_clause_before_counted():
+    figs = _figures_of("培育“法律明白人”2650名，覆盖全县656个行政村（社区）。")
+    assert [f.label for f in figs] == ["培育“法律明白人”", "培育“法律明白人”覆盖全县行政村（社区）"]
 
 
 def test_figure_opening_a_sentence():

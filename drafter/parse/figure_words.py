@@ -71,3 +71,12 @@ WORD_START_RE = re.compile(r"[\w“《]")  # a token a label may begin with
 WORD_END_RE = re.compile(r"[\w”》)）]")  # a token a label may end with
 NUMBER_WORD_RE = re.compile(r"[0-9一二两三四五六七八九十]")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# A counted noun that is only a place or an aspect (9个乡镇, 8个园区, 10个方面) says where or in what
+# something is, not what: its label takes the clause's verb phrase or the thing it belongs to.
+BARE_PLACE_RE = re.compile(r"^(?:市直|区直|县直|省直|市级|区级|县级|镇级|乡级|村级|各)?"
+                           r"(?:乡镇|街道|镇街|村居|(?:行政)?村(?:（社区）)?|社区|园区|部门|单位|城市|县（市）区|县（市、区）|县区)$")
+BARE_ASPECT_RE = re.compile(r"^(?:方面|领域|环节)$")
+# Verbs by which a made thing takes in places (述法清单涵盖8个园区): the thing is named in the clause before.
+COVER_VERBS = ("涵盖", "覆盖", "包括", "包含")
+TOPIC_LIMIT = 8  # characters of the earlier clause's object a covering label keeps
+TAIL_LIMIT = 14  # characters of a clause's closing verb phrase a place label keeps

@@ -17,7 +17,9 @@ A figure is a number with a measure word: 71件, 4420余人次, 近32770件, 1.1
 - label: what is counted, from the clause around the number (年度审核规范性文件71件 -> 审核规范性文件;
   5件案件 -> 案件). In an enumeration a bare verb takes the object of the figure before it
   (新收行政复议案件148件，受理112件 -> 行政复议案件受理). One number shared by several rates
-  (报备率、及时率、合法合规率均达100%) is one figure labelled with all of them.
+  (报备率、及时率、合法合规率均达100%) is one figure labelled with all of them. A counted place or
+  aspect says what it is of: the verb phrase closing its clause (选取两个市直部门进行现场述法), the
+  noun counted next (3个方面93个问题 -> 督察反馈问题涉及方面), or, after 涵盖/覆盖, the earlier clause's object.
 Not figures: years and dates (no 年/月/日 unit), ordinals (第一批, 第45次, 十三届六次全会), numbers in
 《titles》 or quotes (“1211”机制, “15分钟”政务服务圈), codes and versions (4.0版, 5G, 7*24, 3-11岁),
 a lone 一 (一站式, 一窗受理, 一次告知, 一张营业执照), a lone 百/千/万 without 余/多 (千家万户), vague
@@ -32,8 +34,30 @@ import re
 from collections.abc import Iterator
 
 from drafter.model.report import Figure, Item, Report
-from drafter.parse.figure_words import CLAUSE_STOPS, COMPARED_RE, GROWTH_RE, PEOPLE_UNITS, RATE_UNITS, SENTENCE_END_RE
-from drafter.parse.labels import bare_verb, clean_pre, head_verbs, object_of, post_noun, post_verb, shorten, tokens_of
+from drafter.parse.figure_words import (
+    BARE_ASPECT_RE,
+    BARE_PLACE_RE,
+    CLAUSE_STOPS,
+    COMPARED_RE,
+    COVER_VERBS,
+    GROWTH_RE,
+    JOINERS,
+    PEOPLE_UNITS,
+    RATE_UNITS,
+    SENTENCE_END_RE,
+)
+from drafter.parse.labels import (
+    bare_verb,
+    clause_tail,
+    clean_pre,
+    head_verbs,
+    object_of,
+    post_noun,
+    post_verb,
+    shorten,
+    tokens_of,
+    topic_of,
+)
 from drafter.parse.numbers import find_numbers
 
 
@@ -84,6 +108,7 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
     objects: dict[str | None, str] = {}  # unit -> what the last verb-object label counted
     groups: list[str] = []  # the label part before each number, shared by the numbers of one clause
     nouns: list[str] = []  # the noun phrase after each number
+    noun_ends: list[int] = []  # where that noun phrase ends in the sentence
     stops = [j for j, ch in enumerate(sentence) if ch in CLAUSE_STOPS]
     post_stops = [j for j, ch in enumerate(sentence) if ch in CLAUSE_STOPS or ch == "、"]
     for i, num in enumerate(numbers):
@@ -120,7 +145,8 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
                 label = pre + noun
                 if len(label) > 24:  # 建立健全区委编办、区司法局…3家试点单位 -> 建立健全试点单位
                     label = "".join(w for w, _ in head_verbs(tokens_of(pre))) + noun
-                if not pre and len(noun) <= 2 and len(rest) <= 10 and not re.search(r"\d", rest):
+                if (not pre and len(noun) <= 2 and len(rest) <= 10 and not re.search(r"\d", rest)
+                        and rest.strip() not in JOINERS):
                     label += rest  # 1125项事项实现一门办理
             else:
                 label = pre.rstrip("的") or subject
@@ -147,9 +173,64 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
             objects[num.unit] = obj
         groups.append(pre)
         nouns.append(noun)
+        found = sentence.find(noun, post_start) if noun else -1
+        noun_ends.append(found + len(noun) if found >= 0 else end)
         out.append(Figure(id="", label=label, value=num.value, unit=num.unit, approx=num.approx,
                           sentence=_excerpt(sentence, start, end), section=section, item=item, text=num.text))
+    _name_bare_labels(sentence, numbers, out, nouns, noun_ends, stops)
     return out
+
+
+def _name_bare_labels(sentence: str, numbers: list, out: list[Figure], nouns: list[str], noun_ends: list[int],
+                      stops: list[int]) -> None:
+    """A label whose counted noun is only a place or an aspect gets what that place or aspect is of.
+
+    部署10个方面、94项任务举措 -> 部署任务涉及方面; 选取两个县（市）区、两个市直部门进行现场述法 ->
+    选取市直部门进行现场述法; 32家区级部门共确认行政权力事项 -> 确认行政权力事项的区级部门;
+    首创…述法个性化清单，涵盖8个园区 -> 述法个性化清单涵盖园区."""
+    for i, (figure, noun) in enumerate(zip(out, nouns)):
+        if not noun or not figure.label.endswith(noun) and not figure.label.startswith(noun):
+            continue
+        k = bisect.bisect_left(stops, numbers[i].start)
+        clause_end = stops[k] if k < len(stops) else len(sentence)
+        if BARE_ASPECT_RE.match(noun):
+            if i + 1 < len(out) and numbers[i + 1].start < clause_end and figure.label.endswith(noun):
+                figure.label = out[i + 1].label + "涉及" + noun
+            continue
+        if not BARE_PLACE_RE.match(noun):
+            continue
+        if not figure.label.endswith(noun):
+            # 24个村居建成40平米的应急物资储备库: the verb after the place, its object past the figure.
+            later = [n for n in numbers[i + 1:] if n.start < clause_end]
+            text = sentence[noun_ends[i]:clause_end]
+            for n in reversed(later):
+                cut = n.end - noun_ends[i] + (sentence[n.end:n.end + 1] == "的")
+                text = text[:n.start - noun_ends[i]] + text[cut:]
+            tail = clause_tail(text)
+            if tail:
+                figure.label = tail + "的" + noun
+            continue
+        # Past the places listed with it (6个县（市）区、8个园区) to the words that close the clause.
+        j, pos = i, noun_ends[i]
+        while j + 1 < len(numbers) and numbers[j + 1].start < clause_end \
+                and sentence[pos:numbers[j + 1].start].strip() in JOINERS:
+            j += 1
+            pos = noun_ends[j]
+        stop = numbers[j + 1].start if j + 1 < len(numbers) and numbers[j + 1].start < clause_end else clause_end
+        tail = clause_tail(sentence[pos:stop])
+        if tail:
+            figure.label = figure.label + tail if figure.label != noun else tail + "的" + figure.label
+        elif figure.label.startswith(COVER_VERBS) and k:
+            figure.label = _topic(sentence, numbers, out, nouns, stops[k - 2] + 1 if k > 1 else 0, stops[k - 1]) \
+                + figure.label
+
+
+def _topic(sentence: str, numbers: list, out: list[Figure], nouns: list[str], start: int, end: int) -> str:
+    """What the clause sentence[start:end] made or counted (培育“法律明白人”2650名 -> “法律明白人”)."""
+    inside = [m for m, n in enumerate(numbers) if start <= n.start < end]
+    if inside:
+        return nouns[inside[-1]] or object_of(out[inside[-1]].label)
+    return topic_of(sentence[start:end])
 
 
 # Real sentences stay under ~250 characters; a run-on one (no 。 for pages) would otherwise be

@@ -20,7 +20,9 @@ from drafter.parse.figure_words import (
     PREPOSITIONS,
     QUOTED_RE,
     SPLIT_WORDS,
+    TAIL_LIMIT,
     TIMES_RE,
+    TOPIC_LIMIT,
     TRAIL_FILLERS,
     WORD_END_RE,
     WORD_START_RE,
@@ -198,3 +200,36 @@ def shorten(label: str, limit: int = 12) -> str:
         if len(suffix) >= 2:
             label = "".join(w for w, _ in head_verbs(tokens_of(items[0]))) + suffix
     return label
+
+
+def clause_tail(text: str) -> str:
+    """The verb phrase closing a clause after what it counts (…市直部门进行现场述法 -> 进行现场述法)."""
+    tokens = tokens_of(TIMES_RE.sub("", text))
+    while tokens and (tokens[0][0] in SPLIT_WORDS or tokens[0][0] in LEAD_FILLERS):
+        tokens.pop(0)
+    if tokens and tokens[0][1].startswith("p"):  # 在年终开展述法: the place or time before the verb goes
+        verbs = [i for i, (w, f) in enumerate(tokens) if _is_predicate(w, f)]
+        tokens = tokens[verbs[0]:] if verbs else []
+    tokens = _strip_fillers(tokens, keep_de=False)
+    tail = "".join(w for w, _ in tokens)
+    # 全覆盖, 普遍建立: an adverb may open the verb phrase.
+    opens = tokens[1:2] if tokens and tokens[0][1] in ("a", "d", "ad") else tokens[:1]
+    if (not opens or not _is_predicate(*opens[0]) or len(tail) > TAIL_LIMIT
+            or not all(HAN_RE.search(w) for w, _ in tokens)):
+        return ""
+    return tail
+
+
+def topic_of(clause: str) -> str:
+    """The object a clause ends on, its last words kept (首创党政主要负责人述法个性化清单 -> 述法个性化清单)."""
+    tokens = tokens_of(TIMES_RE.sub("", clause))
+    start = len(tokens)
+    while start and not (tokens[start - 1][1].startswith("p") or not HAN_RE.search(tokens[start - 1][0])
+                         or (_is_predicate(*tokens[start - 1]) and len(tokens[start - 1][0]) > 1)):
+        start -= 1
+    kept = ""
+    for word, _ in reversed(tokens[start:]):
+        if len(kept) + len(word) > TOPIC_LIMIT:
+            break
+        kept = word + kept
+    return kept
