@@ -1,0 +1,1 @@
+"""Data files bundled with drafter (see README.md here for their sources)."""
