@@ -282,3 +282,20 @@ def test_a_department_reports_by_1_march():
     assert len(late) == 1 and "政府部门应在3月1日前报送" in late[0].message
     draft.meta.issuer = "营口市人民政府"
     assert not [p for p in check_model(draft) if p.kind == "late_date"]
+
+
+# Defects a rendered .docx shows in its text (the figures' own checks need the draft).
+IN_DOCX = ("bare_todo", "blank_underscores", "blank_fullwidth", "sum", "rate", "correction_rate", "closed_named_first",
+           "two_values", "prior_year", "copied", "plan_year", "dated_in_year", "dated_future", "dated_late",
+           "other_locality")
+
+
+@pytest.mark.parametrize("defect", IN_DOCX)
+def test_a_planted_defect_is_caught_in_the_rendered_docx(seed, defect, tmp_path):
+    _name, clean, prior = seed
+    draft = copy.deepcopy(clean)
+    plant, kind = DEFECTS[defect]
+    plant(draft, prior)
+    path = render_model(draft, tmp_path / "planted.docx")
+    found = [p for p in check_docx(path, prior) if p.kind == kind]
+    assert found and all("请" in p.message for p in found)

@@ -14,7 +14,7 @@ from pathlib import Path
 from drafter.check.blocks import Block, model_blocks
 from drafter.check.copied import check_copied
 from drafter.check.coverage import check_coverage
-from drafter.check.dates import check_event_dates, check_plan_year, check_report_date
+from drafter.check.dates import check_date, check_event_dates, check_plan_year, check_report_date
 from drafter.check.docx import (
     docx_blocks,
     docx_missing_parts,
@@ -34,6 +34,7 @@ from drafter.errors import DrafterError
 from drafter.model.files import load_report
 from drafter.model.numbering import Places
 from drafter.model.report import Report
+from drafter.text.dates import iso_from_chinese
 from drafter.vocab import PART
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -109,10 +110,22 @@ def _check_document(doc, prior: Report | None, path) -> list[Problem]:
         problems = docx_missing_parts(blocks, found_parts)
     problems += _text_checks(blocks, year, prior, draft=False, measures=(PART["measures"].short, None),
                              written=dt.date.today(), region=prior.meta.region if prior else None)
+    problems += _docx_date(blocks, year)
     # Tables, headers, footers and comments: left markers and blanks, with the body's severities.
     problems += check_markers(other_blocks(doc), skip_figure_markers=False)
     problems += layout_problems(doc, kinds)
     return dedupe(problems)
+
+
+def _docx_date(blocks: list[Block], year: int | None) -> list[Problem]:
+    """The last date line of the closing is the 成文日期; the signature above it names who issues it."""
+    closing = [b for b in blocks if b.section == "closing"]
+    for k in range(len(closing) - 1, -1, -1):
+        iso = iso_from_chinese(closing[k].text)
+        if iso and year:
+            issuer = closing[k - 1].text if k else None
+            return check_date(iso, year, issuer, dt.date.today(), closing[k].place)
+    return []
 
 
 def check_path(target: str | Path, prior_path: str | Path | None = None) -> list[Problem]:
