@@ -167,6 +167,14 @@ def _no_duties(draft, prior):
     return "三、 第一责任人职责"
 
 
+NEIGHBOURS = {"营口市": "鞍山市", "通州区": "海门区", "驻马店市": "信阳市", "鹤庆县": "宾川县", "新余市": "宜春市"}
+
+
+def _neighbour(draft, prior):
+    """A sentence copied from a neighbour's report, its name left in."""
+    return _append(f"{NEIGHBOURS[draft.meta.region]}司法局牵头，建立政府法律顾问制度。")(draft, prior)
+
+
 TODAY = dt.date.today()
 DEFECTS = {
     "bare_todo": (_append("本年度开展【待填】专项行动，覆盖【待填：覆盖范围】。"), "unfilled_text"),
@@ -188,13 +196,15 @@ DEFECTS = {
     "dated_late": (_dated(lambda y: f"{y + 1}-05-10"), "late_date"),
     "future_event": (_append("{year_after}年11月，召开全市法治政府建设推进会。"), "future_event"),
     "missing_part": (_no_duties, "missing_part"),
+    "other_locality": (_neighbour, "other_locality"),
 }
 
 
 # What the message must say, beyond its kind.
 SAID = {"bare_todo": "【待填】", "blank_underscores": "___", "blank_fullwidth": "＿＿", "sum": "5场＋4场＝9场",
         "rate": "7461件÷7591件＝98.3%", "correction_rate": "（11件＋7件）÷138件＝13.0%", "two_values": "先写115起，后写120起",
-        "dated_late": "4月1日前报送", "plan_year": "请改为"}
+        "dated_late": "4月1日前报送", "plan_year": "请改为",
+        "other_locality": "司法局牵头"}
 
 
 @pytest.mark.parametrize("defect", list(DEFECTS))
@@ -272,3 +282,20 @@ def test_a_department_reports_by_1_march():
     assert len(late) == 1 and "政府部门应在3月1日前报送" in late[0].message
     draft.meta.issuer = "营口市人民政府"
     assert not [p for p in check_model(draft) if p.kind == "late_date"]
+
+
+# Defects a rendered .docx shows in its text (the figures' own checks need the draft).
+IN_DOCX = ("bare_todo", "blank_underscores", "blank_fullwidth", "sum", "rate", "correction_rate", "closed_named_first",
+           "two_values", "prior_year", "copied", "plan_year", "dated_in_year", "dated_future", "dated_late",
+           "other_locality")
+
+
+@pytest.mark.parametrize("defect", IN_DOCX)
+def test_a_planted_defect_is_caught_in_the_rendered_docx(seed, defect, tmp_path):
+    _name, clean, prior = seed
+    draft = copy.deepcopy(clean)
+    plant, kind = DEFECTS[defect]
+    plant(draft, prior)
+    path = render_model(draft, tmp_path / "planted.docx")
+    found = [p for p in check_docx(path, prior) if p.kind == kind]
+    assert found and all("请" in p.message for p in found)

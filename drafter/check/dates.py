@@ -24,34 +24,38 @@ from drafter.vocab import PART
 DATE_PLACE = "结尾 › 成文日期"
 
 
-def _deadline(report: Report) -> tuple[dt.date, str]:
-    issuer = (report.meta.issuer or report.meta.region or "").strip()
-    government = not report.meta.issuer or bool(GOVERNMENT_RE.search(issuer))
+def _deadline(year: int, issuer: str | None) -> tuple[dt.date, str]:
+    government = not issuer or bool(GOVERNMENT_RE.search(issuer.strip()))
     month, day = GOVERNMENT_DEADLINE if government else DEPARTMENT_DEADLINE
     who = "各级政府" if government else "政府部门"
-    return dt.date(report.meta.year + 1, month, day), f"{who}应在{month}月{day}日前报送"
+    return dt.date(year + 1, month, day), f"{who}应在{month}月{day}日前报送"
 
 
 def check_report_date(report: Report, today: dt.date) -> list[Problem]:
     """meta.date against the year reported on, today (the rendering date) and the deadline."""
     if not report.meta.date or not report.meta.year:
         return []
+    return check_date(report.meta.date, report.meta.year, report.meta.issuer, today)
+
+
+def check_date(iso: str, year: int, issuer: str | None, today: dt.date, place: str = DATE_PLACE) -> list[Problem]:
+    """A 成文日期 (yyyy-mm-dd) against the year reported on, today and the deadline of who issues it."""
     try:
-        date = dt.date.fromisoformat(report.meta.date)
+        date = dt.date.fromisoformat(iso)
     except ValueError:
         return []
-    year, written = report.meta.year, chinese_date(report.meta.date)
-    deadline, rule = _deadline(report)
+    written = chinese_date(iso)
+    deadline, rule = _deadline(year, issuer)
     if date.year <= year:
-        return [Problem("date_out_of_range", ERROR, DATE_PLACE,
+        return [Problem("date_out_of_range", ERROR, place,
                         f"成文日期{written}早于{year}年度结束：年度报告只能在次年写成；请改为{year + 1}年的日期"
                         f"（{rule}）")]
     if date > today:
-        return [Problem("date_out_of_range", WARNING, DATE_PLACE,
+        return [Problem("date_out_of_range", WARNING, place,
                         f"成文日期{written}晚于今天（{chinese_date(today.isoformat())}）：印发的报告不能写将来的日期；"
                         f"请改为实际成文的日期（{rule}）")]
     if date > deadline:
-        return [Problem("late_date", WARNING, DATE_PLACE,
+        return [Problem("late_date", WARNING, place,
                         f"成文日期{written}晚于报送期限（{rule}）：逾期报送会被通报；请核实日期，确属逾期请说明")]
     return []
 

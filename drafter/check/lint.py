@@ -14,7 +14,7 @@ from pathlib import Path
 from drafter.check.blocks import Block, model_blocks
 from drafter.check.copied import check_copied
 from drafter.check.coverage import check_coverage
-from drafter.check.dates import check_event_dates, check_plan_year, check_report_date
+from drafter.check.dates import check_date, check_event_dates, check_plan_year, check_report_date
 from drafter.check.docx import (
     docx_blocks,
     docx_missing_parts,
@@ -24,6 +24,7 @@ from drafter.check.docx import (
     paragraph_kinds,
 )
 from drafter.check.layout import layout_problems
+from drafter.check.localities import check_localities
 from drafter.check.numbers import check_numbers
 from drafter.check.parts import check_figures, check_markers, check_parts, check_statuses
 from drafter.check.problems import Problem, dedupe
@@ -33,19 +34,22 @@ from drafter.errors import DrafterError
 from drafter.model.files import load_report
 from drafter.model.numbering import Places
 from drafter.model.report import Report
+from drafter.text.dates import iso_from_chinese
 from drafter.vocab import PART
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _text_checks(blocks: list[Block], year: int | None, prior: Report | None, draft: bool,
-                 measures: tuple[str, str | None], written: dt.date, figures: dict | None = None) -> list[Problem]:
+                 measures: tuple[str, str | None], written: dt.date, figures: dict | None = None,
+                 region: str | None = None) -> list[Problem]:
     """What the words say, in a report or a .docx alike; `measures`: the measures part's place and id;
     `written`: when the report was (or is being) written."""
     problems = check_markers(blocks, skip_figure_markers=draft)
     problems += check_prior_year(blocks, year)
     problems += check_plan_year(blocks, year)
     problems += check_event_dates(blocks, written)
+    problems += check_localities(blocks, region)
     problems += check_numbers(blocks)
     problems += check_sums(blocks)
     if prior is not None:
@@ -73,7 +77,8 @@ def check_model(report: Report, prior: Report | None = None, today: dt.date | No
     problems += check_report_date(report, today)
     measures = (places.name(report.sections["measures"]), "measures")
     problems += _text_checks(blocks, report.meta.year, prior, draft=True, measures=measures,
-                             written=_written(report, today), figures=report.figures_by_id())
+                             written=_written(report, today), figures=report.figures_by_id(),
+                             region=report.meta.region)
     return dedupe(problems)
 
 
@@ -104,11 +109,23 @@ def _check_document(doc, prior: Report | None, path) -> list[Problem]:
     else:
         problems = docx_missing_parts(blocks, found_parts)
     problems += _text_checks(blocks, year, prior, draft=False, measures=(PART["measures"].short, None),
-                             written=dt.date.today())
+                             written=dt.date.today(), region=prior.meta.region if prior else None)
+    problems += _docx_date(blocks, year)
     # Tables, headers, footers and comments: left markers and blanks, with the body's severities.
     problems += check_markers(other_blocks(doc), skip_figure_markers=False)
     problems += layout_problems(doc, kinds)
     return dedupe(problems)
+
+
+def _docx_date(blocks: list[Block], year: int | None) -> list[Problem]:
+    """The last date line of the closing is the 成文日期; the signature above it names who issues it."""
+    closing = [b for b in blocks if b.section == "closing"]
+    for k in range(len(closing) - 1, -1, -1):
+        iso = iso_from_chinese(closing[k].text)
+        if iso and year:
+            issuer = closing[k - 1].text if k else None
+            return check_date(iso, year, issuer, dt.date.today(), closing[k].place)
+    return []
 
 
 def check_path(target: str | Path, prior_path: str | Path | None = None) -> list[Problem]:

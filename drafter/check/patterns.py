@@ -99,6 +99,11 @@ EVENT_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\
 GOVERNMENT_RE = re.compile(r"人民政府$|政府$")
 GOVERNMENT_DEADLINE, DEPARTMENT_DEADLINE = (4, 1), (3, 1)
 
+# ------------------------------------------------------------------ other localities
+
+# A clause naming another place on purpose: cooperation, learning from it, a case from there.
+PARTNER_RE = re.compile(r"与|同|和|及|联合|合作|协作|协同|对口|结对|借鉴|学习|考察|交流|毗邻|接壤|相邻|周边|跨|赴|来自|等地|之间|异地|省外|外地")
+
 # ------------------------------------------------------------------ a .docx
 
 # GB/T 9704-2012 faces and the names Word and WPS know them by; the built-in template's names join them.
@@ -143,6 +148,7 @@ GROUPS = (
     ("数字矛盾", ("closed_exceeds_accepted", "rate_mismatch", "percent_over_100", "conflicting_values", "sum_mismatch",
                   "implausible_change")),
     ("日期与年度", ("date_out_of_range", "late_date", "future_event", "plan_year")),
+    ("其他地方", ("other_locality",)),
     ("纲要领域覆盖", ("uncovered_area",)),
     ("版式", ("docx_font", "docx_indent")),
 )
