@@ -106,6 +106,15 @@ def test_a_figure_equal_to_last_year_asks_for_confirmation(filled):
     assert any("与上年持平" in p.message and "confirmed" in p.message for p in same)
 
 
+def test_a_value_over_five_times_last_years_is_listed_unless_confirmed(filled):
+    figure = next(f for f in filled.figures if f.unit == "件" and f.prior and f.prior >= 10)
+    figure.value = figure.prior * 6
+    odd = [p for p in of_kind(check_model(filled), "implausible_change") if p.place == f"数字 {figure.id}"]
+    assert odd and odd[0].severity == "warning" and "的6.0倍" in odd[0].message and "confirmed" in odd[0].message
+    figure.confirmed = True
+    assert not [p for p in of_kind(check_model(filled), "implausible_change") if p.place == f"数字 {figure.id}"]
+
+
 def test_unknown_placeholder_and_typed_blanks(filled):
     write(filled, "measures", 1, "全年审核规范性文件{F999}，办理行政复议案件XX件。")
     problems = check_model(filled)

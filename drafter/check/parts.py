@@ -12,7 +12,6 @@ from drafter.check.patterns import (
     FIGURE,
     FIGURE_MARKER_RE,
     FIXED_LABEL_RE,
-    IMPLAUSIBLE_RATIO,
     LATIN_RE,
     LEAD_END_RE,
     PREAMBLE,
@@ -20,6 +19,7 @@ from drafter.check.patterns import (
     REQUIRED_APPROX,
 )
 from drafter.check.problems import ERROR, WARNING, Problem, excerpt
+from drafter.draft.figure_input import implausible
 from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE, prior_text, split_placeholders
 from drafter.model.numbering import Places
 from drafter.model.report import DRAFT, Figure, Item, Report, Section
@@ -131,22 +131,11 @@ def check_figures(report: Report, blocks: list[Block]) -> list[Problem]:
                                     f"“{figure.label}”本年数值{change_text(figure.value, figure.prior, figure.unit)}"
                                     f"（{value}）{where}：数字与上年完全相同，审阅者会怀疑是照抄上年；"
                                     "请核实本年数字，确属相同可在向导中确认（confirmed: true）", fid))
-        elif report.kind == DRAFT and _implausible(figure):
-            value = format_figure(figure.value, figure.unit, figure.approx)
-            last = format_figure(figure.prior, figure.unit, figure.prior_approx)
-            times = figure.value / figure.prior
-            how = f"是上年（{last}）的{times:.0f}倍" if times > 1 else f"只有上年（{last}）的{times:.2%}"
+        elif report.kind == DRAFT and not figure.confirmed and (why := implausible(figure)):
             problems.append(Problem("implausible_change", WARNING, place,
-                                    f"“{figure.label}”本年{value}，{how}{where}：多半是多打或少打了几位数；"
-                                    "请核对，确属如此可在向导中确认（confirmed: true）", fid))
+                                    f"“{figure.label}”本年{why}{where}：与上年相差超过 5 倍，可能多打或少打了几位数；"
+                                    "请核对，确属如此可在向导中或答案文件中确认（confirmed: true）", fid))
     return problems
-
-
-def _implausible(figure: Figure) -> bool:
-    if figure.confirmed or not figure.prior or not figure.value or figure.prior < 0 or figure.value < 0:
-        return False
-    ratio = figure.value / figure.prior
-    return ratio >= IMPLAUSIBLE_RATIO or ratio <= 1 / IMPLAUSIBLE_RATIO
 
 
 def stays_the_same(figure: Figure) -> bool:

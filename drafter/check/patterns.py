@@ -80,8 +80,6 @@ AFTER_MIN = 4
 # The parts of a total: 全年开展培训12场，其中线上5场、线下4场.
 PARTS_LEAD = re.compile(r"^[，,]?\s*(?:其中|包括|含)[：:，,]?")
 PARTS_SEPARATORS = "、，,和及与"
-# A value this many times last year's, or this small a share of it, is most likely a slip of the keys.
-IMPLAUSIBLE_RATIO = 100
 
 # ------------------------------------------------------------------ copied text
 
