@@ -233,5 +233,8 @@ def test_kill_parse_and_draft(tmp_path):
             kill_after(args, tmp_path, delay)
             if (tmp_path / out).exists():
                 assert whole(tmp_path / out)
-            assert set(visible(tmp_path)) <= {"营口.txt", "营口.yaml", "营口2024.docx"}
+            # draft keeps its draft YAML beside the .docx: whole when it is there
+            assert set(visible(tmp_path)) <= {"营口.txt", "营口.yaml", "营口2024.docx", "营口2024.yaml"}
+            if (tmp_path / "营口2024.yaml").exists():
+                assert load_report(tmp_path / "营口2024.yaml").meta.year == 2024
     assert src.read_bytes() == before

@@ -64,13 +64,13 @@ class Sandbox(ImmutableSandboxedEnvironment):
     """Immutable: a list appended to while iterated would never end. Compiles each template XML
     once per process: a batch renders the same template often."""
 
-    compiled: dict = {}
     code_generator_class = _Generator
     template_class = _Timed
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, **options):
         super().__init__(finalize=self._finalize, **options)
+        self.compiled: dict = {}
         self.deadline = float("inf")
         self.output = 0
         self.globals["range"] = self._range
