@@ -8,7 +8,6 @@ year's paragraphs rewritten around their new figures, every text written, the da
 import copy
 import datetime as dt
 import json
-import re
 
 import pytest
 from docx import Document
@@ -19,13 +18,12 @@ from drafter.check.lint import check_docx, check_model
 from drafter.check.parts import stays_the_same
 from drafter.check.problems import ERROR
 from drafter.cli.main import main
+from drafter.draft.placeholders import PLACEHOLDER_RE
 from drafter.model.files import save_report
 from drafter.model.numbering import Places
 from drafter.model.report import Section
 from drafter.render.document import render_model
 from drafter.vocab import DONE, PERCENT_UNITS, REFERENCE, TODO
-
-PLACEHOLDER = re.compile(r"\{F\d+\}")
 
 
 def _rewrite(node) -> None:
@@ -34,7 +32,7 @@ def _rewrite(node) -> None:
     kept = []
     for paragraph in node.paragraphs:
         for sentence in filter(None, paragraph.split("。")):
-            if PLACEHOLDER.search(sentence):
+            if PLACEHOLDER_RE.search(sentence):
                 kept.append(sentence + "。")
                 continue
             first, *rest = sentence.split("，")

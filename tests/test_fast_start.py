@@ -123,6 +123,20 @@ def test_code_cache_builds_once_and_rebuilds_what_changed(cache):
     assert built[-1] == "2 + 2" and len(built) == 3
 
 
+def test_code_cache_runs_no_code_it_did_not_write_itself(cache):
+    import hashlib
+    import marshal
+
+    assert eval(cached_code("t", "1 + 1", lambda: compile("1 + 1", "<t>", "eval"))) == 2
+    [entry] = (cache / "code").iterdir()
+    # Planted code with a matching digest, but the file is writable by others: not run, built again.
+    body = marshal.dumps(compile("666", "<planted>", "eval"))
+    entry.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    os.chmod(entry, 0o666)
+    assert eval(cached_code("t", "1 + 1", lambda: compile("1 + 1", "<t>", "eval"))) == 2
+    assert entry.stat().st_mode & 0o022 == 0
+
+
 def test_code_cache_that_cannot_be_written_still_gives_the_code(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

@@ -17,7 +17,8 @@ import logging
 import marshal
 import os
 import re
-import tempfile
+
+from drafter.codecache import cache_dir, read_marshal, write_marshal
 
 # Words of this genre jieba cuts or tags wrongly (新收|案件, 受理 as a noun): verbs, then nouns.
 GENRE_VERBS = ("新收", "新增", "受理", "审结", "办结", "调处", "办理", "收到", "接收", "化解", "审核", "审查",
@@ -204,13 +205,6 @@ def _dictionary_path(tok) -> str:
     return os.path.abspath(tok.dictionary or os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
 
 
-def cache_dir() -> str:
-    """This user's own cache folder (not the shared temp folder, where another user could plant a file)."""
-    import platformdirs
-
-    return platformdirs.user_cache_dir("drafter", appauthor=False)
-
-
 def _cache_path(tok) -> str:
     path = _dictionary_path(tok)
     stat = os.stat(path)
@@ -219,22 +213,10 @@ def _cache_path(tok) -> str:
 
 
 def _read_cache(cache: str) -> tuple[int, dict[str, bytes]] | None:
-    """The cache if it is this user's and whole: its first line is the SHA-256 of the rest, checked
-    before unmarshalling (marshal trusts its input). None for a missing, foreign or damaged file."""
-    try:
-        with open(cache, "rb") as f:
-            if os.name == "posix":
-                st = os.fstat(f.fileno())
-                if st.st_uid != os.getuid() or st.st_mode & 0o022:
-                    return None
-            digest, _, body = f.read().partition(b"\n")
-        if hashlib.sha256(body).hexdigest().encode() != digest:
-            return None
-        total, buckets = marshal.loads(body)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if isinstance(total, int) and isinstance(buckets, dict):
-        return total, buckets
+    """The cache if it is this user's and whole (codecache.read_marshal); None otherwise."""
+    found = read_marshal(cache)
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], int) and isinstance(found[1], dict):
+        return found
     return None
 
 
@@ -245,25 +227,7 @@ def _load_dictionary(tok) -> tuple[int, dict[str, bytes]]:
     if found is not None:
         return found
     total, buckets = _build(tok)
-    body = marshal.dumps((total, buckets))
-    # Written whole then renamed (parallel batch workers may build it at the same time); a damaged or
-    # foreign file is replaced.
-    try:
-        os.makedirs(os.path.dirname(cache), mode=0o700, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".jieba.", suffix=".tmp", dir=os.path.dirname(cache))
-    except OSError:
-        return total, buckets  # an unwritable cache folder costs each run the build, nothing else
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, cache)
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+    write_marshal(cache, (total, buckets))  # a damaged or foreign file is replaced
     return total, buckets
 
 
