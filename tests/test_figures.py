@@ -94,7 +94,7 @@ def test_heqing(seed_figures):
     _find(figs, "办理告知承诺", 4357, "件", exact=True)
     _find(figs, "权责清单事项", 5512, "项", exact=True)
     _find(figs, "归集涉企信息", 19234, "条", exact=True)
-    _find(figs, "市场主体", 34, "户", exact=True)
+    _find(figs, "进行信用修复的市场主体", 34, "户", exact=True)
     _find(figs, "配备人民调解员", 1607, "人", exact=True)
     _find(figs, "“法律明白人”", 600, "名")
     _find(figs, "通过率", 94, "%", exact=True)
@@ -230,7 +230,12 @@ def test_subject_before_total_is_dropped():
 
 # Seed labels that once named only a place or an aspect (乡镇, 涵盖园区, 部署方面), as they read now.
 BARE_BEFORE_AFTER = [
-    ("heqing", "9个", "乡镇", "全覆盖的乡镇"),
+    ("heqing", "9个", "全覆盖的乡镇", "法律顾问全覆盖的乡镇"),
+    ("heqing", "58个", "党政机关和群团组织法律顾问", "法律顾问全覆盖的党政机关和群团组织"),
+    ("tongzhou", "19个", "纳入部门", "纳入“一窗综合受理”的部门"),
+    ("zhumadian", "344个", "城市", "12345热线第三方评估的城市"),
+    ("zhumadian", "46个", "市直部门", "建立并实施政府法律顾问制度的市直部门"),
+    ("zhumadian", "172个", "乡镇政府", "建立并实施政府法律顾问制度的乡镇政府、街道办事处"),
     ("tongzhou", "32家", "区级部门", "确认行政权力事项的区级部门"),
     ("tongzhou", "24个", "村居建成", "建成应急物资储备库的村居"),
     ("yingkou", "6个", "涵盖县（市）区", "述法个性化清单涵盖县（市）区"),
@@ -252,10 +257,19 @@ def test_place_labels_from_the_clause_around_them():
     figs = _figures_of("选取两个县（市）区、两个市直部门进行现场述法。全区27个部门和12个镇街主要负责人在年终开展述法。"
                        "印发实施方案，部署10个方面、94项任务举措。")
     assert [f.label for f in figs] == ["选取县（市）区进行现场述法", "选取市直部门进行现场述法", "开展述法的部门",
-                                       "镇街主要负责人", "部署任务涉及方面", "部署任务"]
-    # A place named with its own thing, or with nothing closing the clause, keeps its label.
+                                       "开展述法的镇街主要负责人", "部署任务涉及方面", "部署任务"]
+    # A place named with its own thing keeps its label; one taken into something is named with it.
     assert [f.label for f in _figures_of("共有105个行政执法部门纳入监管平台，共纳入19个部门、580个政务服务事项。")] == [
-        "行政执法部门", "纳入部门", "纳入政务服务事项"]
+        "行政执法部门", "纳入监管平台的部门", "纳入政务服务事项"]
+    figs = _figures_of("在全市17个镇街全面推行“一支队伍管执法”，下放执法事项396项。")
+    assert [f.label for f in figs] == ["推行“一支队伍管执法”的镇街", "下放执法事项"]
+
+
+def test_labels_of_modified_nouns_rates_and_inherited_objects():
+    figs = _figures_of("对34户市场主体进行了信用修复。聘请8名专业工作人员和10名具有较高政治素质、专业法律知识的外聘法律专家、"
+                       "律师组成法律顾问团队。力争纠错率保持在10%以上。县政府收到行政复议申请74件，受理68件，审结65件。")
+    assert [f.label for f in figs] == ["进行信用修复的市场主体", "聘请专业工作人员", "聘请外聘法律专家、律师", "纠错率",
+                                       "县政府收到行政复议申请", "行政复议申请受理", "行政复议申请审结"]
 
 
 def test_covered_places_take_what_the_clause_before_counted():

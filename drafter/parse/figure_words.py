@@ -44,7 +44,7 @@ LEAD_FILLERS = {"全市", "全区", "全县", "全省", "全州", "全镇", "全
                 "已", "已经", "达", "达到", "有", "先后", "共", "共计", "累计", "总计", "合计", "其中", "目前",
                 "同时", "此外", "另外", "还", "并", "又", "均", "分别", "推动", "进一步",
                 "全力", "持续", "一共", "共有", "现有", "截至", "截止", "当前", "全部", "了", "再", "更",
-                "市本级", "区本级", "县本级", "本级", "已有", "以内", "以下", "以上", "全面", "将", "把"}
+                "市本级", "区本级", "县本级", "本级", "已有", "以内", "以下", "以上", "全面", "将", "把", "力争"}
 TRAIL_FILLERS = {"达", "达到", "为", "均为", "均达", "均达到", "是", "有", "共", "共计", "累计", "总计", "合计", "已",
                  "了", "计", "分别", "分别为", "分别达", "均", "等等", "的", "约", "达至", "高达", "仅", "只有",
                  "共有", "其中", "全部", "由", "从"}
@@ -65,18 +65,26 @@ TIMES_RE = re.compile(r"自[^，,；;。]{0,12}?以来|截[至止][^，,；;。]
                       r"|(?:(?:19|20)\d{2}\s*[-—–至]\s*)?(?:19|20)\d{2}\s*年度?(?:以来)?|\d{1,2}月(?:\d{1,2}日)?(?:以来)?|以来")
 # A label's dangling end: 由8.5%下降至 -> 由…下降, 败诉率为 -> 败诉率.
 DANGLING_TO_RE = re.compile(r"(?<=..)[至到由从](的?)$")
+# 败诉率降至4.9%, 分值占比提高到5%: the figure is the rate itself, not its change.
+RATE_TO_RE = re.compile(r"(?<=[率比重例])(?:下降|降低|提高|提升|上升|增长|增加|减少|压缩|降|升|增)[至到]$")
 DANGLING_IS_RE = re.compile(r"(?<=[率数量比值额])(?:为|达|是)$")
 COMPARED_RE = re.compile(r"^[比较](?=[增减上下提降缩])")  # 较(2022年)增长 -> 增长
 WORD_START_RE = re.compile(r"[\w“《]")  # a token a label may begin with
 WORD_END_RE = re.compile(r"[\w”》)）]")  # a token a label may end with
 NUMBER_WORD_RE = re.compile(r"[0-9一二两三四五六七八九十]")
+CLOSING_NOUNS = {"申请"}  # verbs that are the head noun where they close a noun phrase (行政复议申请)
+ASPECT_PARTICLES = ("ul", "uz", "ug", "uguo")  # jieba's tags of 了, 着, 过
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 # A counted noun that is only a place or an aspect (9个乡镇, 8个园区, 10个方面) says where or in what
 # something is, not what: its label takes the clause's verb phrase or the thing it belongs to.
 BARE_PLACE_RE = re.compile(r"^(?:市直|区直|县直|省直|市级|区级|县级|镇级|乡级|村级|各)?"
-                           r"(?:乡镇|街道|镇街|村居|(?:行政)?村(?:（社区）)?|社区|园区|部门|单位|城市|县（市）区|县（市、区）|县区)$")
+                           r"(?:乡镇|街道|镇街|村居|(?:行政)?村(?:（社区）)?|社区|园区|部门|单位|城市|县（市）区|县（市、区）|县区"
+                           r"|(?:乡镇|镇)政府|街道办事处|(?:乡镇|镇)（街道）)$")
 BARE_ASPECT_RE = re.compile(r"^(?:方面|领域|环节)$")
 # Verbs by which a made thing takes in places (述法清单涵盖8个园区): the thing is named in the clause before.
 COVER_VERBS = ("涵盖", "覆盖", "包括", "包含")
+# Verbs by which places are taken into a scheme (纳入19个部门): the scheme is named where the sentence opens.
+INTO_VERBS = ("纳入", "接入", "入驻", "进驻")
+LOCATIVES = ("中", "内")  # 在344个城市…评估中: the place is counted within what comes before these
 TOPIC_LIMIT = 8  # characters of the earlier clause's object a covering label keeps
 TAIL_LIMIT = 14  # characters of a clause's closing verb phrase a place label keeps

@@ -41,6 +41,7 @@ from drafter.parse.figure_words import (
     COMPARED_RE,
     COVER_VERBS,
     GROWTH_RE,
+    INTO_VERBS,
     JOINERS,
     PEOPLE_UNITS,
     RATE_UNITS,
@@ -51,6 +52,9 @@ from drafter.parse.labels import (
     clause_tail,
     clean_pre,
     head_verbs,
+    last_noun,
+    listed_nouns,
+    locative,
     object_of,
     post_noun,
     post_verb,
@@ -141,6 +145,9 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
             noun = ""
         else:
             noun, rest = post_noun(post)
+            if not noun:
+                noun, rest = _modified_noun(sentence, post_start, stops,
+                                            numbers[last + 1].start if last + 1 < len(numbers) else None), ""
             if noun:
                 label = pre + noun
                 if len(label) > 24:  # 建立健全区委编办、区司法局…3家试点单位 -> 建立健全试点单位
@@ -148,6 +155,8 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
                 if (not pre and len(noun) <= 2 and len(rest) <= 10 and not re.search(r"\d", rest)
                         and rest.strip() not in JOINERS):
                     label += rest  # 1125项事项实现一门办理
+                elif not pre and clause_tail(rest):
+                    label = clause_tail(rest) + "的" + noun  # 对86件政府议题落实法制审核
             else:
                 label = pre.rstrip("的") or subject
         if not label:
@@ -197,7 +206,7 @@ def _name_bare_labels(sentence: str, numbers: list, out: list[Figure], nouns: li
             if i + 1 < len(out) and numbers[i + 1].start < clause_end and figure.label.endswith(noun):
                 figure.label = out[i + 1].label + "涉及" + noun
             continue
-        if not BARE_PLACE_RE.match(noun):
+        if not BARE_PLACE_RE.match(noun) or figure.label.endswith("的" + noun):
             continue
         if not figure.label.endswith(noun):
             # 24个村居建成40平米的应急物资储备库: the verb after the place, its object past the figure.
@@ -217,12 +226,39 @@ def _name_bare_labels(sentence: str, numbers: list, out: list[Figure], nouns: li
             j += 1
             pos = noun_ends[j]
         stop = numbers[j + 1].start if j + 1 < len(numbers) and numbers[j + 1].start < clause_end else clause_end
-        tail = clause_tail(sentence[pos:stop])
+        # 172个乡镇政府、街道办事处普遍建立…: a place listed with no number of its own goes with the last one.
+        listed, text = listed_nouns(sentence[pos:stop])
+        tail = clause_tail(text)
+        subject = last_noun(nouns[j]) if tail and bare_verb(tail) else ""
+        if subject:
+            # 9个乡镇、58个党政机关和群团组织法律顾问全覆盖: the list's last noun is what 全覆盖 is said of.
+            tail = subject + tail
+            if j != i:
+                out[j].label = tail + "的" + out[j].label.removesuffix(subject)
+        where = locative(text)
         if tail:
-            figure.label = figure.label + tail if figure.label != noun else tail + "的" + figure.label
+            figure.label = figure.label + tail if figure.label != noun else tail + "的" + figure.label + (listed if j == i else "")
+        elif where and figure.label == noun:
+            figure.label = where + "的" + noun  # 344个城市12345热线第三方评估中
         elif figure.label.startswith(COVER_VERBS) and k:
             figure.label = _topic(sentence, numbers, out, nouns, stops[k - 2] + 1 if k > 1 else 0, stops[k - 1]) \
                 + figure.label
+        elif figure.label.startswith(INTO_VERBS) and k:
+            # 推行政务服务“一窗综合受理”，…，共纳入19个部门: what the places are taken into opens the sentence.
+            verb = next(v for v in INTO_VERBS if figure.label.startswith(v))
+            into = topic_of(sentence[:stops[0]])
+            if into:
+                figure.label = verb + into + "的" + figure.label[len(verb):]
+
+
+def _modified_noun(sentence: str, start: int, stops: list[int], next_number: int | None) -> str:
+    """The noun after a number's modifier (10名具有较高政治素质、专业法律知识的外聘法律专家 -> 外聘法律专家);
+    "" when the clause has no such 的."""
+    k = bisect.bisect_left(stops, start)
+    end = min(stops[k] if k < len(stops) else len(sentence), next_number or len(sentence))
+    clause = sentence[start:end]
+    de = clause.find("的")
+    return post_noun(clause[de + 1:])[0] if 0 < de <= MODIFIER_LIMIT else ""
 
 
 def _topic(sentence: str, numbers: list, out: list[Figure], nouns: list[str], start: int, end: int) -> str:
@@ -236,6 +272,7 @@ def _topic(sentence: str, numbers: list, out: list[Figure], nouns: list[str], st
 # Real sentences stay under ~250 characters; a run-on one (no 。 for pages) would otherwise be
 # copied whole into each of its figures and grow the YAML with the square of its length.
 MAX_SENTENCE = 300
+MODIFIER_LIMIT = 16  # characters of a modifier between a number and the 的 before its noun
 
 
 def _excerpt(sentence: str, start: int, end: int) -> str:

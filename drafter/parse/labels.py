@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 from drafter.parse.figure_words import (
+    ASPECT_PARTICLES,
+    CLOSING_NOUNS,
     DANGLING_IS_RE,
     DANGLING_TO_RE,
     ENUM_ENDS,
@@ -13,12 +15,14 @@ from drafter.parse.figure_words import (
     JOINERS,
     LEAD_FILLERS,
     LEAD_PREFIXES,
+    LOCATIVES,
     MODIFIERS,
     NOMINAL_VERBS,
     NUMBER_WORD_RE,
     POST_STOPS,
     PREPOSITIONS,
     QUOTED_RE,
+    RATE_TO_RE,
     SPLIT_WORDS,
     TAIL_LIMIT,
     TIMES_RE,
@@ -27,7 +31,7 @@ from drafter.parse.figure_words import (
     WORD_END_RE,
     WORD_START_RE,
 )
-from drafter.text.words import tagged
+from drafter.text.words import ADVERBS, tag_of, tagged
 
 
 def tokens_of(text: str) -> list[tuple[str, str]]:
@@ -47,6 +51,11 @@ def _words(text: str) -> list[tuple[str, str]]:
         # jieba glues 共 ("in total") to what follows (共培养, 共制): split it off.
         if word.startswith("共") and len(word) >= 2 and word not in GONG_WORDS and word not in SPLIT_WORDS:
             out += [("共", "d")] + tagged(word[1:])
+            continue
+        # 全面推行, 积极开展: one dictionary word, but the verb is what the label needs.
+        adverb = next((a for a in ADVERBS if word.startswith(a) and len(word) > len(a)), "")
+        if adverb and tag_of(word[len(adverb):]).startswith("v"):
+            out += [(adverb, "d"), (word[len(adverb):], tag_of(word[len(adverb):]))]
             continue
         out.append((word, flag))
     return out
@@ -96,9 +105,14 @@ def clean_pre(pre: str, has_noun_after: bool) -> tuple[str, str, bool]:
     # 对相关涉诉企业免予保全 -> 免予保全; 实现了在9个乡镇 -> the object comes after the number.
     preps = [i for i, (w, f) in enumerate(tokens) if w in PREPOSITIONS and f.startswith("p")]
     if preps:
-        rest = tokens[preps[-1] + 1:]
+        at, before, rest = tokens[preps[-1]][0], tokens[:preps[-1]], tokens[preps[-1] + 1:]
         verbs = [i for i, (w, f) in enumerate(rest) if _is_predicate(w, f) and w not in MODIFIERS]
         tokens = _strip_fillers(rest[verbs[0]:] if verbs else rest, keep_de=True)
+        # 纠错率保持在10%以上: a verb's 在 with nothing after it; what is measured stands before the verb.
+        if not rest and at == "在" and before and _is_predicate(*before[-1]):
+            while before and _is_predicate(*before[-1]):
+                before.pop()
+            tokens = _strip_fillers(before, keep_de=False)
     # 组织涉危化品、冶金…等科目演练 -> 组织科目演练: the list before 等 is detail.
     words = [w for w, _ in tokens]
     if "等" in words and (words[-1] != "等" or has_noun_after):
@@ -108,6 +122,7 @@ def clean_pre(pre: str, has_noun_after: bool) -> tuple[str, str, bool]:
     for prefix in LEAD_PREFIXES:
         if label.startswith(prefix) and len(label) > len(prefix):
             label = label[len(prefix):].lstrip("和及与、")
+    label = RATE_TO_RE.sub("", label)
     label = DANGLING_TO_RE.sub(r"\1", label)
     label = DANGLING_IS_RE.sub("", label)
     return label, "".join(w for w, _ in _strip_fillers(subject, False)), False
@@ -136,12 +151,10 @@ def post_noun(post: str) -> tuple[str, str]:
     taken, has_noun = 0, bool(out)
     for i, (word, flag) in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-        if word in "()（）":
+        if word in "()（）" or word in JOINERS and has_noun and nounish(*nxt):
             pass
         elif word in POST_STOPS or not HAN_RE.search(word) or (has_noun and word[0] == "“"):
             break
-        elif word in JOINERS and has_noun and nounish(*nxt):
-            pass
         elif nounish(word, flag):
             has_noun = True
         elif _is_verb(flag) and not has_noun:
@@ -172,10 +185,14 @@ def post_verb(post: str) -> str:
 def object_of(label: str) -> str:
     """What a label counts, for a bare verb after it: 新收行政复议案件 -> 行政复议案件."""
     tokens = tokens_of(label)
+    # 行政复议申请: a verb closing a noun phrase may be its head noun.
+    if len(tokens) > 1 and tokens[-1][0] in CLOSING_NOUNS and nounish(*tokens[-2]):
+        tokens[-1] = (tokens[-1][0], "vn")
     verbs = [i for i, (_, flag) in enumerate(tokens) if _is_verb(flag)]
     tail = tokens[verbs[-1] + 1:] if verbs else tokens
     # 各类一审行政诉讼案件: modifiers, then nouns up to the end.
-    if (not tail or not nounish(*tail[-1]) or label.endswith("率")
+    # 确认违法: a verbal noun alone is no object for the next figure (驳回9件 is not 违法驳回).
+    if (not tail or not nounish(*tail[-1]) or label.endswith("率") or all(f == "vn" for _, f in tail)
             or not all(nounish(w, f) or f[:1] in "rmbaq" or w in "()（）、" for w, f in tail)):
         return ""
     return "".join(w for w, _ in tail)
@@ -210,7 +227,10 @@ def clause_tail(text: str) -> str:
     if tokens and tokens[0][1].startswith("p"):  # 在年终开展述法: the place or time before the verb goes
         verbs = [i for i, (w, f) in enumerate(tokens) if _is_predicate(w, f)]
         tokens = tokens[verbs[0]:] if verbs else []
-    tokens = _strip_fillers(tokens, keep_de=False)
+    # 进行了信用修复 -> 进行信用修复: an aspect particle says nothing in a label.
+    tokens = [(w, f) for w, f in _strip_fillers(tokens, keep_de=False) if f not in ASPECT_PARTICLES]
+    while tokens and tokens[0][0] in ADVERBS:  # 普遍建立 -> 建立: the manner adds nothing to what is counted
+        tokens.pop(0)
     tail = "".join(w for w, _ in tokens)
     # 全覆盖, 普遍建立: an adverb may open the verb phrase.
     opens = tokens[1:2] if tokens and tokens[0][1] in ("a", "d", "ad") else tokens[:1]
@@ -233,3 +253,39 @@ def topic_of(clause: str) -> str:
             break
         kept = word + kept
     return kept
+
+
+def listed_nouns(text: str) -> tuple[str, str]:
+    """A noun listed on after a counted one, and the rest (、街道办事处普遍建立… -> 、街道办事处, 普遍建立…)."""
+    tokens = tokens_of(text)
+    if not tokens or tokens[0][0] not in JOINERS:
+        return "", text
+    n = 1
+    while n < len(tokens) and nounish(*tokens[n]):
+        n += 1
+    if n == 1 or n == len(tokens):
+        return "", text
+    return "".join(w for w, _ in tokens[:n]), "".join(w for w, _ in tokens[n:])
+
+
+def last_noun(phrase: str) -> str:
+    """The last noun of a noun phrase of several (党政机关和群团组织法律顾问 -> 法律顾问); "" for one."""
+    tokens = tokens_of(phrase)
+    if len(tokens) < 2 or not nounish(*tokens[-1]) or len(tokens[-1][0]) < 2:
+        return ""
+    return tokens[-1][0]
+
+
+def locative(text: str) -> str:
+    """What a place is counted within, when the clause goes on with it (12345热线第三方评估中位列… ->
+    12345热线第三方评估); "" otherwise."""
+    tokens = tokens_of(text)
+    for n, (word, flag) in enumerate(tokens):
+        if word in LOCATIVES and flag == "f":
+            before = tokens[:n]
+            if len(before) >= 2 and all(nounish(w, f) or f == "m" for w, f in before):
+                return "".join(w for w, _ in before)
+            return ""
+        if not (nounish(word, flag) or flag == "m"):
+            return ""
+    return ""

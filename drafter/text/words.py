@@ -25,7 +25,11 @@ GENRE_VERBS = ("新收", "新增", "受理", "审结", "办结", "调处", "办�
                "整改", "排查", "纠错", "归集", "录入", "发布", "下发", "上线", "开通", "清理", "废止", "培训")
 GENRE_NOUNS = ("批次", "超市", "矛盾纠纷", "县(市)区", "镇(街道)", "村(社区)")
 # Already cut right, tagged as nouns or adverbs by jieba: only their tag changes.
-RETAGGED_VERBS = ("免予", "涉及", "参加", "开展", "组织", "举办")
+RETAGGED_VERBS = ("免予", "涉及", "参加", "开展", "组织", "举办", "协同", "落实")
+RETAGGED_NOUNS = ("抓手", "试点单位", "编制")
+# Adverbs jieba tags as nouns (全面, 大力) or glues to the verb they modify (全面推行, 积极开展).
+ADVERBS = ("全面", "大力", "积极", "深入", "普遍", "率先", "依法", "持续", "不断", "切实", "扎实", "稳步", "主动",
+           "广泛", "全力", "着力")
 
 _CACHE_FORMAT = 2
 
@@ -56,6 +60,10 @@ def tokenizer():
                 tok.add_word(word, tag=tag)
         _tags.update(tok.user_word_tag_tab)
         _tags.update(dict.fromkeys(RETAGGED_VERBS, "v"))
+        _tags.update(dict.fromkeys(RETAGGED_NOUNS, "n"))
+        _tags.update(dict.fromkeys(ADVERBS, "d"))
+        _tags["非公"] = "b"  # 非公企业: an attribute, not an adverb
+        _tags["率"] = "n"  # 纠错|率: the rate, not the verb 率领
     return _tokenizer
 
 
