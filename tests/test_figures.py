@@ -270,6 +270,11 @@ def test_labels_of_modified_nouns_rates_and_inherited_objects():
                        "律师组成法律顾问团队。力争纠错率保持在10%以上。县政府收到行政复议申请74件，受理68件，审结65件。")
     assert [f.label for f in figs] == ["进行信用修复的市场主体", "聘请专业工作人员", "聘请外聘法律专家、律师", "纠错率",
                                        "县政府收到行政复议申请", "行政复议申请受理", "行政复议申请审结"]
+    # A verbal noun (确认违法) lends no object to the next verb; a rate lowered to a value is the rate.
+    figs = _figures_of("全年新收行政复议案件156件，其中维持96件、确认违法7件、驳回9件。"
+                       "行政机关负责人出庭应诉率100%，败诉率降至4.9%，考核权重提高至4%。")
+    assert [f.label for f in figs] == ["新收行政复议案件", "行政复议案件维持", "确认违法", "行政复议案件驳回",
+                                       "行政机关负责人出庭应诉率", "败诉率", "考核权重"]
 
 
 def test_covered_places_take_what_the_clause_before_counted():
