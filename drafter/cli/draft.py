@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.draft.pipeline import make_draft, todo_count
+from drafter.draft.pipeline import draft_name, make_draft, progress
 from drafter.errors import DrafterError
 from drafter.files import check_output
 
@@ -22,9 +22,7 @@ def run(args) -> int:
     draft = make_draft(args.prior, args.year, args.answers)
     render_model(draft, out, args.template, args.appendix, args.force)
     save_report(draft, kept, force=args.force)
-    figures = sum(1 for f in draft.figures if f.value is None)
-    meta = draft.meta
-    print(f"已生成 {out}：{meta.title or ''}（{meta.year}年）；待填数字 {figures} 个，待写 {todo_count(draft)} 项。"
+    print(f"已生成 {out}：{draft_name(draft)}；{progress(draft)}。"
           "黄色突出显示为待填内容，灰色突出显示为沿用上年、需确认或改写的内容。")
     print(f"草稿已保存为 {kept}。下一步：drafter fill {kept}（逐项填报），"
           f"再 drafter render {kept} -o {out} --force 重新排版。")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.draft.pipeline import todo_count
+from drafter.draft.pipeline import draft_name, progress
 from drafter.draft.skeleton import build_draft
 from drafter.errors import DrafterError
 from drafter.files import check_output
@@ -20,6 +20,5 @@ def run(args) -> int:
         exc.file = exc.file or str(args.prior)
         raise
     save_report(draft, out, force=args.force)
-    print(f"已生成 {Path(out)}：{draft.meta.title}；待写 {todo_count(draft)} 项，待填数字 {len(draft.figures)} 个。"
-          f"下一步：drafter fill {out}")
+    print(f"已生成 {Path(out)}：{draft_name(draft)}；{progress(draft)}。下一步：drafter fill {out}")
     return 0

@@ -15,6 +15,18 @@ def todo_count(draft: Report) -> int:
             + sum(item.status == TODO for _, item in draft.walk()))
 
 
+def progress(draft: Report) -> str:
+    """What is left of a draft, in the words every command uses."""
+    figures = sum(1 for f in draft.figures if f.value is None)
+    return f"待填数字 {figures} 个，待写 {todo_count(draft)} 项"
+
+
+def draft_name(draft: Report) -> str:
+    """The draft's title, with its year when the title lacks it."""
+    title, year = draft.meta.title or "", draft.meta.year
+    return title if year is None or str(year) in title else f"{title}（{year}年）"
+
+
 def make_draft(prior: str | Path, year: int | None = None, answers: str | Path | None = None) -> Report:
     """This year's draft from last year's report file (or its parsed YAML), answers applied."""
     from drafter.draft.skeleton import build_draft
