@@ -165,14 +165,33 @@ def _existing_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _refuse_read_only(target: Path) -> None:
-    """A file the clerk marked read-only stays as it is (a rename would replace it regardless of its mode)."""
+def _read_only(target: Path) -> bool:
+    """A file the clerk marked read-only: it stays as it is (a rename would replace it regardless of
+    its mode), also for root, whom os.access lets write anything."""
     try:
         mode = target.stat().st_mode
     except OSError:
-        return
-    if not mode & 0o222 or not os.access(target, os.W_OK):
+        return False
+    return not mode & 0o222 or not os.access(target, os.W_OK)
+
+
+def _refuse_read_only(target: Path) -> None:
+    if _read_only(target):
         raise DrafterError("文件是只读的，未写入；如需修改，请先取消只读属性", target)
+
+
+def unwritable(path: str | Path) -> str | None:
+    """Why atomic_write could not replace the file at `path` (None: it could), for a command to say so
+    before the clerk's work rather than at its first save: the file is read-only, or its folder takes
+    no new file (the temporary file beside it)."""
+    p = Path(path)
+    if p.is_symlink():
+        p = Path(os.path.realpath(p))
+    if _read_only(p):
+        return "文件是只读的（如需修改，请先取消只读属性）"
+    if not os.access(p.parent, os.W_OK | os.X_OK):
+        return "文件所在的文件夹不可写（保存时要在其中建立临时文件；请把文件复制到可写的文件夹）"
+    return None
 
 
 def atomic_write(path: str | Path, data: bytes | str, force: bool = False) -> Path:

@@ -38,7 +38,8 @@ def save_draft(path: Path) -> Path:
     """The draft of the valid model, made by the real `new` step, saved at `path`."""
     from drafter.draft.skeleton import build_draft
 
-    return save_report(build_draft(yingkou_report()), path)
+    save_report(build_draft(yingkou_report()), path)
+    return path
 
 
 def _write(path: Path, data) -> Path:

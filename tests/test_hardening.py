@@ -13,7 +13,8 @@ from drafter.model.files import load_report, save_report
 
 
 def _draft_file(path: Path) -> Path:
-    return save_report(make_draft("yingkou"), path)
+    save_report(make_draft("yingkou"), path)
+    return path
 
 
 # ---------------------------------------------------------------- data loss
@@ -109,7 +110,8 @@ def test_right_to_left_override_in_a_draft_does_not_reach_the_docx(tmp_path):
 
     draft = make_draft("yingkou")
     draft.meta.title = "\u202e关于2024年法治政府建设情况的报告"
-    path = save_report(draft, tmp_path / "草稿.yaml")
+    path = tmp_path / "草稿.yaml"
+    save_report(draft, path)
     out = tmp_path / "报告.docx"
     assert main(["render", str(path), "-o", str(out)]) == 0
     body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")

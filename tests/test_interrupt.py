@@ -76,14 +76,18 @@ def whole_docx(path: Path) -> bool:
 
 @pytest.fixture
 def prior_yaml(tmp_path) -> Path:
-    return save_report(yingkou_report(), tmp_path / "营口2023.yaml")
+    path = tmp_path / "营口2023.yaml"
+    save_report(yingkou_report(), path)
+    return path
 
 
 @pytest.fixture
 def draft_yaml(tmp_path) -> Path:
     from drafter.draft.skeleton import build_draft
 
-    return save_report(build_draft(yingkou_report()), tmp_path / "草稿.yaml")
+    path = tmp_path / "草稿.yaml"
+    save_report(build_draft(yingkou_report()), path)
+    return path
 
 
 # ---------------------------------------------------------------- the write itself

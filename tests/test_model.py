@@ -63,7 +63,8 @@ def test_release_01_draft_loads_with_what_the_clerk_filled():
 
 def test_a_migrated_draft_saves_as_the_current_version_and_reads_back_the_same(tmp_path):
     draft = load_report(DATA / "yingkou-2024-draft.yaml")
-    out = save_report(draft, tmp_path / "d.yaml")
+    out = tmp_path / "d.yaml"
+    save_report(draft, out)
     text = out.read_text(encoding="utf-8")
     assert text.startswith(f"schema_version: {SCHEMA_VERSION}\nkind: draft\n")
     assert load_report(out) == draft
@@ -83,7 +84,8 @@ def test_a_version_3_draft_loads_with_no_signer_and_keeps_the_version_4_fields(t
     draft.meta.signer = "张三"
     draft.figures[0].confirmed = True
     draft.draft.stopped_at = "F002"
-    text = save_report(draft, tmp_path / "v4.yaml").read_text(encoding="utf-8")
+    save_report(draft, tmp_path / "v4.yaml")
+    text = (tmp_path / "v4.yaml").read_text(encoding="utf-8")
     assert "signer: 张三" in text and text.count("confirmed: true") == 1 and "stopped_at: F002" in text
     assert text.index("doc_number:") < text.index("signer:") < text.index("source:")
     again = load_report(tmp_path / "v4.yaml")

@@ -146,5 +146,4 @@ def test_document_number_example_is_the_drafts_own_region(tmp_path):
 
     path = tmp_path / "tongzhou.yaml"
     draft = make_draft("tongzhou")
-    save_report(draft, path)
-    assert Wizard(draft, path).doc_number_example() == "通政发〔2025〕3号"
+    assert Wizard(draft, path, save_report(draft, path)).doc_number_example() == "通政发〔2025〕3号"

@@ -25,7 +25,8 @@ def minimal_report() -> Report:
 def test_round_trip_keeps_model_and_chinese(tmp_path):
     report = minimal_report()
     report.preamble.append("两行\n文字")
-    path = save_report(report, tmp_path / "r.yaml")
+    path = tmp_path / "r.yaml"
+    save_report(report, path)
     text = path.read_text(encoding="utf-8")
     assert "审核规范性文件" in text and "\\u" not in text
     assert text.index("schema_version") < text.index("meta:") < text.index("sections:") < text.index("figures:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -48,6 +49,19 @@ _TERMINAL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 def visible(text: str) -> str:
     """Text from a draft fit to print: each control character shown as its escape (\\x1b), not obeyed."""
     return _TERMINAL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+# Left raw by json.dumps(ensure_ascii=False): DEL and the C1 controls (NEL among them), which terminals
+# act on; LINE/PARAGRAPH SEPARATOR, which JavaScript before ES2019 and line readers take as line ends;
+# the direction overrides `visible` escapes too.
+_JSON_RAW_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def format_json(problems: list[Problem]) -> str:
+    """The problems as JSON for tools: Chinese readable, every control character escaped (\\u0085)."""
+    text = json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2)
+    # Outside strings JSON has only ASCII, so each of these is in a string, where \\uXXXX means the same.
+    return _JSON_RAW_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def format_text(problems: list[Problem], target: str) -> str:

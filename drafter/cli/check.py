@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 from drafter.check.lint import check_path
-from drafter.check.problems import ERROR, format_text
+from drafter.check.problems import ERROR, format_json, format_text
 
 
 def run(args) -> int:
     problems = check_path(args.target, args.prior)
     if args.format == "json":
-        print(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2))
+        print(format_json(problems))
     else:
         print(format_text(problems, args.target))
     # Errors fail the check; warnings are for the reviewer to judge, unless --strict.

@@ -10,6 +10,7 @@ from drafter.draft.answers import apply_answers
 from drafter.draft.figure_input import implausible
 from drafter.draft.placeholders import prior_text, used_figures
 from drafter.errors import DrafterError
+from drafter.files import unwritable
 from drafter.model.files import ChangedOnDisk, file_digest, save_report
 from drafter.text.amounts import format_figure
 
@@ -20,11 +21,15 @@ def run(args) -> int:
     path = Path(args.draft)
     if args.answers:
         return _answers(path, args.answers)
+    digest = file_digest(path)  # before reading: a save meanwhile then shows as a change, not as the file read
     draft = load_draft(path)
+    why = unwritable(path)
+    if why:  # said now: else the first answer typed would be the first thing lost
+        raise DrafterError(f"{why}，填写的内容将无法保存，因此未开始提问", path)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise DrafterError("没有可交互的终端，无法逐项提问；请在终端中运行，或用 --answers 答案文件 直接填报（格式见 docs/answers.md）", path)
     try:
-        return Wizard(draft, path, args.at).run()
+        return Wizard(draft, path, digest, args.at).run()
     except (KeyboardInterrupt, EOFError):
         print(f"\n已中断。已填的内容均已保存；再次运行 drafter fill {path} 可从停下的地方继续。", file=sys.stderr)
         return 130

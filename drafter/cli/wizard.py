@@ -56,12 +56,14 @@ def _figure(report: Report, key: str):
 
 
 class Wizard(ClosingQuestions):
-    def __init__(self, draft: Report, path: Path, at: str | None = None):
+    def __init__(self, draft: Report, path: Path, digest: str | None, at: str | None = None):
+        """`digest`: the file_digest taken before `draft` was read from `path` (taken after, it could
+        be of a file someone else saved meanwhile, which the first save would then overwrite)."""
         import questionary
 
         self.q = questionary
         self.path = Path(path)
-        self.digest = file_digest(self.path)
+        self.digest = digest
         self.report = draft
         self.explicit = True  # the stop was chosen (back, contents, --at), not reached by walking on
         self.stop = self._start(at)
@@ -94,8 +96,7 @@ class Wizard(ClosingQuestions):
         apply(self.report)
         for _ in range(3):
             try:
-                save_report(self.report, self.path, force=True, keep_comments=True, expect=self.digest)
-                self.digest = file_digest(self.path)
+                self.digest = save_report(self.report, self.path, force=True, keep_comments=True, expect=self.digest)
                 return True
             except ChangedOnDisk:
                 digest, fresh = file_digest(self.path), load_draft(self.path)

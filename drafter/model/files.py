@@ -25,13 +25,21 @@ def load_report(path: str | Path) -> Report:
     return from_data(check_document(read_yaml(path)))
 
 
+def _read_or_none(path: str | Path) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
 def file_digest(path: str | Path) -> str | None:
     """The sha256 of a file's bytes, None when it cannot be read: what a writer compares to know
     that nobody changed the file since it was read."""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None
+    return _digest(_read_or_none(path))
+
+
+def _digest(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 class ChangedOnDisk(DrafterError):
@@ -39,26 +47,34 @@ class ChangedOnDisk(DrafterError):
 
 
 def save_report(report: Report, path: str | Path, force: bool = False, keep_comments: bool = False,
-                expect: str | None = None) -> Path:
+                expect: str | None = None) -> str:
     """Validate, then write atomically; an existing file only with `force`. With `keep_comments`, the
     comments a clerk typed into the file being rewritten stay where they were. With `expect` (the
-    file_digest taken when it was read), refuse when the file on disk is no longer that file."""
+    file_digest taken when it was read), refuse when the file on disk is no longer that file.
+    Returns the sha256 of the bytes written: the `expect` of the next save. Reading the file again
+    instead would take in a write by someone else right after this one, and later overwrite it."""
     data = to_data(report)
     check_document(Located(data, None, Path(path)))
     text = dump_yaml(data)
-    if expect is not None and file_digest(path) != expect:
+    # Read once: the comments kept are those of the very file the digest was compared with.
+    current = _read_or_none(path) if expect is not None or keep_comments else None
+    if expect is not None and _digest(current) != expect:
         raise ChangedOnDisk("草稿在读取后已被其他程序或窗口修改；为免覆盖别人的修改，本次未保存", path)
-    if keep_comments:
+    if keep_comments and current is not None:
         try:
-            text = merged_text(Path(path).read_text(encoding="utf-8"), text) or text
-        except (OSError, UnicodeDecodeError):
+            # As read_text would: \r\n and \r (a file saved on Windows) read as \n.
+            old = current.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            text = merged_text(old, text) or text
+        except UnicodeDecodeError:
             pass  # nothing readable to keep: the file is written afresh
-    size = len(text.encode("utf-8"))
+    encoded = text.encode("utf-8")
+    size = len(encoded)
     if size > MAX_YAML_BYTES:
         # The next step would refuse the file as too large: refuse it here, with the reason.
         raise DrafterError(f"生成的 YAML 过大（{size / 1048576:.1f} MB，上限 {MAX_YAML_BYTES / 1048576:.0f} MB），"
                            "下一步将无法读取；原文可能不是一份报告，或含有大量重复内容", path)
-    return atomic_write(path, text, force=force)
+    atomic_write(path, encoded, force=force)
+    return _digest(encoded)
 
 
 def validate_report(report: Report, path: str | Path = "<内存>") -> Report:

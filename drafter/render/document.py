@@ -50,9 +50,10 @@ def render_bytes(report: Report, template: str | Path | None = None, appendix: b
     from jinja2.sandbox import SecurityError
 
     check_edition(edition)
-    refuse_unready(report, edition)
     path, data = load_template(template)
-    built = build_context(report, sentences_for(path), appendix, edition)
+    sentences = sentences_for(path, edition)  # the template's fault first: the draft's problems would not cure it
+    refuse_unready(report, edition)
+    built = build_context(report, sentences, appendix, edition)
     tpl = DocxTemplate(io.BytesIO(data))
     try:
         tpl.render(built.context, jinja_env=shared_env())

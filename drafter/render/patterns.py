@@ -8,6 +8,10 @@ from drafter.draft.placeholders import PLACEHOLDER_RE, TODO_RE
 
 DEFAULT_TEMPLATE = "report"
 STANDARD_SENTENCES = "standard.j2"  # beside a template, it replaces the bundled one
+# Its macros and what each makes: what a refusal says of one a bureau's older copy lacks.
+STANDARD_MACROS = {"title": "默认标题", "opening": "开头段", "report_intro": "“现将有关情况报告如下：”",
+                   "closing": "“特此报告。”", "prompt": "待填提示", "appendix_title": "附件标题",
+                   "banner": "版头的发文机关标志"}
 
 REFERENCE_MARK = "【上年参考，请确认或改写】"
 TODO_HIGHLIGHT = "yellow"  # 待填: text or figures still missing

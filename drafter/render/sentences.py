@@ -6,7 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.render.patterns import STANDARD_SENTENCES
+from drafter.render.editions import REVIEW, SUBMIT
+from drafter.render.patterns import STANDARD_MACROS, STANDARD_SENTENCES
 from drafter.text.clean import clean
 
 
@@ -31,10 +32,20 @@ class Sentences:
         except Exception as exc:  # jinja2 syntax errors and the like, in a file a bureau edits
             raise DrafterError(f"标准语句模板有误：{exc}", path) from None
 
+    def require(self, name: str) -> None:
+        """Refuse a standard.j2 without a macro a render calls: a bureau's copy made before the macro
+        was added (banner, for the 版头) lacks it."""
+        if not callable(getattr(self.module, name, None)):
+            from drafter.resources import templates_dir
+
+            use = f"，用于{STANDARD_MACROS[name]}" if name in STANDARD_MACROS else ""
+            raise DrafterError(f"标准语句模板缺少宏“{name}”{use}；请从 drafter 自带的 {templates_dir() / STANDARD_SENTENCES} "
+                               "把这个宏复制到此文件（宏名和参数不变）", self.path)
+
     def __getattr__(self, name):
         macro = getattr(self.module, name, None)
-        if macro is None:
-            raise DrafterError(f"标准语句模板缺少宏“{name}”", self.path)
+        if not callable(macro):
+            self.require(name)
 
         def call(*args):
             try:
@@ -50,7 +61,11 @@ def _sentences(folder: str, stamp) -> Sentences:
     return Sentences(Path(folder))
 
 
-def sentences_for(template: Path) -> Sentences:
-    """The standard sentences beside `template`, else the bundled ones; read again when the file changes."""
+def sentences_for(template: Path, edition: str = REVIEW) -> Sentences:
+    """The standard sentences beside `template`, else the bundled ones; read again when the file changes.
+    The 送审稿 is the copy with the 版头: its macro is required at once, not at the first draft with a 文号."""
     standard = template.parent / STANDARD_SENTENCES
-    return _sentences(str(template.parent), standard.stat().st_mtime_ns if standard.is_file() else None)
+    sentences = _sentences(str(template.parent), standard.stat().st_mtime_ns if standard.is_file() else None)
+    if edition == SUBMIT:
+        sentences.require("banner")
+    return sentences
