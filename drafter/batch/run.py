@@ -23,7 +23,7 @@ NOT_RUN = "已中断，未处理"
 MAX_WINDOWS_JOBS = 61  # the most ProcessPoolExecutor accepts on Windows
 
 
-def _check_arguments(outdir: Path, jobs: int, inputs: list, template: str | None, edition: str) -> None:
+def _check_arguments(outdir: Path, jobs: int, inputs: list, template: str | None) -> None:
     if outdir.exists() and not outdir.is_dir():
         raise DrafterError("输出位置应是文件夹，但这是一个文件", outdir)
     if jobs < 1:
@@ -32,12 +32,10 @@ def _check_arguments(outdir: Path, jobs: int, inputs: list, template: str | None
         raise DrafterError("没有给出输入文件")
     if template is not None:
         # A bad template would fail every input the same way: say it once, before any work.
-        from drafter.render.sentences import sentences_for
         from drafter.render.template import check_template, resolve_template
 
         path = resolve_template(template)
         check_template(path, read_input_bytes(path, MAX_DOCX_BYTES))
-        sentences_for(path, edition)  # and the standard sentences beside it, the 版头's for a 送审稿
 
 
 def _refused(src: Path, out: Path, force: bool) -> str | None:
@@ -70,7 +68,7 @@ def run_batch(
     start = time.perf_counter()
     outdir = Path(outdir)
     jobs = default_jobs() if jobs is None else jobs
-    _check_arguments(outdir, jobs, inputs, template, edition)
+    _check_arguments(outdir, jobs, inputs, template)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -18,7 +18,7 @@ from drafter.model.report import Report
 from drafter.render.banner import fit_banner, strip_highlights
 from drafter.render.comments import add_comments
 from drafter.render.context import build_context
-from drafter.render.editions import REVIEW, check_edition, marked, refuse_unready
+from drafter.render.editions import REVIEW, check_edition, has_banner, marked, refuse_unready
 from drafter.render.fonts import Fonts, fix_runs
 from drafter.render.properties import set_properties
 from drafter.render.sentences import sentences_for
@@ -51,7 +51,9 @@ def render_bytes(report: Report, template: str | Path | None = None, appendix: b
 
     check_edition(edition)
     path, data = load_template(template)
-    sentences = sentences_for(path, edition)  # the template's fault first: the draft's problems would not cure it
+    sentences = sentences_for(path)
+    if has_banner(edition, report.meta.doc_number):
+        sentences.require("banner")  # the template's fault first: mending the draft would not cure it
     refuse_unready(report, edition)
     built = build_context(report, sentences, appendix, edition)
     tpl = DocxTemplate(io.BytesIO(data))

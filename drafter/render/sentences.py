@@ -6,7 +6,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.render.editions import REVIEW, SUBMIT
 from drafter.render.patterns import STANDARD_MACROS, STANDARD_SENTENCES
 from drafter.text.clean import clean
 
@@ -61,11 +60,7 @@ def _sentences(folder: str, stamp) -> Sentences:
     return Sentences(Path(folder))
 
 
-def sentences_for(template: Path, edition: str = REVIEW) -> Sentences:
-    """The standard sentences beside `template`, else the bundled ones; read again when the file changes.
-    The 送审稿 is the copy with the 版头: its macro is required at once, not at the first draft with a 文号."""
+def sentences_for(template: Path) -> Sentences:
+    """The standard sentences beside `template`, else the bundled ones; read again when the file changes."""
     standard = template.parent / STANDARD_SENTENCES
-    sentences = _sentences(str(template.parent), standard.stat().st_mtime_ns if standard.is_file() else None)
-    if edition == SUBMIT:
-        sentences.require("banner")
-    return sentences
+    return _sentences(str(template.parent), standard.stat().st_mtime_ns if standard.is_file() else None)
