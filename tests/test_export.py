@@ -92,7 +92,8 @@ def test_fill_from_the_sheet(sheet, draft_file, tongzhou, capsys):
     ids = [f.id for f in used_figures(tongzhou)]
     _fill_in(sheet, {"F2": 35, "F3": "约6500", "F4": "010", "G2": "区政务服务局"}, f"全年组织学法{{{ids[0]}}}。")
     assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 0
-    assert "更新 3 个数字" in capsys.readouterr().out
+    left = len(used_figures(tongzhou)) - 3
+    assert f"更新数字 3 个、文字 1 项；尚余待填数字 {left} 个，待写" in capsys.readouterr().out
     draft = load_report(draft_file)
     got = [(draft.figure(i).value, draft.figure(i).approx) for i in ids[:4]]
     assert got == [(35, None), (6500, "约"), (10, None), (None, None)]

@@ -86,7 +86,8 @@ def check_statuses(report: Report, places: Places) -> list[Problem]:
             return False
         if node.status == REFERENCE:
             problems.append(Problem("reference_unconfirmed", WARNING, places.name(node),
-                                    f"沿用了上年的表述，尚未确认，照搬上年会被看作应付：{prompt}；请核实后改写或确认", item_id))
+                                    "沿用了上年的表述，尚未确认：照搬上年会被看作应付；请改写为本年度的情况，"
+                                    "或核实后在向导中选“保留上年表述”（答案文件中写 keep）", item_id))
             return is_item  # an item's sub-items came with it from last year
         return False
 

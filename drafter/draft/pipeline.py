@@ -17,8 +17,19 @@ def todo_count(draft: Report) -> int:
 
 def progress(draft: Report) -> str:
     """What is left of a draft, in the words every command uses."""
-    figures = sum(1 for f in draft.figures if f.value is None)
+    from drafter.draft.placeholders import used_figures
+
+    figures = sum(1 for f in used_figures(draft) if not f.filled)
     return f"待填数字 {figures} 个，待写 {todo_count(draft)} 项"
+
+
+def text_state(draft: Report) -> dict[str, tuple]:
+    """Each part's and item's own text and status, to tell which an answers file changed."""
+    state = {"preamble": (tuple(draft.preamble), draft.draft.preamble_status if draft.draft else None)}
+    for section in draft.parts():
+        for key, node in ((section.key, section), *((item.id, item) for item in section.walk())):
+            state[key] = (node.heading, tuple(node.paragraphs), node.status)
+    return state
 
 
 def draft_name(draft: Report) -> str:
