@@ -180,3 +180,23 @@ def test_fill_refuses_a_v1_report(tmp_path, capsys):
     answers = _write(tmp_path, "figures:\n  F001: 1\n")
     assert main(["fill", str(prior), "--answers", str(answers)]) == 2
     assert "drafter new" in capsys.readouterr().err
+
+
+def test_writing_a_groups_own_text_leaves_its_kept_sub_items_to_confirm(tmp_path):
+    from helpers import make_draft
+
+    from drafter.check.lint import check_model
+
+    draft = make_draft("heqing")
+    group = draft.find("measures.4")  # 强化统筹…: no words of its own, three sub-items kept from last year
+    assert group.status == "reference" and [s.status for s in group.items] == ["reference"] * 3
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("items:\n  measures.4: 本年度强化统筹，争创全省法治政府建设示范县。\n  measures.5: keep\n",
+                       encoding="utf-8")
+    apply_answers(draft, answers)
+    group = draft.find("measures.4")
+    assert group.status == "done" and [s.status for s in group.items] == ["reference"] * 3
+    # keep confirms a group with its sub-items; writing confirms only the words written
+    assert {s.status for s in draft.find("measures.5").walk()} == {"done"}
+    warned = {p.item_id for p in check_model(draft) if p.kind == "reference_unconfirmed"}
+    assert {"measures.4.1", "measures.4.2", "measures.4.3"} <= warned and "measures.5.1" not in warned

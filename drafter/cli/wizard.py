@@ -15,7 +15,7 @@ from pathlib import Path
 from drafter.cli import wizard_nav as nav
 from drafter.cli import wizard_words as say
 from drafter.cli.wizard_meta import BACK, DOWN, END, NEXT, QUIT, STAY, ClosingQuestions
-from drafter.draft.edits import PREAMBLE, add_item, mark_done, settle, text_to_paragraphs
+from drafter.draft.edits import PREAMBLE, add_item, mark_done, mark_written, settle, text_to_paragraphs
 from drafter.draft.figure_input import figure_prompt, implausible, parse_figure_input, set_figure
 from drafter.draft.placeholders import check_placeholders, fill_text
 from drafter.errors import DrafterError
@@ -347,7 +347,7 @@ class Wizard(ClosingQuestions):
                 report.preamble[:] = paragraphs
             else:
                 target.paragraphs = list(paragraphs)
-            mark_done(report, target)
+            mark_written(report, target)
             settle(report)
 
         return self.commit(edit, stop)

@@ -29,6 +29,15 @@ def mark_done(draft: Report, target: Node | None) -> None:
             sub.status = DONE
 
 
+def mark_written(draft: Report, target: Node | None) -> None:
+    """This year's own text for a part or an item (None: the preamble). A status is that of the node's
+    own paragraphs: the sub-items kept from last year still wait for their own confirmation."""
+    if target is None:
+        draft.draft.preamble_status = DONE
+    else:
+        target.status = DONE
+
+
 def rewrite(draft: Report, target: Node | None, heading: str | None, text: str | None) -> None:
     """This year's heading and/or text for a part or an item (None: the preamble), which is then done."""
     if heading is not None:
@@ -38,7 +47,7 @@ def rewrite(draft: Report, target: Node | None, heading: str | None, text: str |
             draft.preamble = text_to_paragraphs(text)
         else:
             target.paragraphs = text_to_paragraphs(text)
-    mark_done(draft, target)
+    mark_written(draft, target)
 
 
 def settle(draft: Report) -> None:
