@@ -40,6 +40,9 @@ MANDATORY = ("measures", "shortcomings", "duties", "plan")
 # Where a figure may stand besides the five parts.
 FIGURE_PLACES = ("preamble", *PARTS, "closing")
 
+# The preamble, as a clerk reads its place (the wizard, check, the 填报表).
+PREAMBLE_NAME = "开头"
+
 # An item's or a part's status in a draft.
 TODO, REFERENCE, DONE = "todo", "reference", "done"
 STATUSES = (TODO, REFERENCE, DONE)

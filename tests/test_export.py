@@ -13,7 +13,7 @@ from drafter.cli.main import main
 from drafter.draft.placeholders import used_figures
 from drafter.model.files import load_report, save_report
 from drafter.model.numbering import Places
-from drafter.vocab import TODO
+from drafter.vocab import REFERENCE, TODO
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Converting a spreadsheet needs Calc, not only the Writer that renders PDFs.
@@ -51,10 +51,32 @@ def test_export_lists_figures_to_fill_with_their_place(sheet, tongzhou):
     assert rows[1][1] == Places(tongzhou).name(holder) and rows[1][1].startswith("一、")
     assert rows[1][2:5] == (first.label, first.unit, first.prior)
     assert rows[1][7] == first.sentence
-    texts = list(book["文字"].iter_rows(values_only=True))
+    texts = {r[0]: r for r in list(book["文字"].iter_rows(values_only=True))[1:]}
     todo = [n for s in tongzhou.parts() for n in (s, *s.walk()) if n.status == TODO]
-    assert len(texts) - 1 == len(todo) > 0
-    assert texts[1][4] is None and texts[1][2] == todo[0].prompt
+    assert todo and all(texts[n.id or n.key][2] == n.prompt and texts[n.id or n.key][4] is None for n in todo)
+
+
+def test_export_lists_kept_texts_with_last_years_words(tmp_path):
+    draft = make_draft("heqing")
+    path, out = tmp_path / "鹤庆草稿.yaml", tmp_path / "填报表.xlsx"
+    save_report(draft, path)
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    texts = {r[0]: r for r in list(openpyxl.load_workbook(out)["文字"].iter_rows(values_only=True))[1:]}
+    kept = [n.id for s in draft.parts() for n in s.walk() if n.status == REFERENCE and n.paragraphs]
+    assert kept and set(kept) <= set(texts) and "measures.4" not in texts  # a group without words of its own
+    # 上年参考 is last year's sentence as printed: its year and its figure, not the draft's 2024 and {F002}
+    assert texts["measures.5.2"][3].startswith("2023年全县权责清单事项共5512项，")
+    assert texts["measures.5.2"][1] == "一、（五）2. 全面落实权责清单制度"
+    book = openpyxl.load_workbook(out)
+    ws = book["文字"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "measures.5.2")
+    ws.cell(row, 5).value = "2024年全县权责清单事项共{F002}，动态调整机制运行良好。"
+    book.save(out)
+    assert main(["fill", str(path), "--answers", str(out)]) == 0
+    filled = load_report(path)
+    assert filled.find("measures.5.2").status == "done"
+    assert filled.find("measures.5.2").paragraphs == ["2024年全县权责清单事项共{F002}，动态调整机制运行良好。"]
+    assert filled.find("measures.5.1").status == REFERENCE  # a blank cell leaves the text as it was
 
 
 def test_only_answer_cells_are_editable_and_values_validated(sheet, tongzhou):
@@ -78,14 +100,18 @@ def test_export_refuses_to_overwrite(sheet, draft_file, capsys):
     assert main(["export", str(draft_file), "-o", str(sheet), "--force"]) == 0
 
 
-def _fill_in(sheet, values: dict, text: str | None = None):
+def _fill_in(sheet, values: dict, text: str | None = None) -> str:
+    """Figures by cell; text into the first row still to write. The text cell's name."""
     book = openpyxl.load_workbook(sheet)
     ws = book["数字"]
     for cell, value in values.items():
         ws[cell] = value
+    texts = book["文字"]
+    row = next(r for r in range(2, texts.max_row + 1) if texts.cell(r, 3).value.startswith("请"))
     if text is not None:
-        book["文字"]["E2"] = text
+        texts.cell(row, 5).value = text
     book.save(sheet)
+    return f"文字!E{row}"
 
 
 def test_fill_from_the_sheet(sheet, draft_file, tongzhou, capsys):
@@ -103,11 +129,11 @@ def test_fill_from_the_sheet(sheet, draft_file, tongzhou, capsys):
 
 
 def test_bad_cells_named_and_nothing_written(sheet, draft_file, capsys):
-    _fill_in(sheet, {"F2": "三十五", "F5": -3, "F6": 12}, "{F999}")
+    text_cell = _fill_in(sheet, {"F2": "三十五", "F5": -3, "F6": 12}, "{F999}")
     before = draft_file.read_bytes()
     assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 2
     err = capsys.readouterr().err
-    assert "数字!F2" in err and "数字!F5" in err and "文字!E2" in err and "数字!F6" not in err
+    assert "数字!F2" in err and "数字!F5" in err and text_cell in err and "数字!F6" not in err
     assert "另有 2 处问题" in err and "未写入任何内容" in err
     assert draft_file.read_bytes() == before
 
@@ -190,6 +216,7 @@ def test_texts_sheet_as_csv(tmp_path, sheet, draft_file, tongzhou, capsys):
 
     book = openpyxl.load_workbook(sheet)
     rows = [list(r) for r in book["文字"].iter_rows(values_only=True)]
+    assert rows[1][0] == "preamble"  # 通州's opening is kept from last year: rewritten from the sheet too
     rows[1][4] = "第一段。\n第二段。"  # a cell with a line break: the next record starts a line later
     rows[2][4] = "{F999}"
     path = tmp_path / "文字.csv"
@@ -207,4 +234,4 @@ def test_texts_sheet_as_csv(tmp_path, sheet, draft_file, tongzhou, capsys):
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh).writerows(rows)
     assert main(["fill", str(draft_file), "--answers", str(path)]) == 0
-    assert load_report(draft_file).find(rows[1][0]).paragraphs == ["第一段。", "第二段。"]
+    assert load_report(draft_file).preamble == ["第一段。", "第二段。"]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from drafter.vocab import PREAMBLE_NAME
+
 # Places outside the five parts (vocab.PART names those).
-TITLE, PREAMBLE, CLOSING, WHOLE, FIGURE = "报告标题", "开头", "结尾", "全文", "数字"
+TITLE, CLOSING, WHOLE, FIGURE = "报告标题", "结尾", "全文", "数字"
+PREAMBLE = PREAMBLE_NAME
 
 # ------------------------------------------------------------------ markers left in text
 

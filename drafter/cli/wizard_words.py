@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from drafter.vocab import PREAMBLE_NAME  # noqa: F401  (say.PREAMBLE_NAME: the wizard's words in one place)
+
 # Typed at a figure or a date prompt instead of an answer; in a menu, ? and m are keys.
 SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")
 CONTENTS, HELP = ("m", "目录"), ("?", "？", "帮助")
@@ -13,7 +15,6 @@ RESUME = "上次停在 {name}，从这里继续。"
 EDIT_HINT = "请输入文字，每段一行（回车换行）；输完按 Esc 再按 Enter 保存；不输入任何文字则不作修改。"
 SELECT_HINT = "（方向键选择，回车确认；s 跳过 b 上一项 m 目录 q 退出 ? 帮助）"
 PLACEHOLDER_HINT = "文字中的 {F012} 等是数字占位符（含单位，如“71件”），会换成本年度填报的数字；请保留或删去，勿改编号。"
-PREAMBLE_NAME = "开头"
 META_NAME = "成文日期、发文字号、签发人"
 FIRST = "已是第一项。"
 NEED_VALUE = "请输入数字；不填请输入 s 跳过，? 查看帮助"

@@ -80,6 +80,23 @@ def fill_text(text: str, figures: dict[str, Figure], prior_year: int | None) -> 
     return "".join(out)
 
 
+def prior_wording(text: str, figures: dict[str, Figure], prior_year: int, year: int) -> str:
+    """Kept text as last year's report had it: the years drafter advanced moved back, the figures at
+    last year's values (what a department reads as 上年参考)."""
+    from drafter.draft.years import advanced_years
+
+    for start, end, old in reversed(advanced_years(text, prior_year, year)):
+        text = text[:start] + str(old) + text[end:]
+    out = []
+    for piece, fid in split_placeholders(text):
+        figure = figures.get(fid) if fid else None
+        if figure is None or figure.prior is None:
+            out.append(piece)
+        else:
+            out.append(format_figure(figure.prior, figure.unit, figure.prior_approx))
+    return "".join(out)
+
+
 def used_figures(draft: Report) -> list[Figure]:
     """Figures whose placeholder stands in the printed text, in the order of the figure list."""
     used = set()

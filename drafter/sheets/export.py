@@ -10,13 +10,14 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from drafter.draft.placeholders import PLACEHOLDER_RE, used_figures
+from drafter.draft.edits import PREAMBLE
+from drafter.draft.placeholders import PLACEHOLDER_RE, prior_wording, used_figures
 from drafter.files import atomic_write, check_output
 from drafter.model.numbering import Places
 from drafter.model.report import Report
 from drafter.sheets import layout as L
 from drafter.text.amounts import format_figure
-from drafter.vocab import PERCENT_UNITS, TODO
+from drafter.vocab import PERCENT_UNITS, PREAMBLE_NAME, REFERENCE, TODO
 
 _HEADER_FONT = Font(bold=True)
 _ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")  # the cells to fill stand out
@@ -29,7 +30,7 @@ def figure_places(draft: Report) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in draft.preamble:
         for fid in PLACEHOLDER_RE.findall(text):
-            found.setdefault(fid, "开头")
+            found.setdefault(fid, PREAMBLE_NAME)
     for section in draft.parts():
         for node in (section, *section.walk()):
             for text in [node.heading or "", *node.paragraphs]:
@@ -51,16 +52,30 @@ def _figure_rows(draft: Report) -> list[tuple[list, bool]]:
     return rows
 
 
-def _text_rows(draft: Report) -> list[list]:
+def _text_rows(draft: Report) -> tuple[list[list], int]:
+    """The texts to write, and those kept from last year that wait to be rewritten or confirmed, each with
+    last year's words; the count of the latter."""
     places = Places(draft)
-    rows = []
+    figures = draft.figures_by_id()
+
+    def shown(paragraphs: list[str]) -> str:
+        if draft.prior_year is None:
+            return "\n".join(paragraphs)
+        return "\n".join(prior_wording(p, figures, draft.prior_year, draft.meta.year) for p in paragraphs)
+
+    rows, kept = [], 0
+    if draft.draft and draft.draft.preamble_status == REFERENCE and draft.preamble:
+        rows.append([PREAMBLE, PREAMBLE_NAME, L.PREAMBLE_PROMPT, shown(draft.preamble), None, None])
+        kept += 1
     for section in draft.parts():
         for node in (section, *section.walk()):
-            if node.status != TODO:
-                continue
             node_id = section.key if node is section else node.id
-            rows.append([node_id, places.name(node), node.prompt or "", "\n".join(node.reference or []), None, None])
-    return rows
+            if node.status == TODO:
+                rows.append([node_id, places.name(node), node.prompt or "", "\n".join(node.reference or []), None, None])
+            elif node.status == REFERENCE and node.paragraphs:
+                rows.append([node_id, places.name(node), node.prompt or "", shown(node.paragraphs), None, None])
+                kept += 1
+    return rows, kept
 
 
 def _sheet(ws, columns: tuple, rows: list[list]) -> None:
@@ -100,22 +115,22 @@ def _validate(ws, rows: list[tuple[list, bool]]) -> None:
             ws.add_data_validation(dv)
 
 
-def workbook(draft: Report) -> Workbook:
+def workbook(draft: Report) -> tuple[Workbook, int, int, int]:
     book = Workbook()
     figures = book.active
     figures.title = L.FIGURES_SHEET
     rows = _figure_rows(draft)
     _sheet(figures, L.FIGURE_COLUMNS, [r for r, _ in rows])
     _validate(figures, rows)
-    _sheet(book.create_sheet(L.TEXTS_SHEET), L.TEXT_COLUMNS, _text_rows(draft))
-    return book
+    texts, kept = _text_rows(draft)
+    _sheet(book.create_sheet(L.TEXTS_SHEET), L.TEXT_COLUMNS, texts)
+    return book, len(rows), len(texts) - kept, kept
 
 
-def export_file(draft: Report, out: str | Path, force: bool = False) -> tuple[Path, int, int]:
-    """Write the 填报表; the path, the number of figures and of texts it asks for."""
+def export_file(draft: Report, out: str | Path, force: bool = False) -> tuple[Path, int, int, int]:
+    """Write the 填报表; the path, and how many figures, texts to write and kept texts it asks for."""
     check_output(out, force)
-    book = workbook(draft)
+    book, figures, texts, kept = workbook(draft)
     buffer = io.BytesIO()
     book.save(buffer)
-    path = atomic_write(out, buffer.getvalue(), force=force)
-    return path, book[L.FIGURES_SHEET].max_row - 1, book[L.TEXTS_SHEET].max_row - 1
+    return atomic_write(out, buffer.getvalue(), force=force), figures, texts, kept

@@ -17,6 +17,8 @@ PROMPT = "要求"
 REFERENCE = "上年参考"
 TEXT = "本年文字"
 
+PREAMBLE_PROMPT = "沿用上年的开头（年份已推进），请改写为本年度的情况"
+
 FIGURE_COLUMNS = (ID, PLACE, LABEL, UNIT, PRIOR, VALUE, NOTE, SENTENCE)
 TEXT_COLUMNS = (ID, PLACE, PROMPT, REFERENCE, TEXT, NOTE)
 # The only cells a department may edit.
