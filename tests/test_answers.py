@@ -134,8 +134,9 @@ def test_apply_answers_file(tmp_path, draft_file, capsys):
     rendered = fill_text(draft.preamble[0], figures, 2023)
     assert rendered.endswith("国家级荣誉25个,省级荣誉【待填：省级荣誉（2023年：94个）】。")
     out = capsys.readouterr().out
-    # measures.1 written, measures.4 kept with its sub-items, shortcomings.4 dropped, the preamble kept, other.1 added
-    assert "更新数字 3 个、文字 5 项；" in out
+    # measures.1 written, the two texts under measures.4 kept, shortcomings.4 dropped, the preamble kept, other.1 added
+    assert not draft.find("measures.4").paragraphs and len(draft.find("measures.4").items) == 2
+    assert "更新数字 3 个、文字 6 项；" in out
 
 
 @pytest.mark.parametrize("text, line, message", [

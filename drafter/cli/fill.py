@@ -8,7 +8,7 @@ from pathlib import Path
 from drafter.cli.wizard import Wizard, load_draft
 from drafter.draft.answers import apply_answers
 from drafter.draft.figure_input import implausible
-from drafter.draft.pipeline import progress, text_state
+from drafter.draft.pipeline import progress, text_state, texts_changed
 from drafter.draft.placeholders import prior_text
 from drafter.errors import DrafterError
 from drafter.files import unwritable
@@ -52,11 +52,7 @@ def _answers(path: Path, answers: str) -> int:
     else:
         raise DrafterError("草稿在应用答案期间反复被其他程序修改，本次未保存；请关闭其他正在填报的窗口后重试", path)
     changed = [f for f in draft.figures if f.value != before.get(f.id)]
-    texts = text_state(draft)
-    changed_texts = {key for key in texts_before.keys() | texts.keys() if texts_before.get(key) != texts.get(key)}
-    # An item kept or dropped with its sub-items is one answer: count it, not each sub-item.
-    written = sum(1 for key in changed_texts
-                  if not any(key.startswith(other + ".") for other in changed_texts if "." in other))
+    written = texts_changed(texts_before, text_state(draft))
     print(f"已应用 {answers}：更新数字 {len(changed)} 个、文字 {written} 项；尚余{progress(draft)}。已保存到 {path}。")
     odd = [f for f in changed if not f.confirmed and implausible(f)]
     if odd:

@@ -24,12 +24,27 @@ def progress(draft: Report) -> str:
 
 
 def text_state(draft: Report) -> dict[str, tuple]:
-    """Each part's and item's own text and status, to tell which an answers file changed."""
-    state = {"preamble": (tuple(draft.preamble), draft.draft.preamble_status if draft.draft else None)}
+    """Each part's and item's (own words, heading, status), to tell what an answers file changed."""
+    state = {"preamble": (tuple(draft.preamble), None, draft.draft.preamble_status if draft.draft else None)}
     for section in draft.parts():
         for key, node in ((section.key, section), *((item.id, item) for item in section.walk())):
-            state[key] = (node.heading, tuple(node.paragraphs), node.status)
+            state[key] = (tuple(node.paragraphs), node.heading, node.status)
     return state
+
+
+def texts_changed(before: dict[str, tuple], after: dict[str, tuple]) -> int:
+    """How many texts changed between two text_state()s: written, confirmed, added or dropped. A group
+    with no words of its own is no text; an item dropped with its sub-items is one."""
+    count = 0
+    for key in before.keys() | after.keys():
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if new is None:
+            count += key.rpartition(".")[0] in after  # not under an item dropped too
+        else:
+            count += old is None or bool(new[0])
+    return count
 
 
 def draft_name(draft: Report) -> str:
