@@ -193,7 +193,8 @@ def test_cli_writes_draft_and_refuses_overwrite(tmp_path, capsys):
     out = tmp_path / "draft.yaml"
     assert main(["new", str(prior), "-o", str(out)]) == 0
     assert load_report(out).meta.year == 2024
-    assert "：关于2024年法治政府建设情况的报告；待填数字 9 个，待写 9 项。下一步：drafter fill" in capsys.readouterr().out
+    assert "：关于2024年法治政府建设情况的报告；待填数字 9 个，待写 9 项，沿用上年待确认 5 项。下一步：drafter fill" in (
+        capsys.readouterr().out)
     assert main(["new", str(prior), "-o", str(out)]) == 2
     assert "--force" in capsys.readouterr().err
     assert main(["new", str(prior), "-o", str(out), "--force", "--year", "2025"]) == 0

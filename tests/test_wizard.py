@@ -63,7 +63,7 @@ def test_answers_survive_ctrl_c_and_wizard_resumes(draft_path):
     child.send("\x15" + "b\r")  # clear the line, then go back
     wait_prompt(child, "省级荣誉（")
     child.send("\x15" + "q\r")
-    child.expect_exact("尚有 7 个数字")
+    child.expect_exact("尚余待填数字 7 个")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -117,7 +117,7 @@ def test_text_keep_write_drop(draft_path):
     child.expect_exact("存在的不足和原因\r\n二、（一） 统筹推进法治政府建设抓手还需进一步丰富")
     wait_prompt(child, "请选择")
     child.send("j" * 6 + "\r")  # 保存退出
-    child.expect_exact("项文字未完成")
+    child.expect_exact("沿用上年待确认")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

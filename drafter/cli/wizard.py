@@ -17,6 +17,7 @@ from drafter.cli import wizard_words as say
 from drafter.cli.wizard_meta import BACK, DOWN, END, NEXT, QUIT, STAY, ClosingQuestions
 from drafter.draft.edits import PREAMBLE, add_item, mark_done, mark_written, settle, text_to_paragraphs
 from drafter.draft.figure_input import figure_prompt, implausible, parse_figure_input, set_figure
+from drafter.draft.pipeline import progress
 from drafter.draft.placeholders import check_placeholders, fill_text
 from drafter.errors import DrafterError
 from drafter.model.files import ChangedOnDisk, file_digest, load_report, save_report
@@ -181,10 +182,8 @@ class Wizard(ClosingQuestions):
         lines = nav.summary(self.report)
         if lines:
             print("\n" + "\n".join(lines))
-        open_figures = sum(1 for s in nav.stops(self.report) if s.kind == nav.FIGURE and nav.is_open(self.report, s))
-        open_texts = sum(1 for s in nav.stops(self.report) if s.kind == nav.TEXT and nav.is_open(self.report, s))
-        if open_figures or open_texts:
-            print(f"已保存到 {self.path}。尚有 {open_figures} 个数字、{open_texts} 项文字未完成；"
+        if any(nav.is_open(self.report, s) for s in nav.stops(self.report) if s.kind in (nav.FIGURE, nav.TEXT)):
+            print(f"已保存到 {self.path}。尚余{progress(self.report)}；"
                   f"再次运行 drafter fill {self.path} 可从停下的地方继续。")
         else:
             print(f"全部完成，已保存到 {self.path}。下一步：drafter render {self.path} -o 报告.docx")

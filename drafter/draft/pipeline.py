@@ -6,7 +6,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.model.report import Report
-from drafter.vocab import TODO
+from drafter.vocab import REFERENCE, TODO
 
 
 def todo_count(draft: Report) -> int:
@@ -15,12 +15,20 @@ def todo_count(draft: Report) -> int:
             + sum(item.status == TODO for _, item in draft.walk()))
 
 
+def kept_count(draft: Report) -> int:
+    """Texts kept from last year and not yet confirmed: the opening, and each part's or item's own words."""
+    opening = bool(draft.preamble and draft.draft and draft.draft.preamble_status == REFERENCE)
+    return opening + sum(node.status == REFERENCE and bool(node.paragraphs)
+                         for section in draft.parts() for node in (section, *section.walk()))
+
+
 def progress(draft: Report) -> str:
     """What is left of a draft, in the words every command uses."""
     from drafter.draft.placeholders import used_figures
 
     figures = sum(1 for f in used_figures(draft) if not f.filled)
-    return f"待填数字 {figures} 个，待写 {todo_count(draft)} 项"
+    kept = kept_count(draft)
+    return f"待填数字 {figures} 个，待写 {todo_count(draft)} 项" + (f"，沿用上年待确认 {kept} 项" if kept else "")
 
 
 def text_state(draft: Report) -> dict[str, tuple]:
