@@ -282,6 +282,11 @@ def test_covered_places_take_what_the_clause_before_counted():
     assert [f.label for f in figs] == ["培育“法律明白人”", "培育“法律明白人”覆盖全县行政村（社区）"]
 
 
+def test_one_of_a_group_is_no_figure():
+    figs = _figures_of("我市作为全国两个地市级城市之一，作典型经验发言。成为全省3个试点县之一，培训干部300人次。")
+    assert [(f.label, f.text) for f in figs] == [("培训干部", "300人次")]
+
+
 def test_figure_opening_a_sentence():
     figs = _figures_of("近32770件案件以告知承诺方式办理。数十家企业参与。")
     assert [(f.text, f.approx, f.label) for f in figs] == [("近32770件", "近", "案件以告知承诺方式办理")]

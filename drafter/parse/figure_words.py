@@ -25,6 +25,7 @@ NOT_BEFORE = set(f"{_ALL_DIGITS}.．-—–~～/*×+_#·•第届") | set("abcde
 NOT_AFTER = set(f"{_ALL_DIGITS}-—–~～/*×_#·•") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 SENTENCE_END_RE = re.compile(r"[。！？；!?;][”’」』]*")
 CLAUSE_STOPS = set("，,；;：:。！？!?")
+ONE_OF_RE = re.compile(r"[^，,；;：:。！？!?、\d]{1,12}之一")  # 两个地市级城市之一: membership, not a count
 ENUM_ENDS = ("、", "和", "及", "与", "或", "以及")
 PREPOSITIONS = {"在", "对", "向", "从", "给", "把", "将", "于", "由", "作为", "为"}
 MODIFIERS = {"相关", "有关", "涉诉", "涉企", "涉案"}

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.parse.figure_words import HAN_RE, IDIOMS, NOT_AFTER, NOT_BEFORE, PLACE_ENDS, QUOTES, UNIT_WORDS
+from drafter.parse.figure_words import (
+    HAN_RE,
+    IDIOMS,
+    NOT_AFTER,
+    NOT_BEFORE,
+    ONE_OF_RE,
+    PLACE_ENDS,
+    QUOTES,
+    UNIT_WORDS,
+)
 from drafter.parse.labels import nounish, tokens_of
 from drafter.text.quantities import Quantity, find_quantities
 
@@ -92,4 +101,7 @@ def _read(q: Quantity, sentence: str, mask: list[bool]) -> Number | None:
         following = tokens_of(sentence[q.end:q.end + 8])
         if following and nounish(*following[0]) and following[0][0] not in ("以内", "以上", "左右"):
             return None
+    # 作为全国两个地市级城市之一: one of a group it belongs to, not a count of the year's work.
+    if ONE_OF_RE.match(sentence, q.end):
+        return None
     return Number(q.value, q.multiplier + unit or None, approx, q.text, q.start, q.end)
