@@ -109,6 +109,7 @@ def test_cold_parse_loads_jieba_once_and_cli_import_loads_none(tmp_path):
 def test_hmm_tables_from_posseg_when_jieba_files_are_elsewhere(posseg, monkeypatch, tmp_path):
     monkeypatch.setattr(jieba, "__file__", str(tmp_path / "jieba" / "__init__.py"))
     monkeypatch.setattr(words, "_hmm", None)
+    words.forget()  # runs tagged before would come from memory, not through the tables
     line = seed_path("heqing").read_text(encoding="utf-8").splitlines()[0] + "鹤庆县草海镇新华村"
     assert words.tagged(line) == [(p.word, p.flag) for p in posseg.cut(line)]
     assert words._hmm[0] is jieba.posseg.viterbi

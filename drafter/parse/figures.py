@@ -51,6 +51,7 @@ from drafter.parse.labels import (
     bare_verb,
     clause_tail,
     clean_pre,
+    forget_tokens,
     head_verbs,
     last_noun,
     listed_nouns,
@@ -67,6 +68,7 @@ from drafter.parse.numbers import find_numbers
 
 def extract_figures(report: Report) -> list[Figure]:
     """All figures of a parsed report, in scan order, with ids F001…"""
+    forget_tokens()  # the tokens are remembered within one report, not from a report parsed before
     figures: list[Figure] = []
     for section, item, text in _texts(report):
         for sentence in _sentences(text):

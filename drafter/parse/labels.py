@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from drafter.parse.figure_words import (
     ASPECT_PARTICLES,
@@ -32,15 +33,28 @@ from drafter.parse.figure_words import (
     WORD_START_RE,
 )
 from drafter.text.words import ADVERBS, tag_of, tagged
+from drafter.text.words import forget as forget_words
 
 
 def tokens_of(text: str) -> list[tuple[str, str]]:
-    """jieba words with POS flags; a 《title》 or “quote” is one noun."""
+    """jieba words with POS flags; a 《title》 or “quote” is one noun. A fresh list: callers trim it."""
+    return list(_tokens(text))
+
+
+def forget_tokens() -> None:
+    """Start a report afresh: what was tagged is remembered within one report only."""
+    _tokens.cache_clear()
+    forget_words()
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    # Labels tag the same clauses and labels many times over; tagging is the parse's main cost.
     out, pos = [], 0
     for m in QUOTED_RE.finditer(text):
         out += _words(text[pos:m.start()]) + [(m.group(0), "nz")]
         pos = m.end()
-    return out + _words(text[pos:])
+    return tuple(out + _words(text[pos:]))
 
 
 def _words(text: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\
 # Combining marks typed over a digit (2\u0303): they hide the digit from the number lexer.
 MARKS_ON_DIGITS_RE = re.compile(r"(?<=\d)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 # Digits of other scripts (full-width ２０２３, Arabic-Indic …) read as ASCII digits.
-OTHER_DIGITS_RE = re.compile(r"[^\x00-\x7f]")
+OTHER_DIGITS_RE = re.compile(r"(?![0-9])\d")  # \d is every script's decimal digit
 
 # ---------------------------------------------------------------- hard-wrapped text
 

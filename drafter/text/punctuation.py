@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Web pages often carry half-width , ; : ? ! ( ) inside Chinese text; GB/T 9704 documents use the
 # full-width forms. A mark is converted when the text around it is Chinese; numbers (1,234, 16:49),
@@ -15,6 +16,7 @@ _URL_RE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[!-~]*[A-Za-z0-9/=&#_
 _CHINESE_MARKS = "“”‘’…—·"
 
 
+@lru_cache(maxsize=8192)
 def _is_chinese(ch: str) -> bool:
     """Han characters and full-width marks (、。《》（）and the like); '' (no character) is not."""
     return bool(ch) and (ch in _CHINESE_MARKS or unicodedata.east_asian_width(ch) in ("W", "F"))

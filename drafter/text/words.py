@@ -17,6 +17,7 @@ import logging
 import marshal
 import os
 import re
+from functools import lru_cache
 
 from drafter.codecache import cache_dir, read_marshal, write_marshal
 
@@ -160,7 +161,13 @@ def _tag_run(buf: str) -> list[tuple[str, str]]:
     return out
 
 
-def _hmm_words(text: str) -> list[tuple[str, str]]:
+def forget() -> None:
+    """Drop the words remembered for runs of unknown characters (a new text begins)."""
+    _hmm_words.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _hmm_words(text: str) -> tuple[tuple[str, str], ...]:
     viterbi, *tables = _hmm_tables()
     _, states = viterbi(text, *tables)
     out: list[tuple[str, str]] = []
@@ -177,7 +184,7 @@ def _hmm_words(text: str) -> list[tuple[str, str]]:
             following = i + 1
     if following < len(text):
         out.append((text[following:], states[following][1]))
-    return out
+    return tuple(out)
 
 
 def _hmm_tables() -> tuple:
