@@ -525,3 +525,36 @@ def test_faces_named_by_the_built_in_template_are_accepted(monkeypatch, tmp_path
     finally:
         monkeypatch.undo()
         faces.cache_clear()
+
+
+def test_last_years_figure_typed_into_this_years_text():
+    from helpers import filled, make_draft
+
+    draft = filled(make_draft("heqing"))  # F002 权责清单事项: 5512项 last year, another value this year
+    assert draft.figure("F002").prior == 5512 and draft.figure("F002").value != 5512
+    item = draft.find("measures.5.2")
+    item.paragraphs = ["全县权责清单事项共5512项，建立权责清单动态调整机制。"]
+    found = of_kind(check_model(draft), "prior_figure")
+    assert [(p.item_id, p.severity) for p in found] == [("measures.5.2", "warning")]
+    assert "“权责清单事项5512项”（数字 F002 上年即为5512项）" in found[0].message and "{F002}" in found[0].message
+    item.paragraphs = ["全县权责清单事项共6064项，建立权责清单动态调整机制。"]  # this year's own number
+    assert not of_kind(check_model(draft), "prior_figure")
+    draft.figure("F002").value = 5512  # the same this year: same_as_prior says so, not this check
+    item.paragraphs = ["全县权责清单事项共5512项。"]
+    assert not of_kind(check_model(draft), "prior_figure")
+
+
+def test_every_kind_of_problem_is_listed_and_documented():
+    """format_text prints problems by group: a kind in no group would be counted yet never shown."""
+    import re
+    from pathlib import Path
+
+    from drafter.check.patterns import GROUPS
+
+    root = Path(__file__).resolve().parent.parent
+    source = "".join(p.read_text(encoding="utf-8") for p in (root / "drafter" / "check").glob("*.py"))
+    kinds = set(re.findall(r'(?:Problem\(\s*|[^.]add\(|found\[\()"([a-z_]+)"', source))
+    assert {"prior_figure", "missing_part", "docx_font"} <= kinds
+    grouped = {kind for _, members in GROUPS for kind in members}
+    documented = set(re.findall(r"`([a-z_]+)`", (root / "docs" / "check.md").read_text(encoding="utf-8")))
+    assert kinds - grouped == set() and kinds - documented == set()

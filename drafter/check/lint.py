@@ -24,6 +24,7 @@ from drafter.check.docx import (
     paragraph_kinds,
 )
 from drafter.check.layout import layout_problems
+from drafter.check.leftovers import check_prior_figures
 from drafter.check.localities import check_localities
 from drafter.check.numbers import check_numbers
 from drafter.check.parts import check_figures, check_markers, check_parts, check_statuses
@@ -74,6 +75,7 @@ def check_model(report: Report, prior: Report | None = None, today: dt.date | No
     problems = check_parts(report, places)
     problems += check_statuses(report, places)
     problems += check_figures(report, blocks)
+    problems += check_prior_figures(report, blocks)
     problems += check_report_date(report, today)
     measures = (places.name(report.sections["measures"]), "measures")
     problems += _text_checks(blocks, report.meta.year, prior, draft=True, measures=measures,

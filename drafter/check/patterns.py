@@ -145,7 +145,7 @@ LEAD_END_RE = re.compile(r"[。；]")
 
 GROUPS = (
     ("缺项与未填", ("missing_part", "unfilled_figure", "unfilled_text", "unknown_placeholder")),
-    ("沿用上年", ("reference_unconfirmed", "prior_year", "same_as_prior", "copied_paragraph")),
+    ("沿用上年", ("reference_unconfirmed", "prior_year", "prior_figure", "same_as_prior", "copied_paragraph")),
     ("数字矛盾", ("closed_exceeds_accepted", "rate_mismatch", "percent_over_100", "conflicting_values", "sum_mismatch",
                   "implausible_change")),
     ("日期与年度", ("date_out_of_range", "late_date", "future_event", "plan_year")),

@@ -78,6 +78,11 @@ def extract_figures(report: Report) -> list[Figure]:
     return figures
 
 
+def figures_in(text: str) -> list[Figure]:
+    """The figures one paragraph states, labelled as a report's are (no ids, no place)."""
+    return [figure for sentence in _sentences(text) for figure in _sentence_figures(sentence, "", None)]
+
+
 def _texts(report: Report) -> Iterator[tuple[str, str | None, str]]:
     """(section, item path, text) for every scanned heading and paragraph, in scan order."""
     for para in report.preamble:
