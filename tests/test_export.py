@@ -43,14 +43,14 @@ def test_export_lists_figures_to_fill_with_their_place(sheet, tongzhou):
     book = openpyxl.load_workbook(sheet)
     ws = book["数字"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("编号", "位置", "指标", "单位", "上年数值", "本年数值", "填报单位/说明", "上年原句")
+    assert rows[0] == ("编号", "位置", "指标", "单位", "上年数值", "本年数值", "确认无误", "填报单位/说明", "上年原句")
     figures = used_figures(tongzhou)
     assert [r[0] for r in rows[1:]] == [f.id for f in figures]
     first = figures[0]
     holder = next(node for s in tongzhou.parts() for node in s.walk() if f"{{{first.id}}}" in "".join(node.paragraphs))
     assert rows[1][1] == Places(tongzhou).name(holder) and rows[1][1].startswith("一、")
     assert rows[1][2:5] == (first.label, first.unit, first.prior)
-    assert rows[1][7] == first.sentence
+    assert rows[1][8] == first.sentence
     texts = {r[0]: r for r in list(book["文字"].iter_rows(values_only=True))[1:]}
     todo = [n for s in tongzhou.parts() for n in (s, *s.walk()) if n.status == TODO]
     assert todo and all(texts[n.id or n.key][2] == n.prompt and texts[n.id or n.key][4] is None for n in todo)
@@ -82,14 +82,15 @@ def test_export_lists_kept_texts_with_last_years_words(tmp_path):
 def test_only_answer_cells_are_editable_and_values_validated(sheet, tongzhou):
     ws = openpyxl.load_workbook(sheet)["数字"]
     assert ws.protection.sheet and not ws.protection.password
-    assert ws["A2"].protection.locked and ws["E2"].protection.locked and ws["H2"].protection.locked
-    assert not ws["F2"].protection.locked and not ws["G2"].protection.locked
+    assert ws["A2"].protection.locked and ws["E2"].protection.locked and ws["I2"].protection.locked
+    assert not ws["F2"].protection.locked and not ws["G2"].protection.locked and not ws["H2"].protection.locked
     rules = {(dv.type, dv.operator, dv.formula1, dv.formula2): str(dv.sqref) for dv in ws.data_validations.dataValidation}
     rows = {f.id: n for n, f in enumerate(used_figures(tongzhou), 2)}
     percent = [f.id for f in used_figures(tongzhou) if f.unit == "%"]
     assert percent  # 通州 reports rates
     assert f"F{rows[percent[0]]}" in rules[("decimal", "between", "0", "100")].split()
     assert "F2" in rules[("decimal", "greaterThanOrEqual", "0", None)].split()
+    assert "G2" in rules[("list", None, '"是"', None)].split()
 
 
 def test_export_refuses_to_overwrite(sheet, draft_file, capsys):
@@ -116,7 +117,7 @@ def _fill_in(sheet, values: dict, text: str | None = None) -> str:
 
 def test_fill_from_the_sheet(sheet, draft_file, tongzhou, capsys):
     ids = [f.id for f in used_figures(tongzhou)]
-    _fill_in(sheet, {"F2": 35, "F3": "约6500", "F4": "010", "G2": "区政务服务局"}, f"全年组织学法{{{ids[0]}}}。")
+    _fill_in(sheet, {"F2": 35, "F3": "约6500", "F4": "010", "H2": "区政务服务局"}, f"全年组织学法{{{ids[0]}}}。")
     assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 0
     left = len(used_figures(tongzhou)) - 3
     assert f"更新数字 3 个、文字 1 项；尚余待填数字 {left} 个，待写" in capsys.readouterr().out
@@ -235,3 +236,23 @@ def test_texts_sheet_as_csv(tmp_path, sheet, draft_file, tongzhou, capsys):
         csv.writer(fh).writerows(rows)
     assert main(["fill", str(draft_file), "--answers", str(path)]) == 0
     assert load_report(draft_file).preamble == ["第一段。", "第二段。"]
+
+
+def test_a_value_confirmed_in_the_sheet(sheet, draft_file, tongzhou, capsys):
+    figures = used_figures(tongzhou)
+    big = figures[0].prior * 10  # more than 5 times last year's: fill lists it unless confirmed
+    _fill_in(sheet, {"F2": big, "G2": "是", "F3": figures[1].prior * 10})
+    assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert "以下 1 个数字与上年相差超过 5 倍" in out and figures[1].id in out and f"  {figures[0].id} " not in out
+    draft = load_report(draft_file)
+    assert (draft.figure(figures[0].id).value, draft.figure(figures[0].id).confirmed) == (big, True)
+    assert draft.figure(figures[1].id).confirmed is False
+    # 确认无误 takes 是 or nothing, and only with a value
+    for cells, message in (({"G4": "对"}, "数字!G4：“确认无误”应填“是”或留空，这里是“对”"),
+                           ({"G5": "是"}, "数字!G5：填了“确认无误”，但没有本年数值")):
+        _fill_in(sheet, {"G2": None, **cells})
+        before = draft_file.read_bytes()
+        assert main(["fill", str(draft_file), "--answers", str(sheet)]) == 2
+        assert message in capsys.readouterr().err and draft_file.read_bytes() == before
+        _fill_in(sheet, dict.fromkeys(cells))

@@ -162,8 +162,8 @@ def _sentence_figures(sentence: str, section: str, item: str | None) -> list[Fig
                 if (not pre and len(noun) <= 2 and len(rest) <= 10 and not re.search(r"\d", rest)
                         and rest.strip() not in JOINERS):
                     label += rest  # 1125项事项实现一门办理
-                elif not pre and clause_tail(rest):
-                    label = clause_tail(rest) + "的" + noun  # 对86件政府议题落实法制审核
+                elif not pre and (tail := clause_tail(rest)):
+                    label = tail + "的" + noun  # 对86件政府议题落实法制审核
             else:
                 label = pre.rstrip("的") or subject
         if not label:

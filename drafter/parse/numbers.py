@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from drafter.parse.figure_words import (
     HAN_RE,
-    IDIOMS,
+    IDIOMS_RE,
     NOT_AFTER,
     NOT_BEFORE,
     ONE_OF_RE,
@@ -45,12 +44,9 @@ def _masked(text: str) -> list[bool]:
         starts = [i for i, ch in enumerate(text) if ch == '"']
         for start, stop in zip(starts[::2], starts[1::2]):
             mask[start:stop + 1] = [True] * (stop + 1 - start)
-    for m in _IDIOMS_RE.finditer(text):
+    for m in IDIOMS_RE.finditer(text):
         mask[m.start():m.end()] = [True] * (m.end() - m.start())
     return mask
-
-
-_IDIOMS_RE = re.compile("|".join(map(re.escape, sorted(IDIOMS, key=len, reverse=True))))
 
 
 def find_numbers(sentence: str) -> list[Number]:

@@ -47,7 +47,7 @@ def _figure_rows(draft: Report) -> list[tuple[list, bool]]:
             continue
         # A plain number stays a number for the department to compare with; 4420余 is text.
         prior = f.prior if f.prior is None or not f.prior_approx else format_figure(f.prior, None, f.prior_approx)
-        rows.append(([f.id, where.get(f.id, ""), f.label, f.unit or "", prior, None, None, f.sentence],
+        rows.append(([f.id, where.get(f.id, ""), f.label, f.unit or "", prior, None, None, None, f.sentence],
                      (f.unit or "") in PERCENT_UNITS))
     return rows
 
@@ -108,9 +108,15 @@ def _validate(ws, rows: list[tuple[list, bool]]) -> None:
     percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
                              errorStyle="warning", errorTitle="请核对", error="百分数应在 0–100 之间（不写 % 号）",
                              promptTitle="本年数值", prompt="百分数，填 0–100 之间的数字")
+    confirm_column = get_column_letter(L.FIGURE_COLUMNS.index(L.CONFIRM) + 1)
+    confirm = DataValidation(type="list", formula1=f'"{L.YES}"', allow_blank=True, errorStyle="warning",
+                             errorTitle="请核对", error=f"确认无误请填“{L.YES}”，否则留空",
+                             promptTitle=L.CONFIRM,
+                             prompt=f"本年数值与上年相差 5 倍以上（或不到五分之一）但确认无误时填“{L.YES}”")
     for n, (_, is_percent) in enumerate(rows, 2):
         (percent if is_percent else number).add(f"{column}{n}")
-    for dv in (number, percent):
+        confirm.add(f"{confirm_column}{n}")
+    for dv in (number, percent, confirm):
         if dv.sqref:
             ws.add_data_validation(dv)
 

@@ -44,6 +44,10 @@ def _cell_text(value):
     return value
 
 
+def _cell(row: list, col: int | None):
+    return _cell_text(row[col]) if col is not None and col < len(row) else None
+
+
 def _rows(answers: SheetAnswers, key: str, answer_column: str, rows, name) -> None:
     """Rows of one sheet (header first); name(row_number, column_index) is the place of a cell."""
     rows = iter(rows)
@@ -51,12 +55,21 @@ def _rows(answers: SheetAnswers, key: str, answer_column: str, rows, name) -> No
     if L.ID not in header or answer_column not in header:
         raise DrafterError(f"找不到“{L.ID}”和“{answer_column}”两列；请使用 drafter export 生成的填报表", answers.path, name(1, 0))
     id_col, value_col = header.index(L.ID), header.index(answer_column)
+    # A sheet exported before the column existed has none: nothing is confirmed there.
+    confirm_col = header.index(L.CONFIRM) if key == "figures" and L.CONFIRM in header else None
     for n, row in enumerate(rows, 2):
         row = list(row)
-        answer_id = _cell_text(row[id_col]) if id_col < len(row) else None
-        value = _cell_text(row[value_col]) if value_col < len(row) else None
+        answer_id, value, confirmed = (_cell(row, col) for col in (id_col, value_col, confirm_col))
+        if confirmed is not None and str(confirmed) != L.YES:
+            raise DrafterError(f"“{L.CONFIRM}”应填“{L.YES}”或留空，这里是“{confirmed}”", answers.path,
+                               name(n, confirm_col))
         if answer_id is None or value is None:
+            if confirmed is not None and answer_id is not None:
+                raise DrafterError(f"填了“{L.CONFIRM}”，但没有本年数值；请填写数值或清空“{L.CONFIRM}”",
+                                   answers.path, name(n, confirm_col))
             continue  # a blank answer is no answer: the figure stays to fill
+        if confirmed is not None:
+            value = {"value": value, "confirmed": True}  # as an answers file writes a confirmed value
         answers.add(key, str(answer_id), value, name(n, value_col))
 
 
