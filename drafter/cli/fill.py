@@ -13,6 +13,8 @@ from drafter.draft.placeholders import prior_text
 from drafter.errors import DrafterError
 from drafter.files import unwritable
 from drafter.model.files import ChangedOnDisk, file_digest, save_report
+from drafter.sheets.layout import CONFIRM, YES
+from drafter.sheets.read import SHEET_SUFFIXES
 from drafter.text.amounts import format_figure
 
 _TRIES = 3
@@ -56,7 +58,9 @@ def _answers(path: Path, answers: str) -> int:
     print(f"已应用 {answers}：更新数字 {len(changed)} 个、文字 {written} 项；尚余{progress(draft)}。已保存到 {path}。")
     odd = [f for f in changed if not f.confirmed and implausible(f)]
     if odd:
-        print(f"以下 {len(odd)} 个数字与上年相差超过 5 倍，请核对（确认无误可在答案中写 confirmed: true）：")
+        how = (f"在填报表“{CONFIRM}”一列填“{YES}”后再导入" if Path(answers).suffix.lower() in SHEET_SUFFIXES
+               else "在答案中写 confirmed: true")
+        print(f"以下 {len(odd)} 个数字与上年相差超过 5 倍，请核对（确认无误可{how}）：")
         for f in odd:
             print(f"  {f.id} {f.label}：{prior_text(f, draft.prior_year)} → 本年 {format_figure(f.value, f.unit, f.approx)}")
     return 0
