@@ -147,3 +147,14 @@ def test_document_number_example_is_the_drafts_own_region(tmp_path):
     path = tmp_path / "tongzhou.yaml"
     draft = make_draft("tongzhou")
     assert Wizard(draft, path, save_report(draft, path)).doc_number_example() == "通政发〔2025〕3号"
+
+
+def test_end_summary_counts_the_texts_progress_counts():
+    from helpers import make_draft
+
+    from drafter.cli.wizard_nav import summary
+    from drafter.draft.pipeline import progress
+
+    draft = make_draft("heqing")  # eight groups of kept items have no words of their own: no texts
+    assert progress(draft) == "待填数字 25 个，待写 10 项，沿用上年待确认 35 项"
+    assert "尚未完成的文字（45 项）：" in summary(draft)

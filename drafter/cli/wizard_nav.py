@@ -166,7 +166,9 @@ def summary(report: Report) -> list[str]:
     if figures:
         more = f" 等 {len(figures)} 个" if len(figures) > 8 else ""
         lines.append(f"尚未填写的数字：{'、'.join(figures[:8])}{more}")
-    texts = [s for s in all_stops if s.kind == TEXT and is_open(report, s)]
+    # The texts progress() counts: a group with no words of its own is none (its items are).
+    texts = [s for s in all_stops if s.kind == TEXT and is_open(report, s)
+             and ((node := node_of(report, s)) is None or node.paragraphs or node.status == TODO)]
     if texts:
         lines.append(f"尚未完成的文字（{len(texts)} 项）：")
         lines += [f"  ○ {name(report, s, places)}" for s in texts[:8]]
