@@ -219,3 +219,16 @@ def test_cached_standard_sentences_follow_the_file(cache, tmp_path):
     (tmp_path / "standard.j2").write_text("{% macro closing() %}{{ 1 +", encoding="utf-8")
     with pytest.raises(DrafterError, match="标准语句模板有误"):
         Sentences(tmp_path)
+
+
+def test_a_review_render_loads_no_checks(tmp_path):
+    """Only the clean editions run check first; the review copy's cold start does not pay for it."""
+    from drafter.model.files import save_report
+
+    path = tmp_path / "draft.yaml"
+    save_report(make_draft("zhumadian"), path)
+    code = ("import sys\nfrom drafter.cli.main import main\n"
+            f"code = main(['render', {str(path)!r}, '-o', {str(tmp_path / 'out.docx')!r}])\n"
+            "print(code, sorted(m for m in sys.modules if m.startswith('drafter.check')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.strip().splitlines()[-1] == "0 []"
