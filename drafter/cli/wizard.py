@@ -26,7 +26,7 @@ from drafter.model.report import Node, Report
 from drafter.text.amounts import format_figure
 from drafter.text.change import change_text
 from drafter.text.width import clip
-from drafter.vocab import PART
+from drafter.vocab import PART, PREAMBLE_NAME
 
 WIDTH = 78  # an 80-column terminal, less a margin
 Edit = Callable[[Report], None]
@@ -353,7 +353,7 @@ class Wizard(ClosingQuestions):
 
     def show(self, stop: nav.Stop, node: Node | None, done: int, total: int) -> None:
         places = Places(self.report)
-        part = say.PREAMBLE_NAME if node is None else PART[stop.part].short
+        part = PREAMBLE_NAME if node is None else PART[stop.part].short
         print(f"\n── 文字 已完成 {done}/{total} ── {part}")
         if node is not None:
             # Its place as the document numbers it; the heading again only where the name cut it short.

@@ -12,7 +12,7 @@ from drafter.draft.placeholders import used_figures
 from drafter.model.numbering import Places
 from drafter.model.report import Node, Report
 from drafter.text.amounts import format_figure
-from drafter.vocab import DONE, REFERENCE, TODO
+from drafter.vocab import DONE, PREAMBLE_NAME, REFERENCE, TODO
 
 FIGURE, TEXT, META = "figure", "text", "meta"
 OPEN = (TODO, REFERENCE)  # still to confirm or write
@@ -79,7 +79,7 @@ def name(report: Report, stop: Stop, places: Places | None = None) -> str:
     if stop.kind == META:
         return say.META_NAME
     if stop.key == PREAMBLE:
-        return say.PREAMBLE_NAME
+        return PREAMBLE_NAME
     return (places or Places(report)).name(stop.key)
 
 
@@ -111,7 +111,7 @@ def contents(q, report: Report, all_stops: list[Stop]) -> int | None:
             if part == "meta":
                 label = f"{_mark(report, all_stops[indexes[0]])} {say.META_NAME}"
             else:
-                title = say.PREAMBLE_NAME if part == PREAMBLE else (
+                title = PREAMBLE_NAME if part == PREAMBLE else (
                     places.name(report.sections[part]) if part in report.sections else part)
                 counts = []
                 if texts:

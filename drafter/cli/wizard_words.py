@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from drafter.vocab import PREAMBLE_NAME  # noqa: F401  (say.PREAMBLE_NAME: the wizard's words in one place)
-
 # Typed at a figure or a date prompt instead of an answer; in a menu, ? and m are keys.
 SKIP, BACK, QUIT = ("s", "跳过"), ("b", "上一项"), ("q", "退出")
 CONTENTS, HELP = ("m", "目录"), ("?", "？", "帮助")
