@@ -539,6 +539,8 @@ def test_last_years_figure_typed_into_this_years_text():
     assert "“权责清单事项5512项”（数字 F002 上年即为5512项）" in found[0].message and "{F002}" in found[0].message
     item.paragraphs = ["全县权责清单事项共6064项，建立权责清单动态调整机制。"]  # this year's own number
     assert not of_kind(check_model(draft), "prior_figure")
+    item.paragraphs = ["全县权责清单事项由5512项增至6064项。"]  # last year's value quoted to compare
+    assert not of_kind(check_model(draft), "prior_figure")
     draft.figure("F002").value = 5512  # the same this year: same_as_prior says so, not this check
     item.paragraphs = ["全县权责清单事项共5512项。"]
     assert not of_kind(check_model(draft), "prior_figure")

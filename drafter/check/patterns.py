@@ -143,6 +143,12 @@ LEAD_END_RE = re.compile(r"[。；]")
 
 # ------------------------------------------------------------------ the listing
 
+# A clause that sets a number against last year's (由5512项增至6064项, 较上年的5512项): it may quote
+# last year's value on purpose.
+COMPARED_RE = re.compile(r"[由从](?:上年|去年|上一年|\d{4}年)?的?\s*[\d一二两三四五六七八九十百千万]"
+                         r"|[较比](?:上年|去年|上一年|同期|\d{4}年)|相比|同比"
+                         r"|[增降减升提][至到]|(?:增加|减少|提高|下降|上升|降低)[至到]")
+
 GROUPS = (
     ("缺项与未填", ("missing_part", "unfilled_figure", "unfilled_text", "unknown_placeholder")),
     ("沿用上年", ("reference_unconfirmed", "prior_year", "prior_figure", "same_as_prior", "copied_paragraph")),
