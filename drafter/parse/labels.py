@@ -67,9 +67,8 @@ def _words(text: str) -> list[tuple[str, str]]:
             out += [("共", "d")] + tagged(word[1:])
             continue
         # 全面推行, 积极开展: one dictionary word, but the verb is what the label needs.
-        adverb = next((a for a in ADVERBS if word.startswith(a) and len(word) > len(a)), "")
-        if adverb and tag_of(word[len(adverb):]).startswith("v"):
-            out += [(adverb, "d"), (word[len(adverb):], tag_of(word[len(adverb):]))]
+        if len(word) > 2 and word[:2] in ADVERBS and tag_of(word[2:]).startswith("v"):
+            out += [(word[:2], "d"), (word[2:], tag_of(word[2:]))]
             continue
         out.append((word, flag))
     return out

@@ -28,9 +28,10 @@ GENRE_NOUNS = ("批次", "超市", "矛盾纠纷", "县(市)区", "镇(街道)",
 # Already cut right, tagged as nouns or adverbs by jieba: only their tag changes.
 RETAGGED_VERBS = ("免予", "涉及", "参加", "开展", "组织", "举办", "协同", "落实")
 RETAGGED_NOUNS = ("抓手", "试点单位", "编制")
-# Adverbs jieba tags as nouns (全面, 大力) or glues to the verb they modify (全面推行, 积极开展).
-ADVERBS = ("全面", "大力", "积极", "深入", "普遍", "率先", "依法", "持续", "不断", "切实", "扎实", "稳步", "主动",
-           "广泛", "全力", "着力")
+# Adverbs jieba tags as nouns (全面, 大力) or glues to the verb they modify (全面推行, 积极开展); two
+# characters each.
+ADVERBS = frozenset(("全面", "大力", "积极", "深入", "普遍", "率先", "依法", "持续", "不断", "切实", "扎实", "稳步",
+                     "主动", "广泛", "全力", "着力"))
 
 _CACHE_FORMAT = 2
 
