@@ -546,6 +546,18 @@ def test_last_years_figure_typed_into_this_years_text():
     assert not of_kind(check_model(draft), "prior_figure")
 
 
+def test_last_years_plan_target_quoted_as_met_is_no_leftover():
+    from helpers import ROOT, filled
+
+    from drafter.parse.report import parse_file
+
+    draft = filled(build_draft(parse_file(ROOT / "tests" / "data" / "unseen" / "shaxi-town-2023.txt")))
+    target = draft.figure("F011")  # 下一年度: 全年开展执法案卷自查2次
+    assert (target.section, target.label, target.prior) == ("plan", "开展执法案卷自查", 2) and target.value != 2
+    draft.find("measures.1").paragraphs = ["规范综合行政执法，全年开展执法案卷自查2次，发现并整改问题。"]
+    assert not of_kind(check_model(draft), "prior_figure")
+
+
 def test_every_kind_of_problem_is_listed_and_documented():
     """format_text prints problems by group: a kind in no group would be counted yet never shown."""
     import re

@@ -1,5 +1,6 @@
 """Last year's figures typed into this year's text: a number the clerk wrote that says what last year's
-figure said, with last year's value, while this year's value is another."""
+figure said, with last year's value, while this year's value is another. Not the targets of last year's
+plan, which this year's text may quote as met."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ def check_prior_figures(report: Report, blocks: list[Block]) -> list[Problem]:
         return []
     known: dict[tuple, list] = {}
     for figure in report.figures:
+        # Last year's plan set this year's targets (全年开展执法案卷自查2次): quoting one is no leftover.
+        if figure.section == "plan":
+            continue
         if figure.prior is not None and figure.value != figure.prior and not stays_the_same(figure):
             known.setdefault((figure.label, figure.unit, figure.prior), []).append(figure)
     problems = []
