@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drafter.check.patterns import CLOSING, PREAMBLE, TITLE
+from drafter.check.patterns import CLAUSE_STOPS, CLOSING, PREAMBLE, TITLE
 from drafter.draft.placeholders import TODO_RE, printed_date, split_placeholders, unfilled_marker
 from drafter.model.numbering import Places
 from drafter.model.report import Figure, Item, Report
@@ -23,6 +23,13 @@ class Block:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, figure id) in text
     raw: str = ""  # the text as stored, placeholders unreplaced
     item_id: str | None = None  # Problem.item_id of what holds the text
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` that holds text[start:end]."""
+    left = max(text.rfind(ch, 0, start) for ch in CLAUSE_STOPS) + 1
+    rights = [i for i in (text.find(ch, end) for ch in CLAUSE_STOPS) if i >= 0]
+    return text[left:min(rights) if rights else len(text)]
 
 
 def blank_markers(text: str) -> str:

@@ -7,8 +7,8 @@ word (与大连市合作, 借鉴杭州市经验) is mentioned on purpose.
 
 from __future__ import annotations
 
-from drafter.check.blocks import Block, blank_markers
-from drafter.check.patterns import CLAUSE_STOPS, PARTNER_RE
+from drafter.check.blocks import Block, blank_markers, clause_around
+from drafter.check.patterns import PARTNER_RE
 from drafter.check.problems import WARNING, Problem, excerpt
 from drafter.text import divisions
 from drafter.text.words import cut as cut_words
@@ -21,12 +21,6 @@ def home(region: str | None) -> tuple[divisions.Division, ...]:
 
 def _ours(candidates, ours) -> bool:
     return any(divisions.within(c, h) or divisions.within(h, c) for c in candidates for h in ours)
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(ch, 0, start) for ch in CLAUSE_STOPS) + 1
-    rights = [i for i in (text.find(ch, end) for ch in CLAUSE_STOPS) if i >= 0]
-    return text[left:min(rights) if rights else len(text)]
 
 
 def _bounds(text: str) -> set[int]:
@@ -53,7 +47,7 @@ def check_localities(blocks: list[Block], region: str | None) -> list[Problem]:
         for m in matches:
             if m.start not in bounds or m.end not in bounds:
                 continue  # 示范县 holds 范县, 建成县级 成县: not names
-            if _ours(m.candidates, ours) or PARTNER_RE.search(_clause(text, m.start, m.end)):
+            if _ours(m.candidates, ours) or PARTNER_RE.search(clause_around(text, m.start, m.end)):
                 continue
             where = "、".join(a.name for a in reversed(divisions.ancestors(m.candidates[0]))) or "另一地区"
             problems.append(Problem("other_locality", WARNING, block.place,
