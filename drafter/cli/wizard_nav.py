@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from drafter.cli import wizard_words as say
 from drafter.draft.edits import PREAMBLE
 from drafter.draft.figure_input import implausible
+from drafter.draft.pipeline import is_kept
 from drafter.draft.placeholders import used_figures
 from drafter.model.numbering import Places
 from drafter.model.report import Node, Report
@@ -168,7 +169,7 @@ def summary(report: Report) -> list[str]:
         lines.append(f"尚未填写的数字：{'、'.join(figures[:8])}{more}")
     # The texts progress() counts: a group with no words of its own is none (its items are).
     texts = [s for s in all_stops if s.kind == TEXT and is_open(report, s)
-             and ((node := node_of(report, s)) is None or node.paragraphs or node.status == TODO)]
+             and ((node := node_of(report, s)) is None or node.status == TODO or is_kept(node))]
     if texts:
         lines.append(f"尚未完成的文字（{len(texts)} 项）：")
         lines += [f"  ○ {name(report, s, places)}" for s in texts[:8]]

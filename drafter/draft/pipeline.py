@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.draft.placeholders import used_figures
 from drafter.errors import DrafterError
-from drafter.model.report import Report
+from drafter.model.report import Node, Report
 from drafter.vocab import REFERENCE, TODO
 
 
@@ -15,17 +16,22 @@ def todo_count(draft: Report) -> int:
             + sum(item.status == TODO for _, item in draft.walk()))
 
 
+def is_kept(node: Node) -> bool:
+    """A part's or item's own words kept from last year, not yet confirmed (a group with none is no text)."""
+    return node.status == REFERENCE and bool(node.paragraphs)
+
+
+def opening_kept(draft: Report) -> bool:
+    return bool(draft.preamble and draft.draft and draft.draft.preamble_status == REFERENCE)
+
+
 def kept_count(draft: Report) -> int:
     """Texts kept from last year and not yet confirmed: the opening, and each part's or item's own words."""
-    opening = bool(draft.preamble and draft.draft and draft.draft.preamble_status == REFERENCE)
-    return opening + sum(node.status == REFERENCE and bool(node.paragraphs)
-                         for section in draft.parts() for node in (section, *section.walk()))
+    return opening_kept(draft) + sum(is_kept(node) for section in draft.parts() for node in (section, *section.walk()))
 
 
 def progress(draft: Report) -> str:
     """What is left of a draft, in the words every command uses."""
-    from drafter.draft.placeholders import used_figures
-
     figures = sum(1 for f in used_figures(draft) if not f.filled)
     kept = kept_count(draft)
     return f"待填数字 {figures} 个，待写 {todo_count(draft)} 项" + (f"，沿用上年待确认 {kept} 项" if kept else "")

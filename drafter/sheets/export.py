@@ -11,13 +11,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from drafter.draft.edits import PREAMBLE
+from drafter.draft.pipeline import is_kept, opening_kept
 from drafter.draft.placeholders import PLACEHOLDER_RE, prior_wording, used_figures
 from drafter.files import atomic_write, check_output
 from drafter.model.numbering import Places
 from drafter.model.report import Report
 from drafter.sheets import layout as L
 from drafter.text.amounts import format_figure
-from drafter.vocab import PERCENT_UNITS, PREAMBLE_NAME, REFERENCE, TODO
+from drafter.vocab import PERCENT_UNITS, PREAMBLE_NAME, TODO
 
 _HEADER_FONT = Font(bold=True)
 _ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")  # the cells to fill stand out
@@ -64,7 +65,7 @@ def _text_rows(draft: Report) -> tuple[list[list], int]:
         return "\n".join(prior_wording(p, figures, draft.prior_year, draft.meta.year) for p in paragraphs)
 
     rows, kept = [], 0
-    if draft.draft and draft.draft.preamble_status == REFERENCE and draft.preamble:
+    if opening_kept(draft):
         rows.append([PREAMBLE, PREAMBLE_NAME, L.PREAMBLE_PROMPT, shown(draft.preamble), None, None])
         kept += 1
     for section in draft.parts():
@@ -72,7 +73,7 @@ def _text_rows(draft: Report) -> tuple[list[list], int]:
             node_id = section.key if node is section else node.id
             if node.status == TODO:
                 rows.append([node_id, places.name(node), node.prompt or "", "\n".join(node.reference or []), None, None])
-            elif node.status == REFERENCE and node.paragraphs:
+            elif is_kept(node):
                 rows.append([node_id, places.name(node), node.prompt or "", shown(node.paragraphs), None, None])
                 kept += 1
     return rows, kept
