@@ -242,10 +242,9 @@ def _name_bare_labels(sentence: str, numbers: list, out: list[Figure], nouns: li
             tail = subject + tail
             if j != i:
                 out[j].label = tail + "的" + out[j].label.removesuffix(subject)
-        where = locative(text)
         if tail:
             figure.label = figure.label + tail if figure.label != noun else tail + "的" + figure.label + (listed if j == i else "")
-        elif where and figure.label == noun:
+        elif figure.label == noun and (where := locative(text)):
             figure.label = where + "的" + noun  # 344个城市12345热线第三方评估中
         elif figure.label.startswith(COVER_VERBS) and k:
             figure.label = _topic(sentence, numbers, out, nouns, stops[k - 2] + 1 if k > 1 else 0, stops[k - 1]) \
